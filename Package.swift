@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Upcoming-feature flags every rota target builds with (STYLE.md section 7).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "rota",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rota", targets: ["rota"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The command-line interface: the only target that reads files, the clock and the environment.
+        .executableTarget(
+            name: "rota",
+            dependencies: [
+                "RotaModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Team config text -> validated values; holiday rules. Pure: no files, clock or environment.
+        .target(
+            name: "RotaModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // Debian's libxml2 through pkg-config; the CalDAV target parses WebDAV responses with it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .testTarget(
+            name: "RotaModelTests",
+            dependencies: ["RotaModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CLibXML2Tests",
+            dependencies: ["CLibXML2"],
+            swiftSettings: strictSettings
+        ),
+        // Runs the built `rota` binary end to end.
+        .testTarget(
+            name: "rotaTests",
+            dependencies: ["rota"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,26 @@
+/// A member of the team who can be on call.
+package struct Engineer: Hashable, Sendable {
+    package let id: EngineerID
+    package let name: String
+    package let email: String
+    /// Where the engineer lives; their feed shows times in this zone. Defaults to the rotation's zone.
+    package let timeZone: TimeZoneID
+    /// Days off, sorted by first day, never overlapping.
+    package let pto: [PTORange]
+
+    /// Whether the engineer is away on `date`.
+    package func isOnPTO(on date: LocalDate) -> Bool {
+        pto.contains { $0.contains(date) }
+    }
+}
+
+/// A span of whole days off, both ends included (`from: 2026-12-21, to: 2026-12-24` is four days).
+package struct PTORange: Hashable, Sendable {
+    package let first: LocalDate
+    package let last: LocalDate
+    package let note: String?
+
+    package func contains(_ date: LocalDate) -> Bool { first <= date && date <= last }
+
+    package func overlaps(_ other: PTORange) -> Bool { first <= other.last && other.first <= last }
+}

@@ -1,0 +1,9 @@
+/// What the iCalendar feeds are called and which stretch of time they cover.
+package struct FeedSettings: Hashable, Sendable {
+    /// The right-hand side of every event UID (`<rotation>-<yyyymmdd>@<uidDomain>`); never change it
+    /// once people subscribe, or their calendars see every event as new.
+    package let uidDomain: String
+    package let calendarName: String
+    package let windowPast: CalendarSpan
+    package let windowFuture: CalendarSpan
+}

@@ -1,0 +1,54 @@
+/// A data pipeline the team owns, with what its runbook needs to say.
+package struct Pipeline: Hashable, Sendable {
+    package let id: PipelineID
+    package let name: String
+    package let businessArea: String
+    /// Pipelines that report metrics to investors need a secondary owner, monitoring points, failure
+    /// modes and a landing deadline, and get a runbook.
+    package let investorFacing: Bool
+    package let primary: EngineerID
+    package let secondary: EngineerID?
+    package let description: String
+    package let consumers: [String]
+    package let upstreamSources: [String]
+    package let landingDeadline: LandingDeadline?
+    package let monitoring: [MonitoringPoint]
+    package let failureModes: [FailureMode]
+}
+
+/// When a pipeline's data must have landed, in a zone, at a cadence.
+package struct LandingDeadline: Hashable, Sendable {
+    package enum Cadence: String, CaseIterable, Hashable, Sendable {
+        case daily, weekdays, weekly, monthly, quarterly
+    }
+
+    package let time: LocalTime
+    package let timeZone: TimeZoneID
+    package let cadence: Cadence
+}
+
+/// Something watched on a pipeline, with the threshold at which it alerts.
+package struct MonitoringPoint: Hashable, Sendable {
+    package let id: String
+    package let name: String
+    package let threshold: String
+}
+
+/// Something that can go wrong with a pipeline: how it shows and which monitoring points detect it.
+package struct FailureMode: Hashable, Sendable {
+    package let id: String
+    package let name: String
+    package let symptoms: String
+    /// Ids of this pipeline's monitoring points that fire when it happens.
+    package let detectedBy: [String]
+    /// Optional: what to do. The brief does not ask for remedies, so configs may leave them out.
+    package let remedy: String?
+}
+
+/// How many pipelines one engineer may own as primary and as secondary (the brief: 1 to 2 each).
+package struct OwnershipBounds: Hashable, Sendable {
+    package let primary: ClosedRange<Int>
+    package let secondary: ClosedRange<Int>
+
+    package static let `default` = OwnershipBounds(primary: 1...2, secondary: 1...2)
+}

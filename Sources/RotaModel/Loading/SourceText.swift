@@ -1,0 +1,138 @@
+/// The checks a config file's bytes must pass before a YAML parser sees them: size, UTF-8, no binary
+/// content, bounded nesting. libyaml would fail on most of these too, but with messages about
+/// "reader errors" that do not tell a user they picked the wrong file; and deep flow nesting
+/// (`[[[[...`) would overflow the stack of the recursive composer instead of failing at all.
+struct SourceText {
+    /// A team config is a few kilobytes; anything over this is the wrong file, not a big team.
+    static let maximumBytes = 1 << 20
+    /// The deepest `[`/`{` nesting accepted; a real config nests three or four levels.
+    static let maximumFlowDepth = 64
+
+    let file: String
+    let text: String
+    let lines: [Substring]
+
+    /// Checks `bytes` and decodes them, or returns the one diagnostic that says why the file cannot be
+    /// a config.
+    static func decode(_ bytes: [UInt8], file: String) -> Result<SourceText, ConfigError> {
+        func failure(_ message: String, line: Int = 1, column: Int = 1, hint: String) -> Result<SourceText, ConfigError> {
+            .failure(
+                ConfigError(diagnostics: [
+                    Diagnostic(
+                        location: SourceLocation(file: file, line: line, column: column), message: message, hint: hint)
+                ]))
+        }
+        if bytes.count > maximumBytes { return .failure(tooLarge(byteCount: bytes.count, file: file)) }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let (line, column, byte) = firstInvalidUTF8(in: Array(body))
+            return failure(
+                "config is not UTF-8 text (invalid byte 0x\(hex(byte)))", line: line, column: column,
+                hint: "rota reads YAML saved as UTF-8; is this a binary file?")
+        }
+        var line = 1
+        var column = 1
+        var flowDepth = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" {
+                return failure(
+                    "config contains the control character U+\(hex(scalar.value, width: 4))", line: line,
+                    column: column, hint: "rota reads YAML text; is this a binary file?")
+            }
+            switch scalar {
+            case "\n":
+                line += 1
+                column = 0
+            case "[", "{":
+                flowDepth += 1
+                if flowDepth > maximumFlowDepth {
+                    return failure(
+                        "config nests lists or mappings more than \(maximumFlowDepth) levels deep", line: line,
+                        column: column, hint: "a team config nests a few levels; check for a stray '[' or '{'")
+                }
+            case "]", "}":
+                flowDepth = max(0, flowDepth - 1)
+            default: break
+            }
+            column += 1
+        }
+        if text.allSatisfy({ $0.isWhitespace }) {
+            return failure(
+                "config is empty", hint: "start from the bundled fixtures/team.yaml; docs/config.md explains every key")
+        }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        return .success(SourceText(file: file, text: text, lines: lines))
+    }
+
+    /// The error for a file over `maximumBytes`; `byteCount` is nil when the reader stopped early and the
+    /// size is unknown (a device or a pipe).
+    static func tooLarge(byteCount: Int?, file: String) -> ConfigError {
+        let size = byteCount.map { "\(ByteCount($0)), " } ?? ""
+        return ConfigError(diagnostics: [
+            Diagnostic(
+                location: SourceLocation(file: file, line: 1, column: 1),
+                message: "config is \(size)larger than the \(ByteCount(maximumBytes)) rota accepts",
+                hint: "a team config is a few kilobytes of YAML; check that --config names the right file")
+        ])
+    }
+
+    /// The text of 1-based line `number`, without its line break, for quoting under a diagnostic.
+    func line(_ number: Int) -> String? {
+        guard number >= 1, number <= lines.count else { return nil }
+        return String(lines[number - 1])
+    }
+
+    private static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8) {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column, byte)
+            }
+            guard index + length <= bytes.count,
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            else { return (line, column, byte) }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        return (line, column, 0)
+    }
+
+    private static func hex(_ value: some BinaryInteger, width: Int = 2) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+/// A byte count for messages: `10.0 MB`, `1 MiB`-style binary units, one decimal.
+struct ByteCount: CustomStringConvertible {
+    let bytes: Int
+    init(_ bytes: Int) { self.bytes = bytes }
+
+    var description: String {
+        if bytes < 1024 { return "\(bytes) bytes" }
+        let units = ["KiB", "MiB", "GiB"]
+        var value = Double(bytes) / 1024
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let tenths = Int((value * 10).rounded())
+        let text = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+        return "\(text) \(units[unit])"
+    }
+}

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole file, but never more than a limit: a config named by mistake may be a log of gigabytes
+/// or `/dev/zero`, and reading must stop instead of filling memory or hanging.
+enum BoundedFileReader {
+    enum Failure: Error, Equatable {
+        case cannotOpen(reason: String)
+        case isDirectory
+        /// More than the limit; `byteCount` is the size of a regular file, nil for a device or pipe.
+        case tooLarge(byteCount: Int?)
+    }
+
+    /// Returns the file's bytes, or `.tooLarge` before reading or as soon as more than `limit` bytes have been read.
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.cannotOpen(reason: String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var info = stat()
+        let hasInfo = fstat(descriptor, &info) == 0
+        if hasInfo, (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
+        let regularSize = hasInfo && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        if let regularSize, regularSize > limit { return .failure(.tooLarge(byteCount: regularSize)) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.cannotOpen(reason: String(cString: strerror(errno))))
+            }
+            if count == 0 { return .success(bytes) }
+            bytes.append(contentsOf: chunk[..<count])
+            if bytes.count > limit { return .failure(.tooLarge(byteCount: regularSize)) }
+        }
+    }
+}

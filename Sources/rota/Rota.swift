@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+
+/// The `rota` command: one reviewed config file in, a fair on-call schedule and everything derived
+/// from it out.
+@main
+struct Rota: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rota",
+        abstract: "Fair on-call schedules, calendars and runbooks from one team config.",
+        discussion: """
+            rota reads a team config (YAML: engineers, pipelines, owners, rotation, holidays) and derives \
+            the on-call schedule and everything built from it. The bundled fixtures/team.yaml is used when \
+            no --config is given.
+
+            Exit codes: 0 success, 1 differences found (diff), 2 errors (bad config, bad usage, I/O).
+            """,
+        version: RotaVersion.current,
+        subcommands: [CheckCommand.self, HolidaysCommand.self]
+    )
+
+    /// Runs the command line. Unlike argument-parser's default, usage errors exit with 2, as every
+    /// rota error does, so scripts can tell errors (2) from differences (1).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code.isSuccess { Self.exit(withError: error) }
+            var standardError = StandardError()
+            print(fullMessage(for: error), to: &standardError)
+            Foundation.exit(ExitCode.rotaError.rawValue)
+        }
+    }
+}
+
+extension ExitCode {
+    /// Every error exits with 2; 1 is kept for "differences found".
+    static let rotaError = ExitCode(2)
+}
