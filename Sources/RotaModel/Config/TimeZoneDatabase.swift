@@ -1,18 +1,31 @@
 import Foundation
 
-/// The IANA zone names rota accepts, from the tz database bundled with the Swift toolchain (the same
-/// data `TimeZone` uses, so a name accepted here always converts).
+/// The IANA zone names rota accepts: `Area/Location` names (and `UTC`) that the tz data bundled with
+/// the Swift toolchain resolves, the same data `TimeZone` uses, so a name accepted here always converts.
+///
+/// `TimeZone.knownTimeZoneIdentifiers` alone is not enough: on Linux it lacks some canonical names
+/// (`Asia/Kolkata`, `Etc/UTC`) that `TimeZone(identifier:)` resolves. Bare abbreviations (`EST`,
+/// `GMT+5`) are refused: they hide daylight-saving rules.
 package enum TimeZoneDatabase {
+    /// Known names, sorted; used for did-you-mean suggestions.
     package static let identifiers: [String] = {
-        var names = Set(TimeZone.knownTimeZoneIdentifiers)
+        var names = Set(TimeZone.knownTimeZoneIdentifiers.filter(isAreaLocation))
         names.insert("UTC")
         return names.sorted()
     }()
 
-    private static let identifierSet = Set(identifiers)
-
     package static func zone(_ name: String) -> TimeZoneID? {
-        guard identifierSet.contains(name), TimeZone(identifier: name) != nil else { return nil }
+        guard name == "UTC" || isAreaLocation(name), TimeZone(identifier: name) != nil else { return nil }
         return TimeZoneID(validated: name)
+    }
+
+    /// `America/New_York`, `America/Argentina/Buenos_Aires`, `Etc/UTC`: an area, a slash, a location.
+    private static func isAreaLocation(_ name: String) -> Bool {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count >= 2
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_+-".contains($0)) }
+            }
+            && parts[0].first?.isUppercase == true
     }
 }

@@ -5,11 +5,12 @@
 package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     package let location: SourceLocation
     package let message: String
-    package let hint: String?
+    /// What the user can do about it; every diagnostic has one.
+    package let hint: String
     /// The offending line of the file, quoted under the message with a caret at the column.
     package let sourceLine: String?
 
-    package init(location: SourceLocation, message: String, hint: String? = nil, sourceLine: String? = nil) {
+    package init(location: SourceLocation, message: String, hint: String, sourceLine: String? = nil) {
         self.location = location
         self.message = message
         self.hint = hint
@@ -25,7 +26,7 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
             lines.append("    " + sourceLine)
             lines.append("    " + indent.joined() + "^")
         }
-        if let hint { lines.append("hint: \(hint)") }
+        lines.append("hint: \(hint)")
         return lines.joined(separator: "\n")
     }
 }

@@ -27,7 +27,7 @@ extension ConfigDecoder {
         var ids: [(id: EngineerID, node: Node)] = []
         var engineers: [EngineerDraft?] = []
         for item in items {
-            guard let fields = nodes.fields(item, "an engineer", keys: Self.engineerKeys) else {
+            guard let fields = nodes.fields(item, nodes.name(of: item, "engineer"), keys: Self.engineerKeys) else {
                 engineers.append(nil)
                 continue
             }

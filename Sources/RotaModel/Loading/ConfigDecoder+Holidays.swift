@@ -7,7 +7,8 @@ extension ConfigDecoder {
     static let builtinCalendars = ["us-federal", "none"]
 
     /// `holidays:`; absent, the US federal holidays with none of them major. Records every holiday id
-    /// in `holidayIDs` for the `major` list and volunteer pledges.
+    /// that was written validly in `holidayIDs`, even when its entry has other problems, so that the
+    /// `major` list and volunteer pledges naming it are not reported a second time.
     mutating func decodeHolidays(_ node: Node?) -> HolidaySettings? {
         guard let node else {
             holidayIDs = Set(USFederalHolidays.rules.map(\.id))
@@ -19,55 +20,69 @@ extension ConfigDecoder {
         var failed = builtin == nil
 
         var rules = builtinRules
-        if let excludeNode = fields["exclude"], let items = nodes.list(excludeNode, "holidays.exclude") {
-            for item in items {
-                guard let id = holidayReference(item, "excluded holiday", among: builtinRules.map(\.id)) else {
-                    failed = true
-                    continue
+        if let excludeNode = fields["exclude"] {
+            if let items = nodes.list(excludeNode, "holidays.exclude") {
+                for item in items {
+                    guard let id = holidayReference(item, "excluded holiday", among: builtinRules.map(\.id), builtIn: true)
+                    else {
+                        failed = true
+                        continue
+                    }
+                    rules.removeAll { $0.id == id }
                 }
-                rules.removeAll { $0.id == id }
+            } else {
+                failed = true
             }
-        } else if fields["exclude"] != nil {
-            failed = true
         }
 
-        let custom = fields["custom"].map { customHolidays($0, builtinIDs: builtinRules.map(\.id)) } ?? []
-        if let custom { rules += custom } else { failed = true }
-        holidayIDs = Set(rules.map(\.id))
+        let custom = fields["custom"].map { customHolidays($0, builtinIDs: rules.map(\.id)) } ?? (rules: [], ids: [], failed: false)
+        rules += custom.rules
+        failed = failed || custom.failed
+        holidayIDs = Set(rules.map(\.id) + custom.ids)
 
-        if let majorNode = fields["major"], let items = nodes.list(majorNode, "holidays.major") {
-            for item in items {
-                guard let id = holidayReference(item, "major holiday", among: rules.map(\.id)) else {
-                    failed = true
-                    continue
+        if let majorNode = fields["major"] {
+            if let items = nodes.list(majorNode, "holidays.major") {
+                for item in items {
+                    guard let id = holidayReference(item, "major holiday", among: holidayIDs.sorted()) else {
+                        failed = true
+                        continue
+                    }
+                    if let index = rules.firstIndex(where: { $0.id == id }) { rules[index].major = true }
                 }
-                if let index = rules.firstIndex(where: { $0.id == id }) { rules[index].major = true }
+            } else {
+                failed = true
             }
-        } else if fields["major"] != nil {
-            failed = true
         }
         return failed ? nil : HolidaySettings(rules: rules)
     }
 
     /// A holiday id that must be one of `known`, with a suggestion for near misses.
-    mutating func holidayReference(_ node: Node, _ what: String, among known: [HolidayID]) -> HolidayID? {
+    mutating func holidayReference(_ node: Node, _ what: String, among known: [HolidayID], builtIn: Bool = false)
+        -> HolidayID?
+    {
         guard let text = nodes.string(node, what) else { return nil }
         let id = HolidayID(text)
         guard !known.contains(id) else { return id }
         let names = known.map(\.rawValue)
         let hint =
             DidYouMean.suggestion(for: text, among: names).map { "did you mean '\($0)'?" }
-            ?? (names.isEmpty ? "no holidays are defined" : "holidays are: \(names.joined(separator: ", "))")
-        nodes.report("\(what) '\(text)' is not a holiday in this config", at: node, hint: hint)
+            ?? (names.isEmpty
+                ? "no holidays are defined; add some under holidays.custom or use builtin: us-federal"
+                : "\(builtIn ? "built-in holidays" : "holidays") are: \(names.joined(separator: ", "))")
+        let kind = builtIn ? "a built-in holiday" : "a holiday in this config"
+        nodes.report("\(what) '\(text)' is not \(kind)", at: node, hint: hint)
         return nil
     }
 
-    private mutating func customHolidays(_ node: Node, builtinIDs: [HolidayID]) -> [HolidayRule]? {
-        guard let items = nodes.list(node, "holidays.custom") else { return nil }
+    /// The custom holidays that decoded, the ids of all that had a valid id, and whether any failed.
+    private mutating func customHolidays(_ node: Node, builtinIDs: [HolidayID]) -> (
+        rules: [HolidayRule], ids: [HolidayID], failed: Bool
+    ) {
+        guard let items = nodes.list(node, "holidays.custom") else { return ([], [], true) }
         var rules: [HolidayRule?] = []
         var ids: [(id: HolidayID, node: Node)] = []
         for item in items {
-            guard let fields = nodes.fields(item, "a custom holiday", keys: Self.customHolidayKeys) else {
+            guard let fields = nodes.fields(item, nodes.name(of: item, "custom holiday"), keys: Self.customHolidayKeys) else {
                 rules.append(nil)
                 continue
             }
@@ -77,7 +92,7 @@ extension ConfigDecoder {
                 if builtinIDs.contains(id) {
                     nodes.report(
                         "holiday id '\(id)' is already a built-in holiday", at: idNode,
-                        hint: "choose another id, or exclude the built-in one under holidays.exclude")
+                        hint: "choose another id, or list the built-in one under holidays.exclude to replace it")
                 } else {
                     ids.append((id, idNode))
                 }
@@ -98,8 +113,8 @@ extension ConfigDecoder {
             }
         }
         reportDuplicates(ids, "holiday id")
-        return rules.contains(where: { $0 == nil }) || Set(ids.map(\.id)).count != ids.count
-            ? nil : rules.compactMap { $0 }
+        let failed = rules.contains(where: { $0 == nil }) || Set(ids.map(\.id)).count != ids.count
+        return (rules.compactMap { $0 }, ids.map(\.id), failed)
     }
 
     /// Exactly one of `date`, `month_day` or `nth_weekday`.
@@ -119,7 +134,9 @@ extension ConfigDecoder {
         case "date":
             return nodes.date(node, "holiday date").map { .date($0) }
         case "month_day":
-            return nodes.parsed(node, "month_day", expected: "MM-DD, e.g. 12-24", { text -> HolidayDateRule? in
+            return nodes.parsed(
+                node, "month_day", expected: "a month and day MM-DD that exists",
+                hint: "e.g. month_day: 12-24 for December 24; 02-29 is allowed", { text -> HolidayDateRule? in
                 let parts = text.split(separator: "-")
                 guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
                     let month = Int(parts[0]), let day = Int(parts[1]),
@@ -134,7 +151,9 @@ extension ConfigDecoder {
             let nth = nodes.required(rule, "nth", hint: "1 to 5, or -1 for the last").flatMap { nthNode -> Int? in
                 guard let value = nodes.int(nthNode, "nth", in: -1...5) else { return nil }
                 guard value != 0 else {
-                    nodes.report("nth must be 1 to 5, or -1 for the last, not 0", at: nthNode)
+                    nodes.report(
+                        "nth must be 1 to 5, or -1 for the last, not 0", at: nthNode,
+                        hint: "1 is the first such weekday of the month, -1 the last")
                     return nil
                 }
                 return value

@@ -68,13 +68,16 @@ extension ConfigDecoder {
         let to = nodes.parsed(toNode, "to", expected: expected, hint: hint) { LocalDateTime(text: $0) }
         guard let from, let to else { return nil }
         guard from < to else {
-            nodes.report("override ends (\(to)) before it starts (\(from))", at: toNode)
+            nodes.report(
+                "override must end after it starts; it runs from \(from) to \(to)", at: toNode,
+                hint: "'to' is the moment the override ends; swap the two")
             return nil
         }
         if let rotation {
             guard let shift = rotation.shiftStart(containing: from) else {
                 nodes.report(
-                    "override starts before the rotation does (\(rotation.start))", at: fromNode)
+                    "override starts before the rotation does (\(rotation.start))", at: fromNode,
+                    hint: "move rotation.start earlier, or drop the override")
                 return nil
             }
             let end = LocalDateTime(date: shift.adding(days: rotation.lengthDays), time: rotation.handOffTime)

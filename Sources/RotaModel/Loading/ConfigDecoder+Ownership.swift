@@ -16,9 +16,13 @@ extension ConfigDecoder {
 
     private mutating func bound(_ node: Node, _ what: String) -> ClosedRange<Int>? {
         guard let fields = nodes.fields(node, what, keys: Self.boundKeys) else { return nil }
-        let minimum = fields["min"].map { nodes.int($0, "\(what).min", in: 0...1000) } ?? 1
-        let maximum = fields["max"].map { nodes.int($0, "\(what).max", in: 0...1000) } ?? 2
-        guard let minimum, let maximum else { return nil }
+        // A bound left out keeps its default unless that would contradict the one given: `min: 3` alone
+        // means 3 to 3, not an error against the default max of 2.
+        let givenMin = fields["min"].map { nodes.int($0, "\(what).min", in: 0...1000) }
+        let givenMax = fields["max"].map { nodes.int($0, "\(what).max", in: 0...1000) }
+        guard givenMin != .some(nil), givenMax != .some(nil) else { return nil }
+        let minimum = givenMin.flatMap { $0 } ?? min(1, givenMax.flatMap { $0 } ?? 1)
+        let maximum = givenMax.flatMap { $0 } ?? max(2, minimum)
         guard minimum <= maximum else {
             nodes.report(
                 "\(what).min (\(minimum)) is larger than \(what).max (\(maximum))", at: fields["min"] ?? node,

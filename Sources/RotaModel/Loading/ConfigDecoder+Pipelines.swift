@@ -24,7 +24,7 @@ extension ConfigDecoder {
         var ids: [(id: PipelineID, node: Node)] = []
         var ownerships: [Ownership?] = []
         for item in items {
-            guard let fields = nodes.fields(item, "a pipeline", keys: Self.pipelineKeys) else {
+            guard let fields = nodes.fields(item, nodes.name(of: item, "pipeline"), keys: Self.pipelineKeys) else {
                 pipelines.append(nil)
                 ownerships.append(nil)
                 continue
@@ -125,7 +125,7 @@ extension ConfigDecoder {
         var points: [MonitoringPoint?] = []
         var ids: [(id: String, node: Node)] = []
         for item in items {
-            guard let fields = nodes.fields(item, "a monitoring point", keys: Self.monitoringKeys) else {
+            guard let fields = nodes.fields(item, nodes.name(of: item, "monitoring point"), keys: Self.monitoringKeys) else {
                 points.append(nil)
                 continue
             }
@@ -151,7 +151,7 @@ extension ConfigDecoder {
         var modes: [FailureMode?] = []
         var ids: [(id: String, node: Node)] = []
         for item in items {
-            guard let fields = nodes.fields(item, "a failure mode", keys: Self.failureModeKeys) else {
+            guard let fields = nodes.fields(item, nodes.name(of: item, "failure mode"), keys: Self.failureModeKeys) else {
                 modes.append(nil)
                 continue
             }

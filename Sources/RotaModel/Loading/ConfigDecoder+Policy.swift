@@ -29,7 +29,7 @@ extension ConfigDecoder {
             }
             let holidayNode = nodes.required(fields, "holiday", hint: "the holiday's id, e.g. holiday: christmas")
             let holiday = holidayNode.flatMap {
-                holidayIDs.isEmpty ? nil : holidayReference($0, "volunteered holiday", among: holidayIDs.sorted())
+                holidayReference($0, "volunteered holiday", among: holidayIDs.sorted())
             }
             let yearNode = nodes.required(fields, "year")
             let year = yearNode.flatMap { nodes.int($0, "year", in: 1971...2100) }
@@ -41,7 +41,9 @@ extension ConfigDecoder {
                         hint: "only major holidays get holiday shifts; add '\(holiday)' to holidays.major or drop this pledge")
                     failed = true
                 } else if rule.occurrence(in: year) == nil {
-                    nodes.report("'\(holiday)' is not in force in \(year)", at: yearNode)
+                    nodes.report(
+                        "'\(holiday)' is not in force in \(year)", at: yearNode,
+                        hint: "rota holidays --year \(year) lists the holidays of that year")
                     failed = true
                 } else if let line = seen["\(holiday) \(year)"] {
                     nodes.report(

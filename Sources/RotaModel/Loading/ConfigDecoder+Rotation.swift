@@ -63,7 +63,9 @@ extension ConfigDecoder {
             return nil
         }
         guard (1...56).contains(days) else {
-            nodes.report("rotation length must be from 1 day to 8 weeks, not \(span)", at: node)
+            nodes.report(
+                "rotation length must be from 1 day to 8 weeks, not \(span)", at: node,
+                hint: "most teams hand off every week: length: 1w")
             return nil
         }
         return days

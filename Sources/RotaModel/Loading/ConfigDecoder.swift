@@ -19,11 +19,19 @@ struct ConfigDecoder {
     var diagnostics: [Diagnostic] { nodes.diagnostics }
 
     mutating func decodeConfig(_ root: Node) -> TeamConfig? {
-        guard let top = nodes.fields(root, "the config", keys: Self.topLevelKeys) else { return nil }
-        if let version = top["version"], let number = nodes.int(version, "version", in: 1...Int.max), number != 1 {
+        guard case .mapping = root else {
             nodes.report(
-                "config version \(number) is newer than this rota understands (1)", at: version,
-                hint: "upgrade rota, or write version: 1")
+                "the config must be a mapping of keys (team, engineers, pipelines, rotation, ...), not "
+                    + nodes.describe(root),
+                at: root, hint: "start from the bundled fixtures/team.yaml; docs/config.md explains every key")
+            return nil
+        }
+        guard let top = nodes.fields(root, "the config", keys: Self.topLevelKeys) else { return nil }
+        if let version = top["version"], let number = nodes.int(version, "version", in: 0...Int.max), number != 1 {
+            nodes.report(
+                number > 1
+                    ? "config version \(number) is newer than this rota understands (1)" : "config version must be 1, not 0",
+                at: version, hint: number > 1 ? "upgrade rota, or write version: 1" : "write version: 1, or leave it out")
         }
         let team = nodes.required(top, "team", hint: "name the team, e.g. team: Data Engineering").flatMap {
             nodes.string($0, "team")

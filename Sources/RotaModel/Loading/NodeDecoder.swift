@@ -24,12 +24,12 @@ struct NodeDecoder {
         return SourceLocation(file: source.file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    mutating func report(_ message: String, at location: SourceLocation, hint: String? = nil) {
+    mutating func report(_ message: String, at location: SourceLocation, hint: String) {
         diagnostics.append(
             Diagnostic(location: location, message: message, hint: hint, sourceLine: source.line(location.line)))
     }
 
-    mutating func report(_ message: String, at node: Node, hint: String? = nil) {
+    mutating func report(_ message: String, at node: Node, hint: String) {
         report(message, at: location(of: node), hint: hint)
     }
 
@@ -52,35 +52,55 @@ struct NodeDecoder {
     mutating func fields(_ node: Node, _ what: String, keys: [String]) -> Fields? {
         guard visit(node) else { return nil }
         guard case let .mapping(mapping) = node else {
-            report("\(what) must be a mapping of keys to values, not \(describe(node))", at: node)
+            report(
+                "\(what) must be a mapping of keys to values, not \(describe(node))", at: node,
+                hint: "write 'key: value' lines, indented under it")
             return nil
         }
         var entries: [String: Fields.Entry] = [:]
+        var suggested: Set<String> = []
         for (keyNode, value) in mapping {
             guard case let .scalar(scalar) = keyNode else {
-                report("a key in \(what) must be plain text, not \(describe(keyNode))", at: keyNode)
+                report(
+                    "a key in \(what) must be plain text, not \(describe(keyNode))", at: keyNode,
+                    hint: "keys are words such as 'name' or 'primary'")
                 continue
             }
             let key = scalar.string
             guard keys.contains(key) else {
+                let suggestion = DidYouMean.suggestion(for: key, among: keys)
+                if let suggestion { suggested.insert(suggestion) }
                 let hint =
-                    DidYouMean.suggestion(for: key, among: keys).map { "did you mean '\($0)'?" }
+                    suggestion.map { "did you mean '\($0)'?" }
                     ?? "the keys of \(what) are: \(keys.joined(separator: ", "))"
                 report("unknown key '\(key)' in \(what)", at: keyNode, hint: hint)
                 continue
             }
             entries[key] = Fields.Entry(key: keyNode, value: value)
         }
-        return Fields(what: what, node: node, entries: entries)
+        return Fields(what: what, node: node, entries: entries, suggested: suggested)
     }
 
-    /// The value of a key that must be present (and not null), reporting it missing otherwise.
+    /// The value of a key that must be present (and not null), reporting it missing otherwise. A key
+    /// that an unknown key's did-you-mean already points to is not reported a second time as missing.
     mutating func required(_ fields: Fields, _ key: String, hint: String? = nil) -> Node? {
         if let value = fields[key] { return value }
+        if fields.entries[key] == nil, fields.suggested.contains(key) { return nil }
         let message =
             fields.entries[key] == nil ? "\(fields.what) is missing '\(key)'" : "'\(key)' in \(fields.what) has no value"
-        report(message, at: fields.entries[key]?.key ?? fields.node, hint: hint)
+        report(message, at: fields.entries[key]?.key ?? fields.node, hint: hint ?? "add '\(key): ...' to \(fields.what)")
         return nil
+    }
+
+    /// How messages name a list item: `pipeline 'aggregate-profit'` when it has an id, else `a pipeline`.
+    func name(of node: Node, _ kind: String) -> String {
+        if case let .mapping(mapping) = node, case let .scalar(id)? = mapping["id"], !id.string.isEmpty,
+            id.string.count <= IdentifierSyntax.maximumLength
+        {
+            return "\(kind) '\(id.string)'"
+        }
+        let article = ["a", "e", "i", "o", "u"].contains(kind.prefix(1)) ? "an" : "a"
+        return "\(article) \(kind)"
     }
 
     // MARK: Scalars
@@ -88,13 +108,13 @@ struct NodeDecoder {
     /// Non-empty text. Numbers and booleans are accepted as their text (`name: 2024` is a name).
     mutating func string(_ node: Node, _ what: String) -> String? {
         guard visit(node) else { return nil }
-        guard case let .scalar(scalar) = node, !isNull(node) else {
-            report("\(what) must be text, not \(describe(node))", at: node)
+        guard case let .scalar(scalar) = node, !Self.isNull(node) else {
+            report("\(what) must be text, not \(describe(node))", at: node, hint: "write it as text on the same line, quoted if it contains ': ' or '#'")
             return nil
         }
         let text = scalar.string.trimmingSpaces()
         guard !text.isEmpty else {
-            report("\(what) must not be empty", at: node)
+            report("\(what) must not be empty", at: node, hint: "write a value, or remove the key")
             return nil
         }
         return text
@@ -109,25 +129,27 @@ struct NodeDecoder {
             default: break
             }
         }
-        report("\(what) must be true or false, not \(describe(node))", at: node)
+        report("\(what) must be true or false, not \(describe(node))", at: node, hint: "write true or false")
         return nil
     }
 
     mutating func int(_ node: Node, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard visit(node) else { return nil }
         guard case let .scalar(scalar) = node, let value = Int(scalar.string) else {
-            report("\(what) must be a whole number, not \(describe(node))", at: node)
+            report("\(what) must be a whole number, not \(describe(node))", at: node, hint: "write digits only, e.g. 2")
             return nil
         }
         guard range.contains(value) else {
-            report("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)", at: node)
+            report(
+                "\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)", at: node,
+                hint: "pick a number in that range")
             return nil
         }
         return value
     }
 
     /// A value parsed from text by `parse`, with `expected` describing the accepted form.
-    mutating func parsed<T>(_ node: Node, _ what: String, expected: String, hint: String? = nil, _ parse: (String) -> T?)
+    mutating func parsed<T>(_ node: Node, _ what: String, expected: String, hint: String, _ parse: (String) -> T?)
         -> T?
     {
         guard let text = string(node, what) else { return nil }
@@ -207,7 +229,8 @@ struct NodeDecoder {
 
     // MARK: Describing values
 
-    func isNull(_ node: Node) -> Bool {
+    /// Whether a value is YAML's null: `key:`, `key: ~` or `key: null`.
+    static func isNull(_ node: Node) -> Bool {
         guard case let .scalar(scalar) = node else { return false }
         return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
@@ -219,7 +242,7 @@ struct NodeDecoder {
         case .sequence: return "a list"
         case .alias: return "an alias"
         case let .scalar(scalar):
-            if isNull(node) { return "nothing" }
+            if Self.isNull(node) { return "nothing" }
             let text = scalar.string
             let shown = text.count > 40 ? String(text.prefix(40)) + "..." : text
             return "'\(shown)'"
@@ -238,15 +261,12 @@ struct Fields {
     let what: String
     let node: Node
     let entries: [String: Entry]
+    /// Known keys that an unknown key in this mapping looks like a misspelling of.
+    let suggested: Set<String>
 
     /// The value for `key`, or nil when the key is absent or its value is null (`key:` or `key: ~`).
     subscript(key: String) -> Node? {
-        guard let value = entries[key]?.value else { return nil }
-        if case let .scalar(scalar) = value, scalar.style == .plain,
-            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-        {
-            return nil
-        }
+        guard let value = entries[key]?.value, !NodeDecoder.isNull(value) else { return nil }
         return value
     }
 }

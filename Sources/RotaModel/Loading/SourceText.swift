@@ -15,11 +15,17 @@ struct SourceText {
     /// Checks `bytes` and decodes them, or returns the one diagnostic that says why the file cannot be
     /// a config.
     static func decode(_ bytes: [UInt8], file: String) -> Result<SourceText, ConfigError> {
-        func failure(_ message: String, line: Int = 1, column: Int = 1, hint: String) -> Result<SourceText, ConfigError> {
-            .failure(
+        func failure(_ message: String, line: Int = 1, column: Int = 1, hint: String, in text: String? = nil)
+            -> Result<SourceText, ConfigError>
+        {
+            let quoted = text.flatMap { text in
+                text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first.map(String.init)
+            }
+            return .failure(
                 ConfigError(diagnostics: [
                     Diagnostic(
-                        location: SourceLocation(file: file, line: line, column: column), message: message, hint: hint)
+                        location: SourceLocation(file: file, line: line, column: column), message: message, hint: hint,
+                        sourceLine: quoted)
                 ]))
         }
         if bytes.count > maximumBytes { return .failure(tooLarge(byteCount: bytes.count, file: file)) }
@@ -49,7 +55,7 @@ struct SourceText {
                 if flowDepth > maximumFlowDepth {
                     return failure(
                         "config nests lists or mappings more than \(maximumFlowDepth) levels deep", line: line,
-                        column: column, hint: "a team config nests a few levels; check for a stray '[' or '{'")
+                        column: column, hint: "a team config nests a few levels; check for a stray '[' or '{'", in: text)
                 }
             case "]", "}":
                 flowDepth = max(0, flowDepth - 1)
@@ -61,18 +67,83 @@ struct SourceText {
             return failure(
                 "config is empty", hint: "start from the bundled fixtures/team.yaml; docs/config.md explains every key")
         }
+        if let alias = aliasUsedAsKey(in: text) {
+            return failure(
+                "the YAML alias *\(alias.name) is used as a key", line: alias.line, column: alias.column,
+                hint: "keys in a rota config are plain words; aliases may stand only for values", in: text)
+        }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         return .success(SourceText(file: file, text: text, lines: lines))
+    }
+
+    /// The first alias written in key position (`*name: value`, `? *name`). The YAML library hashes every
+    /// mapping key to find duplicates, and hashing an alias hashes the whole tree it stands for, which
+    /// nested aliases make exponentially large: a 1 KiB file would hang it. A rota config never needs one.
+    static func aliasUsedAsKey(in text: String) -> (line: Int, column: Int, name: String)? {
+        let scalars = Array(text.unicodeScalars)
+        let boundaries: Set<Unicode.Scalar> = [" ", "\t", "[", "{", ",", "?", ":", "-"]
+        func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+        }
+        var line = 1
+        var lineStart = 0
+        var quote: Unicode.Scalar?
+        var inComment = false
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let atBoundary = index == lineStart || boundaries.contains(scalars[index - 1])
+            defer { index += 1 }
+            if scalar == "\n" {
+                line += 1
+                lineStart = index + 1
+                inComment = false
+                continue
+            }
+            if inComment { continue }
+            if let open = quote {
+                if open == "\"", scalar == "\\" {
+                    index += 1
+                } else if scalar == open {
+                    quote = nil
+                }
+                continue
+            }
+            switch scalar {
+            case "#" where index == lineStart || scalars[index - 1] == " " || scalars[index - 1] == "\t":
+                inComment = true
+            case "\"", "'" where atBoundary:
+                quote = scalar
+            case "*" where atBoundary:
+                var end = index + 1
+                while end < scalars.count, isNameCharacter(scalars[end]) { end += 1 }
+                guard end > index + 1 else { continue }
+                var next = end
+                while next < scalars.count, scalars[next] == " " || scalars[next] == "\t" { next += 1 }
+                var previous = index - 1
+                while previous >= lineStart, scalars[previous] == " " || scalars[previous] == "\t" { previous -= 1 }
+                let implicitKey = next < scalars.count && scalars[next] == ":"
+                let explicitKey = previous >= lineStart && scalars[previous] == "?"
+                if implicitKey || explicitKey {
+                    var name = String.UnicodeScalarView()
+                    name.append(contentsOf: scalars[(index + 1)..<end])
+                    return (line, index - lineStart + 1, String(name))
+                }
+            default:
+                break
+            }
+        }
+        return nil
     }
 
     /// The error for a file over `maximumBytes`; `byteCount` is nil when the reader stopped early and the
     /// size is unknown (a device or a pipe).
     static func tooLarge(byteCount: Int?, file: String) -> ConfigError {
-        let size = byteCount.map { "\(ByteCount($0)), " } ?? ""
+        let size = byteCount.map { "config has \($0) bytes" } ?? "config has more than \(maximumBytes) bytes"
         return ConfigError(diagnostics: [
             Diagnostic(
                 location: SourceLocation(file: file, line: 1, column: 1),
-                message: "config is \(size)larger than the \(ByteCount(maximumBytes)) rota accepts",
+                message: "\(size); rota accepts at most \(maximumBytes) (1 MiB)",
                 hint: "a team config is a few kilobytes of YAML; check that --config names the right file")
         ])
     }
@@ -114,25 +185,5 @@ struct SourceText {
     private static func hex(_ value: some BinaryInteger, width: Int = 2) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-}
-
-/// A byte count for messages: `10.0 MB`, `1 MiB`-style binary units, one decimal.
-struct ByteCount: CustomStringConvertible {
-    let bytes: Int
-    init(_ bytes: Int) { self.bytes = bytes }
-
-    var description: String {
-        if bytes < 1024 { return "\(bytes) bytes" }
-        let units = ["KiB", "MiB", "GiB"]
-        var value = Double(bytes) / 1024
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        let tenths = Int((value * 10).rounded())
-        let text = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
-        return "\(text) \(units[unit])"
     }
 }

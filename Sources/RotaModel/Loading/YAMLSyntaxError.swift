@@ -16,6 +16,10 @@ enum YAMLSyntaxError {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            // At the end of the file there is no line to quote; point where the unfinished part began.
+            if mark.line > source.lines.count || source.line(mark.line)?.isEmpty == true, let context {
+                return at(context.mark.line, context.mark.column, "invalid YAML: \(problem)\(detail)")
+            }
             return at(mark.line, mark.column, "invalid YAML: \(problem)\(detail)")
         case let .reader(problem, _, _, _):
             return at(1, 1, "config could not be read as YAML: \(problem)")

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func bundledConfigPrintsTheOwnershipMatrix() throws {
+        let result = try RotaBinary.run(["check"])
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        CommandGolden.check(result.standardOutput, "check-team.txt")
+    }
+
+    @Test func sameInputsGiveIdenticalOutput() throws {
+        let first = try RotaBinary.run(["check", "--config", "fixtures/team.yaml"])
+        let second = try RotaBinary.run(["check", "--config", "fixtures/team.yaml"])
+        #expect(first.standardOutput == second.standardOutput)
+        let broken = try RotaBinary.run(["check", "--config", "fixtures/invalid/many-problems.yaml"])
+        let brokenAgain = try RotaBinary.run(["check", "--config", "fixtures/invalid/many-problems.yaml"])
+        #expect(broken.standardError == brokenAgain.standardError)
+    }
+
+    @Test func brokenConfigPrintsEveryProblemAndExits2() throws {
+        let result = try RotaBinary.run(["check", "--config", "fixtures/invalid/many-problems.yaml"])
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        let expected = try String(
+            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/invalid/many-problems.expected"),
+            encoding: .utf8)
+        #expect(result.standardError == expected + "fixtures/invalid/many-problems.yaml: 4 problems; the config was not used\n")
+    }
+
+    @Test func configComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
+        let result = try RotaBinary.run(["check"], environment: ["ROTA_CONFIG": "fixtures/valid/minimal.yaml"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("fixtures/valid/minimal.yaml: ok. Tiny: 2 engineers"))
+    }
+
+    @Test func missingFileSaysWhatToDo() throws {
+        let result = try RotaBinary.run(["check", "--config", "no/such/team.yaml"])
+        #expect(result.status == 2)
+        #expect(
+            result.standardError
+                == "no/such/team.yaml: error: cannot read config: No such file or directory\n"
+                + "hint: check the path given to --config\n")
+    }
+
+    @Test func directoryIsNotAConfig() throws {
+        let result = try RotaBinary.run(["check", "--config", "fixtures"])
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("fixtures: error: is a directory, not a config file\n"))
+    }
+
+    @Test func endlessDeviceIsRefusedWithoutHanging() throws {
+        let result = try RotaBinary.run(["check", "--config", "/dev/zero"])
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("/dev/zero:1:1: error: config has more than 1048576 bytes; rota accepts at most 1048576 (1 MiB)\n"))
+    }
+
+    @Test func tenMegabyteFileIsRefused() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rota-10mb-\(getpid()).yaml")
+        try Data(repeating: UInt8(ascii: "#"), count: 10 * 1024 * 1024).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try RotaBinary.run(["check", "--config", url.path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("error: config has 10485760 bytes; rota accepts at most 1048576 (1 MiB)"))
+    }
+
+    @Test func binaryJunkIsAClearError() throws {
+        let result = try RotaBinary.run(["check", "--config", "fixtures/invalid/binary-png.yaml"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("error: config is not UTF-8 text"))
+    }
+
+    @Test func usageErrorsExitWith2() throws {
+        let result = try RotaBinary.run(["check", "--no-such-flag"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("Unknown option '--no-such-flag'"))
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try RotaBinary.run(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("Validate the team config and print the ownership matrix."))
+        let version = try RotaBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.standardOutput == "0.1.0\n")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Runs the built `rota` binary from the repository root, as a user would.
+enum RotaBinary {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `rota` executable SwiftPM built next to this test bundle.
+    static let executable: URL? = {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("rota")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return nil
+    }()
+
+    struct Result {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let binary = try #require(executable, "the rota binary was not built next to the tests")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = repositoryRoot
+        var processEnvironment = ProcessInfo.processInfo.environment
+        processEnvironment.removeValue(forKey: "ROTA_CONFIG")
+        processEnvironment.merge(environment) { $1 }
+        process.environment = processEnvironment
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+/// Golden files for command output under `fixtures/golden/rota/`; `ROTA_RECORD_GOLDEN=1` rewrites them
+/// and fails, so a recording never passes silently.
+enum CommandGolden {
+    static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let url = RotaBinary.repositoryRoot.appendingPathComponent("fixtures/golden/rota/\(name)")
+        if ProcessInfo.processInfo.environment["ROTA_RECORD_GOLDEN"] == "1" {
+            try? Data(actual.utf8).write(to: url)
+            Issue.record("recorded \(name); run again without ROTA_RECORD_GOLDEN", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing \(name)>"
+        #expect(actual == expected, "output differs from fixtures/golden/rota/\(name)", sourceLocation: sourceLocation)
+    }
+}
