@@ -19,8 +19,10 @@ struct Rota: ParsableCommand {
         subcommands: [CheckCommand.self, HolidaysCommand.self]
     )
 
-    /// Runs the command line. Unlike argument-parser's default, usage errors exit with 2, as every
-    /// rota error does, so scripts can tell errors (2) from differences (1).
+    /// Runs the command line.
+    ///
+    /// Unlike argument-parser's default, usage errors exit with 2, as every rota error does, so scripts can tell errors
+    /// (2) from differences (1).
     static func main() {
         do {
             var command = try parseAsRoot()

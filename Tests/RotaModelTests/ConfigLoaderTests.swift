@@ -19,13 +19,16 @@ import Testing
     @Test func bundledTeamMatchesTheBrief() throws {
         let config = try ConfigLoader.load(bytes: try Fixtures.bytes("team.yaml"), file: "fixtures/team.yaml")
         #expect(config.engineers.map(\.name) == ["Chen", "Smith", "Jones", "Kim"])
-        let owners = config.pipelines.map { "\($0.id) \($0.primary) \($0.secondary?.rawValue ?? "-") \($0.investorFacing)" }
+        let owners = config.pipelines.map {
+            "\($0.id) \($0.primary) \($0.secondary?.rawValue ?? "-") \($0.investorFacing)"
+        }
         #expect(
             owners == [
                 "unit-level-profit chen smith false", "aggregate-profit smith jones true",
                 "aggregate-growth jones kim true", "daily-growth kim chen false",
                 "aggregate-engagement chen jones true",
-            ])
+            ]
+        )
         #expect(config.rotation.lengthDays == 7)
         #expect(config.rotation.handOffWeekday == .monday)
         #expect(config.rotation.handOffTime.description == "10:00")
@@ -118,8 +121,10 @@ import Testing
         #expect(Self.diagnostics(bytes).first?.message == "config nests lists or mappings more than 64 levels deep")
     }
 
-    /// "Billion laughs": aliases multiply a small file. Lists of lists are rejected without being
-    /// walked; lists of mappings are walked, within a budget.
+    /// Aliases cannot make a small file expand without bound ("billion laughs").
+    ///
+    /// Aliases multiply a small file. Lists of lists are rejected without being walked; lists of mappings are walked,
+    /// within a budget.
     @Test func aliasExpansionIsBounded() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 {

@@ -13,28 +13,40 @@ enum Fixtures {
     }
 
     static func files(in folder: String, withExtension pathExtension: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
         return names.filter { $0.hasSuffix(".\(pathExtension)") }.sorted()
     }
 }
 
 /// Compares text with a golden file byte for byte, printing a line diff on mismatch.
+///
 /// `ROTA_RECORD_GOLDEN=1` rewrites the golden file instead and fails, so a recording is never a pass.
 enum Golden {
-    static func check(_ actual: String, against relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(_ actual: String, against relativePath: String, sourceLocation: SourceLocation = #_sourceLocation)
+    {
         let url = Fixtures.root.appendingPathComponent(relativePath)
         if ProcessInfo.processInfo.environment["ROTA_RECORD_GOLDEN"] == "1" {
             try? Data(actual.utf8).write(to: url)
-            Issue.record("recorded \(relativePath); run again without ROTA_RECORD_GOLDEN", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(relativePath); run again without ROTA_RECORD_GOLDEN",
+                sourceLocation: sourceLocation
+            )
             return
         }
         guard let expectedData = try? Data(contentsOf: url) else {
-            Issue.record("missing golden file \(relativePath); record it with ROTA_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(relativePath); record it with ROTA_RECORD_GOLDEN=1",
+                sourceLocation: sourceLocation
+            )
             return
         }
         let expected = String(decoding: expectedData, as: UTF8.self)
         guard expected != actual else { return }
-        Issue.record("\(relativePath) differs:\n\(lineDiff(expected: expected, actual: actual))", sourceLocation: sourceLocation)
+        Issue.record(
+            "\(relativePath) differs:\n\(lineDiff(expected: expected, actual: actual))",
+            sourceLocation: sourceLocation
+        )
     }
 
     /// The lines that differ, `-` expected and `+` actual, with their line numbers.

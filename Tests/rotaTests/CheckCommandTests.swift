@@ -24,8 +24,12 @@ import Testing
         #expect(result.standardOutput == "")
         let expected = try String(
             contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/invalid/many-problems.expected"),
-            encoding: .utf8)
-        #expect(result.standardError == expected + "fixtures/invalid/many-problems.yaml: 4 problems; the config was not used\n")
+            encoding: .utf8
+        )
+        #expect(
+            result.standardError == expected
+                + "fixtures/invalid/many-problems.yaml: 4 problems; the config was not used\n"
+        )
     }
 
     @Test func configComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
@@ -40,7 +44,8 @@ import Testing
         #expect(
             result.standardError
                 == "no/such/team.yaml: error: cannot read config: No such file or directory\n"
-                + "hint: check the path given to --config\n")
+                + "hint: check the path given to --config\n"
+        )
     }
 
     @Test func directoryIsNotAConfig() throws {
@@ -52,7 +57,11 @@ import Testing
     @Test func endlessDeviceIsRefusedWithoutHanging() throws {
         let result = try RotaBinary.run(["check", "--config", "/dev/zero"])
         #expect(result.status == 2)
-        #expect(result.standardError.hasPrefix("/dev/zero:1:1: error: config has more than 1048576 bytes; rota accepts at most 1048576 (1 MiB)\n"))
+        #expect(
+            result.standardError.hasPrefix(
+                "/dev/zero:1:1: error: config has more than 1048576 bytes; rota accepts at most 1048576 (1 MiB)\n"
+            )
+        )
     }
 
     @Test func tenMegabyteFileIsRefused() throws {

@@ -24,7 +24,9 @@ import Testing
     @Test func configHolidaysJoinTheBuiltInOnes() throws {
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("rota-custom-\(getpid()).yaml")
         var text = try String(
-            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/valid/minimal.yaml"), encoding: .utf8)
+            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/valid/minimal.yaml"),
+            encoding: .utf8
+        )
         text += """
             holidays:
               exclude: [columbus-day]

@@ -1,4 +1,4 @@
-/// A day of the week, as written in configs (`monday` ... `sunday`).
+/// A day of the week, as written in configs: `monday` to `sunday`.
 package enum Weekday: String, CaseIterable, Sendable, Comparable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 

@@ -1,8 +1,12 @@
-/// A length of calendar time as people write it in configs and flags: `30d`, `12w`, `3m`, `1y`
-/// (or `3 months`). Months and years are calendar months, not fixed numbers of days.
+/// A length of calendar time as people write it in configs and flags.
+///
+/// For example `30d`, `12w`, `3m`, `1y` (or `3 months`). Months and years are calendar months, not fixed numbers of days.
 package struct CalendarSpan: Hashable, Sendable, CustomStringConvertible {
     package enum Unit: String, CaseIterable, Sendable {
-        case days = "d", weeks = "w", months = "m", years = "y"
+        case days = "d"
+        case weeks = "w"
+        case months = "m"
+        case years = "y"
 
         var longNames: [String] {
             switch self {
@@ -23,6 +27,7 @@ package struct CalendarSpan: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `N<unit>` with unit `d`, `w`, `m` or `y`, or `N day(s)/week(s)/month(s)/year(s)`.
+    ///
     /// N is a whole number from 0 to 9999.
     package init?(text: String) {
         let trimmed = text.trimmingSpaces()

@@ -3,7 +3,9 @@ package struct Engineer: Hashable, Sendable {
     package let id: EngineerID
     package let name: String
     package let email: String
-    /// Where the engineer lives; their feed shows times in this zone. Defaults to the rotation's zone.
+    /// Where the engineer lives, and so the zone their feed shows times in.
+    ///
+    /// Defaults to the rotation's zone.
     package let timeZone: TimeZoneID
     /// Days off, sorted by first day, never overlapping.
     package let pto: [PTORange]

@@ -1,5 +1,6 @@
-/// An engineer's stable id (`chen`): what the rotation order, owners, overrides and the ledger refer to.
-/// Display names may change; ids do not.
+/// An engineer's stable id (`chen`).
+///
+/// What the rotation order, owners, overrides and the ledger refer to. Display names may change; ids do not.
 package struct EngineerID: Hashable, Comparable, Sendable, CustomStringConvertible {
     package let rawValue: String
     package init(_ rawValue: String) { self.rawValue = rawValue }
@@ -15,8 +16,10 @@ package struct PipelineID: Hashable, Comparable, Sendable, CustomStringConvertib
     package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// The shape every id in a config must have: lowercase ASCII letters, digits and single hyphens,
-/// starting with a letter. Ids end up in file names, URLs and iCalendar UIDs, so they must be safe there.
+/// The shape every id in a config must have.
+///
+/// Ids use lowercase ASCII letters, digits and single hyphens, starting with a letter. Ids end up in file names, URLs and
+/// iCalendar UIDs, so they must be safe there.
 package enum IdentifierSyntax {
     package static let maximumLength = 64
 

@@ -41,7 +41,9 @@ package struct FailureMode: Hashable, Sendable {
     package let symptoms: String
     /// Ids of this pipeline's monitoring points that fire when it happens.
     package let detectedBy: [String]
-    /// Optional: what to do. The brief does not ask for remedies, so configs may leave them out.
+    /// What to do about it, when the config says.
+    ///
+    /// The brief does not ask for remedies, so configs may leave them out.
     package let remedy: String?
 }
 

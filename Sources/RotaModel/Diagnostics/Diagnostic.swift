@@ -17,8 +17,10 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.sourceLine = sourceLine
     }
 
-    /// The rendering `rota check` prints: `file:line:col: error: message`, the quoted line with a
-    /// caret, then `hint: ...`. Tabs in the quoted line are kept so the caret stays aligned.
+    /// The rendering `rota check` prints.
+    ///
+    /// The form is `file:line:col: error: message`, the quoted line with a caret, then `hint: ...`. Tabs in the quoted line are
+    /// kept so the caret stays aligned.
     package var description: String {
         var lines = ["\(location): error: \(message)"]
         if let sourceLine, !sourceLine.isEmpty {

@@ -1,8 +1,10 @@
 /// Suggests the known word closest to a misspelt one, for `did you mean ...?` hints.
 package enum DidYouMean {
-    /// The candidate nearest to `word` by edit distance (case-insensitive), if it is near enough to be a
-    /// plausible typo: at most a third of the word's length, and never more than 3 edits. Ties go to
-    /// the candidate listed first, so suggestions are deterministic.
+    /// The candidate nearest to `word` by edit distance (case-insensitive), if it is near enough to be a plausible
+    /// typo.
+    ///
+    /// Near enough means at most a third of the word's length, and never more than 3 edits. Ties go to the candidate listed first, so
+    /// suggestions are deterministic.
     package static func suggestion(for word: String, among candidates: [String]) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         let limit = min(3, max(1, target.count / 3))

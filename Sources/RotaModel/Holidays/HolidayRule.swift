@@ -1,8 +1,10 @@
 /// One holiday as the config knows it: its identity, how to find its date each year, and whether it
 /// is major (a shift containing a major holiday is a holiday shift, decided a lead time ahead).
 package struct HolidayRule: Hashable, Sendable {
-    /// A span of years during which one date rule holds. Laws change dates: Veterans Day was the fourth
-    /// Monday of October from 1971 to 1977 and November 11 before and after.
+    /// A span of years during which one date rule holds.
+    ///
+    /// Laws change dates: Veterans Day was the fourth Monday of October from 1971 to 1977 and November 11 before and
+    /// after.
     package struct Period: Hashable, Sendable {
         package let years: ClosedRange<Int>
         package let rule: HolidayDateRule
@@ -26,7 +28,11 @@ package struct HolidayRule: Hashable, Sendable {
     package let source: Source
 
     package init(
-        id: HolidayID, name: String, periods: [Period], observance: HolidayObservance, major: Bool,
+        id: HolidayID,
+        name: String,
+        periods: [Period],
+        observance: HolidayObservance,
+        major: Bool,
         source: Source
     ) {
         self.id = id
@@ -43,8 +49,13 @@ package struct HolidayRule: Hashable, Sendable {
             let date = period.rule.date(in: year)
         else { return nil }
         return HolidayOccurrence(
-            id: id, name: name, date: date, observed: observance.observedDate(for: date), major: major,
-            source: source)
+            id: id,
+            name: name,
+            date: date,
+            observed: observance.observedDate(for: date),
+            major: major,
+            source: source
+        )
     }
 }
 

@@ -87,20 +87,26 @@ extension ConfigDecoder {
             }
             guard first <= last else {
                 nodes.report(
-                    "PTO ends (\(last)) before it starts (\(first))", at: fields["to"] ?? item,
-                    hint: "'to' is the last day off, included; swap the two dates")
+                    "PTO ends (\(last)) before it starts (\(first))",
+                    at: fields["to"] ?? item,
+                    hint: "'to' is the last day off, included; swap the two dates"
+                )
                 failed = true
                 continue
             }
             ranges.append((PTORange(first: first, last: last, note: note), item))
         }
-        let sorted = ranges.enumerated().sorted { ($0.element.range.first, $0.offset) < ($1.element.range.first, $1.offset) }
-            .map(\.element)
+        let sorted = ranges.enumerated().sorted {
+            ($0.element.range.first, $0.offset) < ($1.element.range.first, $1.offset)
+        }
+        .map(\.element)
         for (earlier, later) in zip(sorted, sorted.dropFirst()) where earlier.range.overlaps(later.range) {
             nodes.report(
                 "PTO \(later.range.first) to \(later.range.last) overlaps PTO \(earlier.range.first) to "
                     + "\(earlier.range.last) (line \(nodes.location(of: earlier.node).line))",
-                at: later.node, hint: "merge the two entries into one range")
+                at: later.node,
+                hint: "merge the two entries into one range"
+            )
             failed = true
         }
         return failed ? nil : sorted.map(\.range)

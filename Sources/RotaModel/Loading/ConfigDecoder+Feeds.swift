@@ -13,8 +13,11 @@ extension ConfigDecoder {
         let defaultFuture = CalendarSpan(count: 12, unit: .months)
         guard let node else {
             return FeedSettings(
-                uidDomain: Self.defaultUIDDomain, calendarName: defaultName, windowPast: defaultPast,
-                windowFuture: defaultFuture)
+                uidDomain: Self.defaultUIDDomain,
+                calendarName: defaultName,
+                windowPast: defaultPast,
+                windowFuture: defaultFuture
+            )
         }
         guard let fields = nodes.fields(node, "feeds", keys: Self.feedKeys) else { return nil }
         let domain = fields["uid_domain"].map { uidDomain($0) } ?? Self.defaultUIDDomain
@@ -41,12 +44,16 @@ extension ConfigDecoder {
             labels.count >= 2 && text.count <= 253
             && labels.allSatisfy { label in
                 !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                    && label.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+                    && label.unicodeScalars.allSatisfy {
+                        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                    }
             }
         guard valid else {
             nodes.report(
-                "uid_domain '\(text)' is not a domain name", at: node,
-                hint: "use a lowercase domain your team controls, e.g. oncall.example.com; it ends every event UID")
+                "uid_domain '\(text)' is not a domain name",
+                at: node,
+                hint: "use a lowercase domain your team controls, e.g. oncall.example.com; it ends every event UID"
+            )
             return nil
         }
         return text

@@ -6,16 +6,20 @@ extension ConfigDecoder {
     static let nthWeekdayKeys = ["month", "weekday", "nth", "offset_days"]
     static let builtinCalendars = ["us-federal", "none"]
 
-    /// `holidays:`; absent, the US federal holidays with none of them major. Records every holiday id
-    /// that was written validly in `holidayIDs`, even when its entry has other problems, so that the
-    /// `major` list and volunteer pledges naming it are not reported a second time.
+    /// Decodes `holidays:`.
+    ///
+    /// When absent, the US federal holidays with none of them major. Records every holiday id that was written validly in
+    /// `holidayIDs`, even when its entry has other problems, so that the `major` list and volunteer pledges naming it
+    /// are not reported a second time.
     mutating func decodeHolidays(_ node: Node?) -> HolidaySettings? {
         guard let node else {
             holidayIDs = Set(USFederalHolidays.rules.map(\.id))
             return HolidaySettings(rules: USFederalHolidays.rules)
         }
         guard let fields = nodes.fields(node, "holidays", keys: Self.holidaysKeys) else { return nil }
-        let builtin = fields["builtin"].map { nodes.choice($0, "holidays.builtin", Self.builtinCalendars.map { ($0, $0) }) } ?? "us-federal"
+        let builtin =
+            fields["builtin"].map { nodes.choice($0, "holidays.builtin", Self.builtinCalendars.map { ($0, $0) }) }
+            ?? "us-federal"
         let builtinRules = builtin == "us-federal" ? USFederalHolidays.rules : []
         var failed = builtin == nil
 
@@ -23,7 +27,13 @@ extension ConfigDecoder {
         if let excludeNode = fields["exclude"] {
             if let items = nodes.list(excludeNode, "holidays.exclude") {
                 for item in items {
-                    guard let id = holidayReference(item, "excluded holiday", among: builtinRules.map(\.id), builtIn: true)
+                    guard
+                        let id = holidayReference(
+                            item,
+                            "excluded holiday",
+                            among: builtinRules.map(\.id),
+                            builtIn: true
+                        )
                     else {
                         failed = true
                         continue
@@ -35,7 +45,10 @@ extension ConfigDecoder {
             }
         }
 
-        let custom = fields["custom"].map { customHolidays($0, builtinIDs: rules.map(\.id)) } ?? (rules: [], ids: [], failed: false)
+        let custom =
+            fields["custom"].map { customHolidays($0, builtinIDs: rules.map(\.id)) } ?? (
+                rules: [], ids: [], failed: false
+            )
         rules += custom.rules
         failed = failed || custom.failed
         holidayIDs = Set(rules.map(\.id) + custom.ids)
@@ -57,7 +70,12 @@ extension ConfigDecoder {
     }
 
     /// A holiday id that must be one of `known`, with a suggestion for near misses.
-    mutating func holidayReference(_ node: Node, _ what: String, among known: [HolidayID], builtIn: Bool = false)
+    mutating func holidayReference(
+        _ node: Node,
+        _ what: String,
+        among known: [HolidayID],
+        builtIn: Bool = false
+    )
         -> HolidayID?
     {
         guard let text = nodes.string(node, what) else { return nil }
@@ -75,14 +93,18 @@ extension ConfigDecoder {
     }
 
     /// The custom holidays that decoded, the ids of all that had a valid id, and whether any failed.
-    private mutating func customHolidays(_ node: Node, builtinIDs: [HolidayID]) -> (
+    private mutating func customHolidays(
+        _ node: Node,
+        builtinIDs: [HolidayID]
+    ) -> (
         rules: [HolidayRule], ids: [HolidayID], failed: Bool
     ) {
         guard let items = nodes.list(node, "holidays.custom") else { return ([], [], true) }
         var rules: [HolidayRule?] = []
         var ids: [(id: HolidayID, node: Node)] = []
         for item in items {
-            guard let fields = nodes.fields(item, nodes.name(of: item, "custom holiday"), keys: Self.customHolidayKeys) else {
+            guard let fields = nodes.fields(item, nodes.name(of: item, "custom holiday"), keys: Self.customHolidayKeys)
+            else {
                 rules.append(nil)
                 continue
             }
@@ -91,8 +113,10 @@ extension ConfigDecoder {
             if let id, let idNode {
                 if builtinIDs.contains(id) {
                     nodes.report(
-                        "holiday id '\(id)' is already a built-in holiday", at: idNode,
-                        hint: "choose another id, or list the built-in one under holidays.exclude to replace it")
+                        "holiday id '\(id)' is already a built-in holiday",
+                        at: idNode,
+                        hint: "choose another id, or list the built-in one under holidays.exclude to replace it"
+                    )
                 } else {
                     ids.append((id, idNode))
                 }
@@ -101,13 +125,23 @@ extension ConfigDecoder {
             let dateRule = customDateRule(fields)
             let observance =
                 fields["observed"].map {
-                    nodes.choice($0, "observed", [("actual-date", HolidayObservance.actualDate), ("nearest-weekday", .nearestWeekday)])
+                    nodes.choice(
+                        $0,
+                        "observed",
+                        [("actual-date", HolidayObservance.actualDate), ("nearest-weekday", .nearestWeekday)]
+                    )
                 } ?? .actualDate
             if let id, !builtinIDs.contains(id), let name, let dateRule, let observance {
                 rules.append(
                     HolidayRule(
-                        id: id, name: name, periods: [.init(years: 1...9999, rule: dateRule)],
-                        observance: observance, major: false, source: .custom))
+                        id: id,
+                        name: name,
+                        periods: [.init(years: 1...9999, rule: dateRule)],
+                        observance: observance,
+                        major: false,
+                        source: .custom
+                    )
+                )
             } else {
                 rules.append(nil)
             }
@@ -127,7 +161,8 @@ extension ConfigDecoder {
                     : "\(fields.what) has \(given.count) date rules (\(given.joined(separator: ", "))); give one",
                 at: given.count > 1 ? fields[given[1]] ?? fields.node : fields.node,
                 hint: "use date: 2027-03-12 (once), month_day: 12-24 (every year), or "
-                    + "nth_weekday: { month: 11, weekday: thursday, nth: 4 }")
+                    + "nth_weekday: { month: 11, weekday: thursday, nth: 4 }"
+            )
             return nil
         }
         switch key {
@@ -135,15 +170,19 @@ extension ConfigDecoder {
             return nodes.date(node, "holiday date").map { .date($0) }
         case "month_day":
             return nodes.parsed(
-                node, "month_day", expected: "a month and day MM-DD that exists",
-                hint: "e.g. month_day: 12-24 for December 24; 02-29 is allowed", { text -> HolidayDateRule? in
-                let parts = text.split(separator: "-")
-                guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
-                    let month = Int(parts[0]), let day = Int(parts[1]),
-                    LocalDate(year: 2000, month: month, day: day) != nil  // 2000 is a leap year: 02-29 is allowed
-                else { return nil }
-                return .fixed(month: month, day: day)
-            })
+                node,
+                "month_day",
+                expected: "a month and day MM-DD that exists",
+                hint: "e.g. month_day: 12-24 for December 24; 02-29 is allowed",
+                { text -> HolidayDateRule? in
+                    let parts = text.split(separator: "-")
+                    guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
+                        let month = Int(parts[0]), let day = Int(parts[1]),
+                        LocalDate(year: 2000, month: month, day: day) != nil  // 2000 is a leap year: 02-29 is allowed
+                    else { return nil }
+                    return .fixed(month: month, day: day)
+                }
+            )
         default:
             guard let rule = nodes.fields(node, "nth_weekday", keys: Self.nthWeekdayKeys) else { return nil }
             let month = nodes.required(rule, "month").flatMap { nodes.int($0, "month", in: 1...12) }
@@ -152,8 +191,10 @@ extension ConfigDecoder {
                 guard let value = nodes.int(nthNode, "nth", in: -1...5) else { return nil }
                 guard value != 0 else {
                     nodes.report(
-                        "nth must be 1 to 5, or -1 for the last, not 0", at: nthNode,
-                        hint: "1 is the first such weekday of the month, -1 the last")
+                        "nth must be 1 to 5, or -1 for the last, not 0",
+                        at: nthNode,
+                        hint: "1 is the first such weekday of the month, -1 the last"
+                    )
                     return nil
                 }
                 return value

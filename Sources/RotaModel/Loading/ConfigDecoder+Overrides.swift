@@ -3,8 +3,10 @@ internal import Yams
 extension ConfigDecoder {
     static let overrideKeys = ["engineer", "shift", "from", "to", "reason"]
 
-    /// `overrides:`: whole shifts (`shift: <hand-off date>`) or ranges inside one (`from`/`to`, wall clock
-    /// in the rotation's zone). Overlapping overrides are reported, since neither could win.
+    /// Decodes `overrides:`.
+    ///
+    /// Overrides cover whole shifts (`shift: <hand-off date>`) or ranges inside one (`from`/`to`, wall clock in the rotation's zone).
+    /// Overlapping overrides are reported, since neither could win.
     mutating func decodeOverrides(_ node: Node?, rotation: Rotation?) -> [Override]? {
         guard let node else { return [] }
         guard let items = nodes.list(node, "overrides") else { return nil }
@@ -31,8 +33,10 @@ extension ConfigDecoder {
                 guard let earlier = overrides[..<index].first(where: { overlap($0.override, later.override, rotation) })
                 else { continue }
                 nodes.report(
-                    "this override overlaps the one at line \(nodes.location(of: earlier.node).line)", at: later.node,
-                    hint: "an instant can have one override; shorten or remove one of them")
+                    "this override overlaps the one at line \(nodes.location(of: earlier.node).line)",
+                    at: later.node,
+                    hint: "an instant can have one override; shorten or remove one of them"
+                )
                 failed = true
             }
         }
@@ -43,16 +47,19 @@ extension ConfigDecoder {
         if let shiftNode = fields["shift"] {
             if fields["from"] != nil || fields["to"] != nil {
                 nodes.report(
-                    "an override takes either 'shift' or 'from'/'to', not both", at: fields["from"] ?? fields["to"] ?? shiftNode,
-                    hint: "'shift' covers a whole shift; 'from'/'to' cover part of one")
+                    "an override takes either 'shift' or 'from'/'to', not both",
+                    at: fields["from"] ?? fields["to"] ?? shiftNode,
+                    hint: "'shift' covers a whole shift; 'from'/'to' cover part of one"
+                )
                 return nil
             }
             guard let date = nodes.date(shiftNode, "override shift") else { return nil }
             if let rotation, !rotation.isHandOffDate(date) {
                 let before = rotation.shiftStart(containing: LocalDateTime(date: date, time: rotation.handOffTime))
-                let hint = before.map {
-                    "shifts start on \($0) and \($0.adding(days: rotation.lengthDays)); use 'from'/'to' for part of a shift"
-                } ?? "the rotation starts on \(rotation.start)"
+                let hint =
+                    before.map {
+                        "shifts start on \($0) and \($0.adding(days: rotation.lengthDays)); use 'from'/'to' for part of a shift"
+                    } ?? "the rotation starts on \(rotation.start)"
                 nodes.report("\(date) is not the first day of a shift", at: shiftNode, hint: hint)
                 return nil
             }
@@ -69,22 +76,28 @@ extension ConfigDecoder {
         guard let from, let to else { return nil }
         guard from < to else {
             nodes.report(
-                "override must end after it starts; it runs from \(from) to \(to)", at: toNode,
-                hint: "'to' is the moment the override ends; swap the two")
+                "override must end after it starts; it runs from \(from) to \(to)",
+                at: toNode,
+                hint: "'to' is the moment the override ends; swap the two"
+            )
             return nil
         }
         if let rotation {
             guard let shift = rotation.shiftStart(containing: from) else {
                 nodes.report(
-                    "override starts before the rotation does (\(rotation.start))", at: fromNode,
-                    hint: "move rotation.start earlier, or drop the override")
+                    "override starts before the rotation does (\(rotation.start))",
+                    at: fromNode,
+                    hint: "move rotation.start earlier, or drop the override"
+                )
                 return nil
             }
             let end = LocalDateTime(date: shift.adding(days: rotation.lengthDays), time: rotation.handOffTime)
             guard to <= end else {
                 nodes.report(
-                    "override runs past the hand-off at \(end)", at: toNode,
-                    hint: "an override stays inside one shift; split it into one override per shift")
+                    "override runs past the hand-off at \(end)",
+                    at: toNode,
+                    hint: "an override stays inside one shift; split it into one override per shift"
+                )
                 return nil
             }
         }

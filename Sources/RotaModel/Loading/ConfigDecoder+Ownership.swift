@@ -9,7 +9,8 @@ extension ConfigDecoder {
         guard let node else { return .default }
         guard let fields = nodes.fields(node, "ownership", keys: Self.ownershipKeys) else { return nil }
         let primary = fields["primary"].map { bound($0, "ownership.primary") } ?? OwnershipBounds.default.primary
-        let secondary = fields["secondary"].map { bound($0, "ownership.secondary") } ?? OwnershipBounds.default.secondary
+        let secondary =
+            fields["secondary"].map { bound($0, "ownership.secondary") } ?? OwnershipBounds.default.secondary
         guard let primary, let secondary else { return nil }
         return OwnershipBounds(primary: primary, secondary: secondary)
     }
@@ -25,8 +26,10 @@ extension ConfigDecoder {
         let maximum = givenMax.flatMap { $0 } ?? max(2, minimum)
         guard minimum <= maximum else {
             nodes.report(
-                "\(what).min (\(minimum)) is larger than \(what).max (\(maximum))", at: fields["min"] ?? node,
-                hint: "min and max bound how many pipelines one engineer owns")
+                "\(what).min (\(minimum)) is larger than \(what).max (\(maximum))",
+                at: fields["min"] ?? node,
+                hint: "min and max bound how many pipelines one engineer owns"
+            )
             return nil
         }
         return minimum...maximum
@@ -38,7 +41,9 @@ extension ConfigDecoder {
             guard let location = engineerLocations[engineer.id] else { continue }
             let primary = ownerships.filter { $0.primary == engineer.id }.map(\.pipeline)
             let secondary = ownerships.filter { $0.secondary == engineer.id }.map(\.pipeline)
-            for (role, owned, range) in [("primary", primary, bounds.primary), ("secondary", secondary, bounds.secondary)]
+            for (role, owned, range) in [
+                ("primary", primary, bounds.primary), ("secondary", secondary, bounds.secondary),
+            ]
             where !range.contains(owned.count) {
                 let list = owned.isEmpty ? "" : " (\(owned.map(\.rawValue).joined(separator: ", ")))"
                 let advice =
@@ -49,7 +54,9 @@ extension ConfigDecoder {
                     "engineer '\(engineer.id)' is \(role) owner of \(owned.count) "
                         + "pipeline\(owned.count == 1 ? "" : "s")\(list); the allowed range is "
                         + "\(range.lowerBound) to \(range.upperBound)",
-                    at: location, hint: "\(advice), or change ownership.\(role) in the config")
+                    at: location,
+                    hint: "\(advice), or change ownership.\(role) in the config"
+                )
             }
         }
     }

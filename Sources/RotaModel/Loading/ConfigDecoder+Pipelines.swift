@@ -17,7 +17,10 @@ extension ConfigDecoder {
     }
 
     mutating func decodePipelines(
-        _ node: Node, engineers: [EngineerDraft]?, bounds: OwnershipBounds?, rotationZone: TimeZoneID?
+        _ node: Node,
+        engineers: [EngineerDraft]?,
+        bounds: OwnershipBounds?,
+        rotationZone: TimeZoneID?
     ) -> [Pipeline]? {
         guard let items = nodes.list(node, "pipelines") else { return nil }
         var pipelines: [Pipeline?] = []
@@ -43,7 +46,11 @@ extension ConfigDecoder {
         return pipelines.contains(where: { $0 == nil }) ? nil : pipelines.compactMap { $0 }
     }
 
-    private mutating func decodePipeline(_ fields: Fields, id: PipelineID?, rotationZone: TimeZoneID?) -> (
+    private mutating func decodePipeline(
+        _ fields: Fields,
+        id: PipelineID?,
+        rotationZone: TimeZoneID?
+    ) -> (
         pipeline: Pipeline?, ownership: Ownership?
     ) {
         let name = nodes.required(fields, "name").flatMap { nodes.string($0, "name") }
@@ -58,8 +65,10 @@ extension ConfigDecoder {
         var ownersFailed = primary == nil || (secondaryNode != nil && secondary == nil)
         if let primary, let secondary, primary == secondary, let secondaryNode {
             nodes.report(
-                "'\(primary)' is both primary and secondary owner of this pipeline", at: secondaryNode,
-                hint: "the secondary is the backup; pick another engineer")
+                "'\(primary)' is both primary and secondary owner of this pipeline",
+                at: secondaryNode,
+                hint: "the secondary is the backup; pick another engineer"
+            )
             ownersFailed = true
         }
         let description = fields["description"].map { nodes.string($0, "description") } ?? ""
@@ -70,38 +79,61 @@ extension ConfigDecoder {
         let monitoring = fields["monitoring"].map { monitoringPoints($0) } ?? []
         let failureModes = fields["failure_modes"].map { failureModesList($0, monitoring: monitoring) } ?? []
 
+        // A requirement whose key is merely misspelt is already reported as an unknown key with a did-you-mean.
         if investorFacing == true {
             let label = id.map { "investor-facing pipeline '\($0)'" } ?? "an investor-facing pipeline"
-            if secondaryNode == nil {
+            if secondaryNode == nil, !fields.suggested.contains("secondary") {
                 nodes.report(
-                    "\(label) has no secondary owner", at: fields.node,
-                    hint: "investor-facing pipelines need an experienced backup; add 'secondary: <engineer>'")
+                    "\(label) has no secondary owner",
+                    at: fields.node,
+                    hint: "investor-facing pipelines need an experienced backup; add 'secondary: <engineer>'"
+                )
             }
-            if fields["monitoring"] == nil || monitoring?.isEmpty == true {
+            if !fields.suggested.contains("monitoring"), fields["monitoring"] == nil || monitoring?.isEmpty == true {
                 nodes.report(
-                    "\(label) has no monitoring points", at: fields.node,
-                    hint: "list what is watched under 'monitoring:' (freshness, execution status, data quality, ...)")
+                    "\(label) has no monitoring points",
+                    at: fields.node,
+                    hint: "list what is watched under 'monitoring:' (freshness, execution status, data quality, ...)"
+                )
             }
-            if fields["failure_modes"] == nil || failureModes?.isEmpty == true {
+            if !fields.suggested.contains("failure_modes"),
+                fields["failure_modes"] == nil || failureModes?.isEmpty == true
+            {
                 nodes.report(
-                    "\(label) has no failure modes", at: fields.node,
-                    hint: "list what can go wrong under 'failure_modes:'; the runbook is built from them")
+                    "\(label) has no failure modes",
+                    at: fields.node,
+                    hint: "list what can go wrong under 'failure_modes:'; the runbook is built from them"
+                )
             }
-            if deadlineNode == nil {
+            if deadlineNode == nil, !fields.suggested.contains("landing_deadline") {
                 nodes.report(
-                    "\(label) has no landing deadline", at: fields.node,
-                    hint: "say when the data must land, e.g. landing_deadline: { time: \"07:00\" }")
+                    "\(label) has no landing deadline",
+                    at: fields.node,
+                    hint: "say when the data must land, e.g. landing_deadline: { time: \"07:00\" }"
+                )
             }
         }
-        let ownership = ownersFailed ? nil : id.flatMap { id in primary.map { Ownership(pipeline: id, primary: $0, secondary: secondary) } }
+        let ownership =
+            ownersFailed
+            ? nil : id.flatMap { id in primary.map { Ownership(pipeline: id, primary: $0, secondary: secondary) } }
         guard let id, let name, let area, let investorFacing, let primary, !ownersFailed, let description,
             let consumers, let sources, deadlineNode == nil || deadline != nil, let monitoring, let failureModes,
             !(investorFacing && (secondary == nil || monitoring.isEmpty || failureModes.isEmpty || deadline == nil))
         else { return (nil, ownership) }
         let pipeline = Pipeline(
-            id: id, name: name, businessArea: area, investorFacing: investorFacing, primary: primary,
-            secondary: secondary, description: description, consumers: consumers, upstreamSources: sources,
-            landingDeadline: deadline, monitoring: monitoring, failureModes: failureModes)
+            id: id,
+            name: name,
+            businessArea: area,
+            investorFacing: investorFacing,
+            primary: primary,
+            secondary: secondary,
+            description: description,
+            consumers: consumers,
+            upstreamSources: sources,
+            landingDeadline: deadline,
+            monitoring: monitoring,
+            failureModes: failureModes
+        )
         return (pipeline, ownership)
     }
 
@@ -125,7 +157,8 @@ extension ConfigDecoder {
         var points: [MonitoringPoint?] = []
         var ids: [(id: String, node: Node)] = []
         for item in items {
-            guard let fields = nodes.fields(item, nodes.name(of: item, "monitoring point"), keys: Self.monitoringKeys) else {
+            guard let fields = nodes.fields(item, nodes.name(of: item, "monitoring point"), keys: Self.monitoringKeys)
+            else {
                 points.append(nil)
                 continue
             }
@@ -151,7 +184,8 @@ extension ConfigDecoder {
         var modes: [FailureMode?] = []
         var ids: [(id: String, node: Node)] = []
         for item in items {
-            guard let fields = nodes.fields(item, nodes.name(of: item, "failure mode"), keys: Self.failureModeKeys) else {
+            guard let fields = nodes.fields(item, nodes.name(of: item, "failure mode"), keys: Self.failureModeKeys)
+            else {
                 modes.append(nil)
                 continue
             }
@@ -165,7 +199,9 @@ extension ConfigDecoder {
                 .flatMap { detectors($0, monitoring: monitoring) }
             let remedy = fields["remedy"].map { nodes.string($0, "remedy") } ?? .some(nil)
             if let id, let name, let symptoms, let detectedBy, let remedy {
-                modes.append(FailureMode(id: id, name: name, symptoms: symptoms, detectedBy: detectedBy, remedy: remedy))
+                modes.append(
+                    FailureMode(id: id, name: name, symptoms: symptoms, detectedBy: detectedBy, remedy: remedy)
+                )
             } else {
                 modes.append(nil)
             }

@@ -37,18 +37,25 @@ extension ConfigDecoder {
             if let holiday, let year, let holidays, let rule = holidays.rule(holiday), let holidayNode, let yearNode {
                 if !rule.major {
                     nodes.report(
-                        "volunteers for '\(holiday)', which is not a major holiday", at: holidayNode,
-                        hint: "only major holidays get holiday shifts; add '\(holiday)' to holidays.major or drop this pledge")
+                        "volunteers for '\(holiday)', which is not a major holiday",
+                        at: holidayNode,
+                        hint:
+                            "only major holidays get holiday shifts; add '\(holiday)' to holidays.major or drop this pledge"
+                    )
                     failed = true
                 } else if rule.occurrence(in: year) == nil {
                     nodes.report(
-                        "'\(holiday)' is not in force in \(year)", at: yearNode,
-                        hint: "rota holidays --year \(year) lists the holidays of that year")
+                        "'\(holiday)' is not in force in \(year)",
+                        at: yearNode,
+                        hint: "rota holidays --year \(year) lists the holidays of that year"
+                    )
                     failed = true
                 } else if let line = seen["\(holiday) \(year)"] {
                     nodes.report(
-                        "a second pledge for '\(holiday)' in \(year)", at: holidayNode,
-                        hint: "add the engineers to the pledge at line \(line) instead")
+                        "a second pledge for '\(holiday)' in \(year)",
+                        at: holidayNode,
+                        hint: "add the engineers to the pledge at line \(line) instead"
+                    )
                     failed = true
                 } else {
                     seen["\(holiday) \(year)"] = nodes.location(of: holidayNode).line

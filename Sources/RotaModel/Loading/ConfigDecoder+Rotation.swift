@@ -16,7 +16,11 @@ extension ConfigDecoder {
         var weekday: Weekday?
         var time: LocalTime?
         var handoffFailed = false
-        if let handoffNode = nodes.required(fields, "handoff", hint: "e.g. handoff: { weekday: monday, time: \"10:00\" }"),
+        if let handoffNode = nodes.required(
+            fields,
+            "handoff",
+            hint: "e.g. handoff: { weekday: monday, time: \"10:00\" }"
+        ),
             let handoff = nodes.fields(handoffNode, "handoff", keys: Self.handoffKeys)
         {
             time = nodes.required(handoff, "time").flatMap { nodes.time($0, "hand-off time") }
@@ -26,7 +30,9 @@ extension ConfigDecoder {
                 if let lengthDays, weekday != nil, lengthDays % 7 != 0 {
                     nodes.report(
                         "a hand-off weekday needs a rotation length in whole weeks, not \(lengthDays) days",
-                        at: weekdayNode, hint: "remove 'weekday' (hand-offs then follow 'start'), or use a length in weeks")
+                        at: weekdayNode,
+                        hint: "remove 'weekday' (hand-offs then follow 'start'), or use a length in weeks"
+                    )
                     handoffFailed = true
                 }
                 if let start, let weekday, start.weekday != weekday, let startNode = fields["start"] {
@@ -35,7 +41,8 @@ extension ConfigDecoder {
                         "rotation starts on \(start), a \(start.weekday.displayName), but hand-offs are on "
                             + "\(weekday.displayName)s",
                         at: startNode,
-                        hint: "start on a \(weekday.displayName), e.g. \(previous) or \(previous.adding(days: 7))")
+                        hint: "start on a \(weekday.displayName), e.g. \(previous) or \(previous.adding(days: 7))"
+                    )
                     handoffFailed = true
                 }
             }
@@ -45,8 +52,13 @@ extension ConfigDecoder {
         let order = decodeOrder(fields["order"], engineers: engineers)
         guard let lengthDays, let zone, let start, let time, let order, !handoffFailed else { return nil }
         return Rotation(
-            lengthDays: lengthDays, handOffWeekday: weekday ?? start.weekday, handOffTime: time, timeZone: zone,
-            order: order, start: start)
+            lengthDays: lengthDays,
+            handOffWeekday: weekday ?? start.weekday,
+            handOffTime: time,
+            timeZone: zone,
+            order: order,
+            start: start
+        )
     }
 
     /// Rotation length in days: `1w`, `2w` or `3d`, from one day to eight weeks.
@@ -58,21 +70,26 @@ extension ConfigDecoder {
         case .weeks: days = span.count * 7
         case .months, .years:
             nodes.report(
-                "rotation length must be in days or weeks, not '\(span)'", at: node,
-                hint: "months differ in length, so shifts would drift; use e.g. 4w")
+                "rotation length must be in days or weeks, not '\(span)'",
+                at: node,
+                hint: "months differ in length, so shifts would drift; use e.g. 4w"
+            )
             return nil
         }
         guard (1...56).contains(days) else {
             nodes.report(
-                "rotation length must be from 1 day to 8 weeks, not \(span)", at: node,
-                hint: "most teams hand off every week: length: 1w")
+                "rotation length must be from 1 day to 8 weeks, not \(span)",
+                at: node,
+                hint: "most teams hand off every week: length: 1w"
+            )
             return nil
         }
         return days
     }
 
-    /// The engineer order; absent, the engineers' own order. Each engineer must appear exactly once,
-    /// so nobody is silently never on call.
+    /// The engineer order.
+    ///
+    /// When absent, the engineers' own order. Each engineer must appear exactly once, so nobody is silently never on call.
     private mutating func decodeOrder(_ node: Node?, engineers: [EngineerDraft]?) -> [EngineerID]? {
         guard let node else { return engineers?.map(\.id) }
         guard let items = nodes.list(node, "rotation order") else { return nil }
@@ -86,8 +103,10 @@ extension ConfigDecoder {
             }
             if !seen.insert(id).inserted {
                 nodes.report(
-                    "'\(id)' appears twice in the rotation order", at: item,
-                    hint: "list each engineer once; a longer rotation is a longer 'length'")
+                    "'\(id)' appears twice in the rotation order",
+                    at: item,
+                    hint: "list each engineer once; a longer rotation is a longer 'length'"
+                )
                 failed = true
             }
             order.append(id)
@@ -101,8 +120,11 @@ extension ConfigDecoder {
             let names = missing.map { "'\($0)'" }.joined(separator: ", ")
             nodes.report(
                 missing.count == 1
-                    ? "engineer \(names) is not in the rotation order" : "engineers \(names) are not in the rotation order",
-                at: node, hint: "add them to rotation.order; everyone on the team takes shifts")
+                    ? "engineer \(names) is not in the rotation order"
+                    : "engineers \(names) are not in the rotation order",
+                at: node,
+                hint: "add them to rotation.order; everyone on the team takes shifts"
+            )
             failed = true
         }
         return failed ? nil : order

@@ -23,15 +23,20 @@ struct ConfigDecoder {
             nodes.report(
                 "the config must be a mapping of keys (team, engineers, pipelines, rotation, ...), not "
                     + nodes.describe(root),
-                at: root, hint: "start from the bundled fixtures/team.yaml; docs/config.md explains every key")
+                at: root,
+                hint: "start from the bundled fixtures/team.yaml; docs/config.md explains every key"
+            )
             return nil
         }
         guard let top = nodes.fields(root, "the config", keys: Self.topLevelKeys) else { return nil }
         if let version = top["version"], let number = nodes.int(version, "version", in: 0...Int.max), number != 1 {
             nodes.report(
                 number > 1
-                    ? "config version \(number) is newer than this rota understands (1)" : "config version must be 1, not 0",
-                at: version, hint: number > 1 ? "upgrade rota, or write version: 1" : "write version: 1, or leave it out")
+                    ? "config version \(number) is newer than this rota understands (1)"
+                    : "config version must be 1, not 0",
+                at: version,
+                hint: number > 1 ? "upgrade rota, or write version: 1" : "write version: 1, or leave it out"
+            )
         }
         let team = nodes.required(top, "team", hint: "name the team, e.g. team: Data Engineering").flatMap {
             nodes.string($0, "team")
@@ -50,8 +55,16 @@ struct ConfigDecoder {
             let overrides, let feeds
         else { return nil }
         return TeamConfig(
-            team: team, engineers: engineers.map { $0.engineer(defaultZone: rotation.timeZone) }, pipelines: pipelines, ownershipBounds: bounds, rotation: rotation,
-            holidays: holidays, holidayPolicy: policy, overrides: overrides, feeds: feeds)
+            team: team,
+            engineers: engineers.map { $0.engineer(defaultZone: rotation.timeZone) },
+            pipelines: pipelines,
+            ownershipBounds: bounds,
+            rotation: rotation,
+            holidays: holidays,
+            holidayPolicy: policy,
+            overrides: overrides,
+            feeds: feeds
+        )
     }
 
     /// A reference to an engineer (`primary: smith`), reported when no engineer has that id.
@@ -82,14 +95,17 @@ struct ConfigDecoder {
 
     /// Reports every id that appears twice in `items` (at its second and later places).
     mutating func reportDuplicates<ID: Hashable & CustomStringConvertible>(
-        _ items: [(id: ID, node: Node)], _ what: String
+        _ items: [(id: ID, node: Node)],
+        _ what: String
     ) {
         var first: [ID: SourceLocation] = [:]
         for item in items {
             if let earlier = first[item.id] {
                 nodes.report(
-                    "duplicate \(what) '\(item.id)'", at: item.node,
-                    hint: "'\(item.id)' is already used at line \(earlier.line); ids must be unique")
+                    "duplicate \(what) '\(item.id)'",
+                    at: item.node,
+                    hint: "'\(item.id)' is already used at line \(earlier.line); ids must be unique"
+                )
             } else {
                 first[item.id] = nodes.location(of: item.node)
             }

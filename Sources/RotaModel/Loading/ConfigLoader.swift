@@ -9,7 +9,11 @@ package enum ConfigLoader {
     package static let maximumBytes = SourceText.maximumBytes
 
     /// The error for a config the caller stopped reading after `maximumBytes`.
-    /// - Parameter byteCount: The file's size when known.
+    ///
+    /// - Parameters:
+    ///   - byteCount: The file's size when known.
+    ///   - file: How the diagnostic names the file.
+    /// - Returns: The error to report, with one diagnostic.
     package static func tooLargeError(byteCount: Int?, file: String) -> ConfigError {
         SourceText.tooLarge(byteCount: byteCount, file: file)
     }
@@ -18,6 +22,7 @@ package enum ConfigLoader {
     /// - Parameters:
     ///   - bytes: The file's contents.
     ///   - file: How diagnostics name the file, usually the path the user gave.
+    /// - Returns: The validated config.
     /// - Throws: `ConfigError` with every diagnostic, sorted by location, when anything is wrong.
     package static func load(bytes: [UInt8], file: String) throws(ConfigError) -> TeamConfig {
         let source: SourceText
@@ -32,7 +37,8 @@ package enum ConfigLoader {
                     Diagnostic(
                         location: SourceLocation(file: file, line: 1, column: 1),
                         message: "config has no content, only comments",
-                        hint: "start from the bundled fixtures/team.yaml; docs/config.md explains every key")
+                        hint: "start from the bundled fixtures/team.yaml; docs/config.md explains every key"
+                    )
                 ])
             }
             root = node

@@ -26,7 +26,8 @@ struct NodeDecoder {
 
     mutating func report(_ message: String, at location: SourceLocation, hint: String) {
         diagnostics.append(
-            Diagnostic(location: location, message: message, hint: hint, sourceLine: source.line(location.line)))
+            Diagnostic(location: location, message: message, hint: hint, sourceLine: source.line(location.line))
+        )
     }
 
     mutating func report(_ message: String, at node: Node, hint: String) {
@@ -40,8 +41,10 @@ struct NodeDecoder {
         if !budgetExhausted {
             budgetExhausted = true
             report(
-                "config expands to more than \(NodeDecoder.nodeBudget) values", at: node,
-                hint: "YAML aliases (*name) can multiply a small file; write the values out instead")
+                "config expands to more than \(NodeDecoder.nodeBudget) values",
+                at: node,
+                hint: "YAML aliases (*name) can multiply a small file; write the values out instead"
+            )
         }
         return false
     }
@@ -53,8 +56,10 @@ struct NodeDecoder {
         guard visit(node) else { return nil }
         guard case let .mapping(mapping) = node else {
             report(
-                "\(what) must be a mapping of keys to values, not \(describe(node))", at: node,
-                hint: "write 'key: value' lines, indented under it")
+                "\(what) must be a mapping of keys to values, not \(describe(node))",
+                at: node,
+                hint: "write 'key: value' lines, indented under it"
+            )
             return nil
         }
         var entries: [String: Fields.Entry] = [:]
@@ -62,8 +67,10 @@ struct NodeDecoder {
         for (keyNode, value) in mapping {
             guard case let .scalar(scalar) = keyNode else {
                 report(
-                    "a key in \(what) must be plain text, not \(describe(keyNode))", at: keyNode,
-                    hint: "keys are words such as 'name' or 'primary'")
+                    "a key in \(what) must be plain text, not \(describe(keyNode))",
+                    at: keyNode,
+                    hint: "keys are words such as 'name' or 'primary'"
+                )
                 continue
             }
             let key = scalar.string
@@ -81,14 +88,20 @@ struct NodeDecoder {
         return Fields(what: what, node: node, entries: entries, suggested: suggested)
     }
 
-    /// The value of a key that must be present (and not null), reporting it missing otherwise. A key
-    /// that an unknown key's did-you-mean already points to is not reported a second time as missing.
+    /// The value of a key that must be present (and not null), reporting it missing otherwise.
+    ///
+    /// A key that an unknown key's did-you-mean already points to is not reported a second time as missing.
     mutating func required(_ fields: Fields, _ key: String, hint: String? = nil) -> Node? {
         if let value = fields[key] { return value }
         if fields.entries[key] == nil, fields.suggested.contains(key) { return nil }
         let message =
-            fields.entries[key] == nil ? "\(fields.what) is missing '\(key)'" : "'\(key)' in \(fields.what) has no value"
-        report(message, at: fields.entries[key]?.key ?? fields.node, hint: hint ?? "add '\(key): ...' to \(fields.what)")
+            fields.entries[key] == nil
+            ? "\(fields.what) is missing '\(key)'" : "'\(key)' in \(fields.what) has no value"
+        report(
+            message,
+            at: fields.entries[key]?.key ?? fields.node,
+            hint: hint ?? "add '\(key): ...' to \(fields.what)"
+        )
         return nil
     }
 
@@ -105,11 +118,17 @@ struct NodeDecoder {
 
     // MARK: Scalars
 
-    /// Non-empty text. Numbers and booleans are accepted as their text (`name: 2024` is a name).
+    /// Non-empty text.
+    ///
+    /// Numbers and booleans are accepted as their text (`name: 2024` is a name).
     mutating func string(_ node: Node, _ what: String) -> String? {
         guard visit(node) else { return nil }
         guard case let .scalar(scalar) = node, !Self.isNull(node) else {
-            report("\(what) must be text, not \(describe(node))", at: node, hint: "write it as text on the same line, quoted if it contains ': ' or '#'")
+            report(
+                "\(what) must be text, not \(describe(node))",
+                at: node,
+                hint: "write it as text on the same line, quoted if it contains ': ' or '#'"
+            )
             return nil
         }
         let text = scalar.string.trimmingSpaces()
@@ -141,15 +160,23 @@ struct NodeDecoder {
         }
         guard range.contains(value) else {
             report(
-                "\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)", at: node,
-                hint: "pick a number in that range")
+                "\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)",
+                at: node,
+                hint: "pick a number in that range"
+            )
             return nil
         }
         return value
     }
 
     /// A value parsed from text by `parse`, with `expected` describing the accepted form.
-    mutating func parsed<T>(_ node: Node, _ what: String, expected: String, hint: String, _ parse: (String) -> T?)
+    mutating func parsed<T>(
+        _ node: Node,
+        _ what: String,
+        expected: String,
+        hint: String,
+        _ parse: (String) -> T?
+    )
         -> T?
     {
         guard let text = string(node, what) else { return nil }
@@ -166,7 +193,9 @@ struct NodeDecoder {
         let looksLikeDate = text.split(separator: "-").count == 3
         report(
             looksLikeDate ? "\(what) '\(text)' is not a day on the calendar" : "\(what) must be a date, not '\(text)'",
-            at: node, hint: "write dates as YYYY-MM-DD, e.g. 2026-12-24")
+            at: node,
+            hint: "write dates as YYYY-MM-DD, e.g. 2026-12-24"
+        )
         return nil
     }
 
@@ -178,7 +207,9 @@ struct NodeDecoder {
 
     mutating func span(_ node: Node, _ what: String) -> CalendarSpan? {
         parsed(
-            node, what, expected: "a length such as 30d, 12w, 3m or 1y",
+            node,
+            what,
+            expected: "a length such as 30d, 12w, 3m or 1y",
             hint: "a number followed by d (days), w (weeks), m (months) or y (years)"
         ) { CalendarSpan(text: $0) }
     }
@@ -200,9 +231,11 @@ struct NodeDecoder {
         guard let text = string(node, what) else { return nil }
         guard IdentifierSyntax.isValid(text) else {
             report(
-                "\(what) '\(text)' is not a valid id", at: node,
+                "\(what) '\(text)' is not a valid id",
+                at: node,
                 hint: "ids use lowercase letters, digits and single hyphens, start with a letter, "
-                    + "and are at most \(IdentifierSyntax.maximumLength) characters (e.g. 'aggregate-profit')")
+                    + "and are at most \(IdentifierSyntax.maximumLength) characters (e.g. 'aggregate-profit')"
+            )
             return nil
         }
         return text
@@ -210,12 +243,18 @@ struct NodeDecoder {
 
     // MARK: Sequences
 
-    /// The elements of a list. A single scalar where a list of scalars is expected is an error, since
-    /// `consumers: Finance` is more often a missing dash than a one-element list.
+    /// The elements of a list.
+    ///
+    /// A single scalar where a list of scalars is expected is an error, since `consumers: Finance` is more often a
+    /// missing dash than a one-element list.
     mutating func list(_ node: Node, _ what: String) -> [Node]? {
         guard visit(node) else { return nil }
         guard case let .sequence(sequence) = node else {
-            report("\(what) must be a list, not \(describe(node))", at: node, hint: "write each item on its own '- ' line")
+            report(
+                "\(what) must be a list, not \(describe(node))",
+                at: node,
+                hint: "write each item on its own '- ' line"
+            )
             return nil
         }
         return Array(sequence)
@@ -257,7 +296,7 @@ struct Fields {
         let value: Node
     }
 
-    /// How messages name this mapping, e.g. `engineer 'chen'` or `rotation`.
+    /// How messages name this mapping, such as `engineer 'chen'` or `rotation`.
     let what: String
     let node: Node
     let entries: [String: Entry]

@@ -1,7 +1,8 @@
-/// The checks a config file's bytes must pass before a YAML parser sees them: size, UTF-8, no binary
-/// content, bounded nesting. libyaml would fail on most of these too, but with messages about
-/// "reader errors" that do not tell a user they picked the wrong file; and deep flow nesting
-/// (`[[[[...`) would overflow the stack of the recursive composer instead of failing at all.
+/// The checks a config file's bytes must pass before a YAML parser sees them.
+///
+/// They are size, UTF-8, no binary content, bounded nesting. libyaml would fail on most of these too, but with messages about
+/// "reader errors" that do not tell a user they picked the wrong file; and deep flow nesting (`[[[[...`) would overflow
+/// the stack of the recursive composer instead of failing at all.
 struct SourceText {
     /// A team config is a few kilobytes; anything over this is the wrong file, not a big team.
     static let maximumBytes = 1 << 20
@@ -15,7 +16,13 @@ struct SourceText {
     /// Checks `bytes` and decodes them, or returns the one diagnostic that says why the file cannot be
     /// a config.
     static func decode(_ bytes: [UInt8], file: String) -> Result<SourceText, ConfigError> {
-        func failure(_ message: String, line: Int = 1, column: Int = 1, hint: String, in text: String? = nil)
+        func failure(
+            _ message: String,
+            line: Int = 1,
+            column: Int = 1,
+            hint: String,
+            in text: String? = nil
+        )
             -> Result<SourceText, ConfigError>
         {
             let quoted = text.flatMap { text in
@@ -24,9 +31,13 @@ struct SourceText {
             return .failure(
                 ConfigError(diagnostics: [
                     Diagnostic(
-                        location: SourceLocation(file: file, line: line, column: column), message: message, hint: hint,
-                        sourceLine: quoted)
-                ]))
+                        location: SourceLocation(file: file, line: line, column: column),
+                        message: message,
+                        hint: hint,
+                        sourceLine: quoted
+                    )
+                ])
+            )
         }
         if bytes.count > maximumBytes { return .failure(tooLarge(byteCount: bytes.count, file: file)) }
         var body = bytes[...]
@@ -34,8 +45,11 @@ struct SourceText {
         guard let text = String(validating: body, as: UTF8.self) else {
             let (line, column, byte) = firstInvalidUTF8(in: Array(body))
             return failure(
-                "config is not UTF-8 text (invalid byte 0x\(hex(byte)))", line: line, column: column,
-                hint: "rota reads YAML saved as UTF-8; is this a binary file?")
+                "config is not UTF-8 text (invalid byte 0x\(hex(byte)))",
+                line: line,
+                column: column,
+                hint: "rota reads YAML saved as UTF-8; is this a binary file?"
+            )
         }
         var line = 1
         var column = 1
@@ -43,8 +57,11 @@ struct SourceText {
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" {
                 return failure(
-                    "config contains the control character U+\(hex(scalar.value, width: 4))", line: line,
-                    column: column, hint: "rota reads YAML text; is this a binary file?")
+                    "config contains the control character U+\(hex(scalar.value, width: 4))",
+                    line: line,
+                    column: column,
+                    hint: "rota reads YAML text; is this a binary file?"
+                )
             }
             switch scalar {
             case "\n":
@@ -54,8 +71,12 @@ struct SourceText {
                 flowDepth += 1
                 if flowDepth > maximumFlowDepth {
                     return failure(
-                        "config nests lists or mappings more than \(maximumFlowDepth) levels deep", line: line,
-                        column: column, hint: "a team config nests a few levels; check for a stray '[' or '{'", in: text)
+                        "config nests lists or mappings more than \(maximumFlowDepth) levels deep",
+                        line: line,
+                        column: column,
+                        hint: "a team config nests a few levels; check for a stray '[' or '{'",
+                        in: text
+                    )
                 }
             case "]", "}":
                 flowDepth = max(0, flowDepth - 1)
@@ -65,20 +86,28 @@ struct SourceText {
         }
         if text.allSatisfy({ $0.isWhitespace }) {
             return failure(
-                "config is empty", hint: "start from the bundled fixtures/team.yaml; docs/config.md explains every key")
+                "config is empty",
+                hint: "start from the bundled fixtures/team.yaml; docs/config.md explains every key"
+            )
         }
         if let alias = aliasUsedAsKey(in: text) {
             return failure(
-                "the YAML alias *\(alias.name) is used as a key", line: alias.line, column: alias.column,
-                hint: "keys in a rota config are plain words; aliases may stand only for values", in: text)
+                "the YAML alias *\(alias.name) is used as a key",
+                line: alias.line,
+                column: alias.column,
+                hint: "keys in a rota config are plain words; aliases may stand only for values",
+                in: text
+            )
         }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         return .success(SourceText(file: file, text: text, lines: lines))
     }
 
-    /// The first alias written in key position (`*name: value`, `? *name`). The YAML library hashes every
-    /// mapping key to find duplicates, and hashing an alias hashes the whole tree it stands for, which
-    /// nested aliases make exponentially large: a 1 KiB file would hang it. A rota config never needs one.
+    /// Finds the first alias written in key position, such as `*name: value` or `? *name`.
+    ///
+    /// The YAML library hashes every mapping key to find duplicates, and hashing an alias hashes
+    /// the whole tree it stands for, which nested aliases make exponentially large: a 1 KiB file would hang it. A rota
+    /// config never needs one.
     static func aliasUsedAsKey(in text: String) -> (line: Int, column: Int, name: String)? {
         let scalars = Array(text.unicodeScalars)
         let boundaries: Set<Unicode.Scalar> = [" ", "\t", "[", "{", ",", "?", ":", "-"]
@@ -112,7 +141,8 @@ struct SourceText {
             switch scalar {
             case "#" where index == lineStart || scalars[index - 1] == " " || scalars[index - 1] == "\t":
                 inComment = true
-            case "\"", "'" where atBoundary:
+            case "\"",
+                "'" where atBoundary:
                 quote = scalar
             case "*" where atBoundary:
                 var end = index + 1
@@ -144,7 +174,8 @@ struct SourceText {
             Diagnostic(
                 location: SourceLocation(file: file, line: 1, column: 1),
                 message: "\(size); rota accepts at most \(maximumBytes) (1 MiB)",
-                hint: "a team config is a few kilobytes of YAML; check that --config names the right file")
+                hint: "a team config is a few kilobytes of YAML; check that --config names the right file"
+            )
         ])
     }
 

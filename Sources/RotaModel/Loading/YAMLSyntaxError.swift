@@ -3,11 +3,15 @@ internal import Yams
 /// Translates Yams' parse errors into rota diagnostics with the file's own location.
 enum YAMLSyntaxError {
     static func diagnostic(for error: any Error, in source: SourceText) -> Diagnostic {
-        let hint = "this is a YAML syntax error; check indentation (spaces, not tabs) and quotes around values with ':' or '#'"
+        let hint =
+            "this is a YAML syntax error; check indentation (spaces, not tabs) and quotes around values with ':' or '#'"
         func at(_ line: Int, _ column: Int, _ message: String, hint: String = hint) -> Diagnostic {
             Diagnostic(
-                location: SourceLocation(file: source.file, line: line, column: column), message: message, hint: hint,
-                sourceLine: source.line(line))
+                location: SourceLocation(file: source.file, line: line, column: column),
+                message: message,
+                hint: hint,
+                sourceLine: source.line(line)
+            )
         }
         guard let yamlError = error as? YamlError else {
             return at(1, 1, "config could not be read as YAML: \(error)")
@@ -27,15 +31,20 @@ enum YAMLSyntaxError {
             let key = duplicates.sorted().first ?? ""
             let (line, column) = secondOccurrence(ofKey: key, after: context.mark, in: source)
             return at(
-                line, column, "duplicate key '\(key)'",
-                hint: "each key may appear once in a mapping; merge the two entries or remove one")
+                line,
+                column,
+                "duplicate key '\(key)'",
+                hint: "each key may appear once in a mapping; merge the two entries or remove one"
+            )
         default:
             return at(1, 1, "config could not be read as YAML: \(yamlError)")
         }
     }
 
-    /// Where a duplicated key is written the second time. Yams reports only the mapping's start, so look
-    /// for the key at the start of a line (after indentation or `- `) from there on.
+    /// Where a duplicated key is written the second time.
+    ///
+    /// Yams reports only the mapping's start, so look for the key at the start of a line (after indentation or `- `)
+    /// from there on.
     private static func secondOccurrence(ofKey key: String, after mark: Mark, in source: SourceText) -> (Int, Int) {
         var seen = 0
         for number in max(1, mark.line)...max(1, source.lines.count) {

@@ -36,7 +36,8 @@ struct HolidaysCommand: ParsableCommand {
     func validate() throws {
         if let year, !USFederalHolidays.years.contains(year) {
             throw ValidationError(
-                "--year \(year) is outside 1971-2100, the years rota's holiday rules cover.")
+                "--year \(year) is outside 1971-2100, the years rota's holiday rules cover."
+            )
         }
     }
 

@@ -25,7 +25,10 @@ enum ConfigFile {
             print("\(path): error: cannot read config: \(reason)\nhint: \(hint)", to: &standardError)
             throw ExitCode.rotaError
         case .failure(.isDirectory):
-            print("\(path): error: is a directory, not a config file\nhint: pass the YAML file itself, e.g. \(path)/team.yaml", to: &standardError)
+            print(
+                "\(path): error: is a directory, not a config file\nhint: pass the YAML file itself, e.g. \(path)/team.yaml",
+                to: &standardError
+            )
             throw ExitCode.rotaError
         }
         do {

@@ -8,7 +8,9 @@ struct ConfigOptions: ParsableArguments {
         help: ArgumentHelp(
             "The team config (YAML).",
             discussion: "Defaults to $ROTA_CONFIG when set, else the bundled fixtures/team.yaml.",
-            valueName: "file"))
+            valueName: "file"
+        )
+    )
     var config: String?
 
     /// The path to read: the flag, then `ROTA_CONFIG`, then the bundled config.

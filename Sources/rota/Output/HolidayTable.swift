@@ -37,9 +37,15 @@ enum HolidayTable {
             year: year,
             holidays: occurrences.map {
                 Entry(
-                    id: $0.id.rawValue, name: $0.name, date: $0.date.description, observed: $0.observed.description,
-                    major: $0.major, source: $0.source.rawValue)
-            })
+                    id: $0.id.rawValue,
+                    name: $0.name,
+                    date: $0.date.description,
+                    observed: $0.observed.description,
+                    major: $0.major,
+                    source: $0.source.rawValue
+                )
+            }
+        )
         return try JSONOutput.encode(listing)
     }
 }

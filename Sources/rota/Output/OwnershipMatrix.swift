@@ -24,10 +24,11 @@ struct OwnershipMatrix {
             ]
         }
         lines += TextTable(header: ["engineer", "#", "primary", "#", "secondary"], rows: rows).lines()
+        let bounds =
+            "Each engineer owns \(range(config.ownershipBounds.primary)) pipelines as primary and "
+            + "\(range(config.ownershipBounds.secondary)) as secondary."
         lines.append("")
-        lines.append(
-            "* reports to investors. Each engineer owns \(range(config.ownershipBounds.primary)) pipelines as "
-                + "primary and \(range(config.ownershipBounds.secondary)) as secondary.")
+        lines.append(investorCount > 0 ? "* reports to investors. " + bounds : bounds)
         return lines.joined(separator: "\n") + "\n"
     }
 

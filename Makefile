@@ -1,0 +1,39 @@
+# rota's developer entry points. `make test` is what CI runs (.ci/run) and what the README gives.
+SWIFT ?= swift
+SWIFT_FILES = $(shell git ls-files '*.swift')
+CORE_TARGETS = Sources/RotaModel
+# Calls the pure core must never make (STYLE.md section 4): time, randomness, the environment, files, printing.
+FORBIDDEN = Date\(\)|Date\.now|ContinuousClock\(\)|TimeZone\.current|Calendar\.current|Locale\.current|UUID\(\)|\.random\(|ProcessInfo|FileManager|print\(
+
+.PHONY: build test run lint format help
+
+help:
+	@echo "make build   build rota (debug)"
+	@echo "make test    run every test (what CI runs)"
+	@echo "make run     check the bundled team config and print its ownership matrix"
+	@echo "make lint    target-import check, forbidden calls in the pure core, swift-format lint"
+	@echo "make format  format every Swift file in place"
+
+build:
+	$(SWIFT) build
+
+test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+run: build
+	@echo "== rota check (fixtures/team.yaml)"
+	@$(SWIFT) run --skip-build rota check
+	@echo
+	@echo "== rota holidays"
+	@$(SWIFT) run --skip-build rota holidays
+
+lint:
+	$(SWIFT) build --explicit-target-dependency-import-check error
+	@if grep -rnE '$(FORBIDDEN)' $(CORE_TARGETS); then \
+		echo "error: the pure core must not read the clock, randomness, the environment or files, or print"; exit 1; \
+	fi
+	$(SWIFT) format lint --strict --parallel $(SWIFT_FILES)
+
+format:
+	$(SWIFT) format format --in-place --parallel $(SWIFT_FILES)
