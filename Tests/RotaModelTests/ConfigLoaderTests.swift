@@ -7,6 +7,16 @@ import Testing
         try ConfigLoader.load(bytes: Array(text.utf8), file: file)
     }
 
+    /// Ten levels of anchored lists, each holding ten aliases of the level below: 10^10 values if expanded.
+    static let nestedAliasLists: String = {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            let previous = "*a\(level - 1)"
+            text += "a\(level): &a\(level) [" + Array(repeating: previous, count: 10).joined(separator: ", ") + "]\n"
+        }
+        return text
+    }()
+
     static func diagnostics(_ bytes: [UInt8]) -> [Diagnostic] {
         do {
             _ = try ConfigLoader.load(bytes: bytes, file: "test.yaml")
@@ -126,11 +136,7 @@ import Testing
     /// Aliases multiply a small file. Lists of lists are rejected without being walked; lists of mappings are walked,
     /// within a budget.
     @Test func aliasExpansionIsBounded() {
-        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...9 {
-            let previous = "*a\(level - 1)"
-            text += "a\(level): &a\(level) [" + Array(repeating: previous, count: 10).joined(separator: ", ") + "]\n"
-        }
+        var text = Self.nestedAliasLists
         text += "team: T\nengineers: *a9\n"
         #expect(Self.diagnostics(Array(text.utf8)).count < 100)
 
@@ -144,11 +150,7 @@ import Testing
 
     /// An alias used as a mapping key makes the YAML library hash the whole aliased tree.
     @Test func aliasAsKeyDoesNotHang() {
-        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...9 {
-            let previous = "*a\(level - 1)"
-            text += "a\(level): &a\(level) [" + Array(repeating: previous, count: 10).joined(separator: ", ") + "]\n"
-        }
+        var text = Self.nestedAliasLists
         text += "? *a9\n: 1\n"
         #expect(!Self.diagnostics(Array(text.utf8)).isEmpty)
     }
