@@ -1,18 +1,19 @@
 # rota's developer entry points. `make test` is what CI runs (.ci/run) and what the README gives.
 SWIFT ?= swift
 SWIFT_FILES = $(shell git ls-files '*.swift')
-CORE_TARGETS = Sources/RotaModel
+CORE_TARGETS = Sources/RotaModel Sources/Scheduler
 # Calls the pure core must never make (STYLE.md section 4): time, randomness, the environment, files, printing.
 FORBIDDEN = Date\(\)|Date\.now|ContinuousClock\(\)|TimeZone\.current|Calendar\.current|Locale\.current|UUID\(\)|\.random\(|ProcessInfo|FileManager|print\(
 
-.PHONY: build test run lint format help
+.PHONY: build test run lint format bench help
 
 help:
 	@echo "make build   build rota (debug)"
 	@echo "make test    run every test (what CI runs)"
-	@echo "make run     check the bundled team config and print its ownership matrix"
+	@echo "make run     check the bundled config, show the next 12 weeks and this year's holidays"
 	@echo "make lint    target-import check, forbidden calls in the pure core, swift-format lint"
 	@echo "make format  format every Swift file in place"
+	@echo "make bench   planning benchmarks (release build): wall time and peak memory"
 
 build:
 	$(SWIFT) build
@@ -24,6 +25,9 @@ test:
 run: build
 	@echo "== rota check (fixtures/team.yaml)"
 	@$(SWIFT) run --skip-build rota check
+	@echo
+	@echo "== rota plan (the next 12 weeks; nothing is recorded)"
+	@$(SWIFT) run --skip-build rota plan
 	@echo
 	@echo "== rota holidays"
 	@$(SWIFT) run --skip-build rota holidays
@@ -37,3 +41,7 @@ lint:
 
 format:
 	$(SWIFT) format format --in-place --parallel $(SWIFT_FILES)
+
+bench:
+	$(SWIFT) build -c release --product RotaBenchmarks
+	$(SWIFT) run -c release --skip-build RotaBenchmarks

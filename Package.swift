@@ -24,8 +24,15 @@ let package = Package(
             name: "rota",
             dependencies: [
                 "RotaModel",
+                "Scheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Pure: (config, ledger, as-of date, horizon) -> schedule; fairness figures. No clock, files or environment.
+        .target(
+            name: "Scheduler",
+            dependencies: ["RotaModel"],
             swiftSettings: strictSettings
         ),
         // Team config text -> validated values; holiday rules. Pure: no files, clock or environment.
@@ -40,9 +47,21 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // `make bench`: planning figures for a release build (wall time, peak memory). Not a test.
+        .executableTarget(
+            name: "RotaBenchmarks",
+            dependencies: ["Scheduler", "RotaModel"],
+            path: "Benchmarks/RotaBenchmarks",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "RotaModelTests",
             dependencies: ["RotaModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SchedulerTests",
+            dependencies: ["Scheduler", "RotaModel"],
             swiftSettings: strictSettings
         ),
         .testTarget(

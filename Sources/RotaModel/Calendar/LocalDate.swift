@@ -110,3 +110,13 @@ package struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
+
+extension LocalDate {
+    /// The ISO 8601 week this day belongs to: weeks start on Monday, and week 1 is the week with the
+    /// year's first Thursday (so 2026-12-31 is in 2026-W53 and 2027-01-01 too).
+    package var isoWeek: (year: Int, week: Int) {
+        let thursday = adding(days: 4 - weekday.isoNumber)
+        let dayOfYear = (LocalDate(year: thursday.year, month: 1, day: 1)?.days(until: thursday) ?? 0) + 1
+        return (thursday.year, (dayOfYear - 1) / 7 + 1)
+    }
+}

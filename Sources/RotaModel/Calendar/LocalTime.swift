@@ -19,6 +19,15 @@ package struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.init(hour: hour, minute: minute)
     }
 
+    /// 00:00 and 12:00, which every day has.
+    package static let midnight = LocalTime(uncheckedHour: 0)
+    package static let noon = LocalTime(uncheckedHour: 12)
+
+    private init(uncheckedHour hour: Int) {
+        self.hour = hour
+        self.minute = 0
+    }
+
     package var minutesSinceMidnight: Int { hour * 60 + minute }
 
     package var description: String { "\(LocalDate.pad(hour, 2)):\(LocalDate.pad(minute, 2))" }

@@ -56,7 +56,7 @@ package struct HolidayDecision: Hashable, Sendable {
     package let shift: LocalDate
     package let engineer: EngineerID
     package let reason: Reason
-    /// The explanation shown to people, e.g. "fewest holiday shifts (1); smith covered it in 2025".
+    /// The explanation shown to people, such as "fewest holiday shifts (1); smith covered it in 2025".
     package let note: String
     package let recorded: LocalDate
 

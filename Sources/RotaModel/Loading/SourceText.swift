@@ -1,4 +1,4 @@
-/// The checks a config file's bytes must pass before a YAML parser sees them.
+/// The checks a config or ledger file's bytes must pass before a YAML parser sees them.
 ///
 /// They are size, UTF-8, no binary content, bounded nesting. libyaml would fail on most of these too, but with messages about
 /// "reader errors" that do not tell a user they picked the wrong file; and deep flow nesting (`[[[[...`) would overflow
@@ -14,8 +14,14 @@ struct SourceText {
     let lines: [Substring]
 
     /// Checks `bytes` and decodes them, or returns the one diagnostic that says why the file cannot be
-    /// a config.
-    static func decode(_ bytes: [UInt8], file: String) -> Result<SourceText, ConfigError> {
+    /// a config or ledger.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - file: How the diagnostic names the file.
+    ///   - what: The noun messages use for the file: "config" (the default) or "ledger".
+    /// - Returns: The decoded text, or the error with its one diagnostic.
+    static func decode(_ bytes: [UInt8], file: String, what: String = "config") -> Result<SourceText, ConfigError> {
         func failure(
             _ message: String,
             line: Int = 1,
@@ -45,7 +51,7 @@ struct SourceText {
         guard let text = String(validating: body, as: UTF8.self) else {
             let (line, column, byte) = firstInvalidUTF8(in: Array(body))
             return failure(
-                "config is not UTF-8 text (invalid byte 0x\(hex(byte)))",
+                "\(what) is not UTF-8 text (invalid byte 0x\(hex(byte)))",
                 line: line,
                 column: column,
                 hint: "rota reads YAML saved as UTF-8; is this a binary file?"
@@ -57,7 +63,7 @@ struct SourceText {
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" {
                 return failure(
-                    "config contains the control character U+\(hex(scalar.value, width: 4))",
+                    "\(what) contains the control character U+\(hex(scalar.value, width: 4))",
                     line: line,
                     column: column,
                     hint: "rota reads YAML text; is this a binary file?"
@@ -71,10 +77,10 @@ struct SourceText {
                 flowDepth += 1
                 if flowDepth > maximumFlowDepth {
                     return failure(
-                        "config nests lists or mappings more than \(maximumFlowDepth) levels deep",
+                        "\(what) nests lists or mappings more than \(maximumFlowDepth) levels deep",
                         line: line,
                         column: column,
-                        hint: "a team config nests a few levels; check for a stray '[' or '{'",
+                        hint: "a team \(what) nests a few levels; check for a stray '[' or '{'",
                         in: text
                     )
                 }
@@ -84,9 +90,10 @@ struct SourceText {
             }
             column += 1
         }
+        // An empty ledger is a valid one; `LedgerLoader` returns it before calling this, so only a config gets here.
         if text.allSatisfy({ $0.isWhitespace }) {
             return failure(
-                "config is empty",
+                "\(what) is empty",
                 hint: "start from the bundled fixtures/team.yaml; docs/config.md explains every key"
             )
         }
@@ -95,7 +102,7 @@ struct SourceText {
                 "the YAML alias *\(alias.name) is used as a key",
                 line: alias.line,
                 column: alias.column,
-                hint: "keys in a rota config are plain words; aliases may stand only for values",
+                hint: "keys in a rota \(what) are plain words; aliases may stand only for values",
                 in: text
             )
         }
@@ -168,13 +175,18 @@ struct SourceText {
 
     /// The error for a file over `maximumBytes`; `byteCount` is nil when the reader stopped early and the
     /// size is unknown (a device or a pipe).
-    static func tooLarge(byteCount: Int?, file: String) -> ConfigError {
-        let size = byteCount.map { "config has \($0) bytes" } ?? "config has more than \(maximumBytes) bytes"
+    static func tooLarge(
+        byteCount: Int?,
+        file: String,
+        what: String = "config",
+        hint: String = "a team config is a few kilobytes of YAML; check that --config names the right file"
+    ) -> ConfigError {
+        let size = byteCount.map { "\(what) has \($0) bytes" } ?? "\(what) has more than \(maximumBytes) bytes"
         return ConfigError(diagnostics: [
             Diagnostic(
                 location: SourceLocation(file: file, line: 1, column: 1),
                 message: "\(size); rota accepts at most \(maximumBytes) (1 MiB)",
-                hint: "a team config is a few kilobytes of YAML; check that --config names the right file"
+                hint: hint
             )
         ])
     }

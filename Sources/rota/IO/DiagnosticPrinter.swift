@@ -5,7 +5,12 @@ enum DiagnosticPrinter {
     /// More than this many problems means the file is not a config at all; the rest add nothing.
     static let limit = 100
 
-    static func print(_ diagnostics: [Diagnostic], file: String, to stream: inout some TextOutputStream) {
+    static func print(
+        _ diagnostics: [Diagnostic],
+        file: String,
+        to stream: inout some TextOutputStream,
+        what: String = "config"
+    ) {
         for diagnostic in diagnostics.prefix(limit) {
             Swift.print(diagnostic.description, to: &stream)
         }
@@ -13,6 +18,6 @@ enum DiagnosticPrinter {
             Swift.print("... and \(diagnostics.count - limit) more problems not shown", to: &stream)
         }
         let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
-        Swift.print("\(file): \(count); the config was not used", to: &stream)
+        Swift.print("\(file): \(count); the \(what) was not used", to: &stream)
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+package import RotaModel
+
+/// How evenly on-call duty fell on each engineer over a period: what `rota report` prints.
+package struct FairnessReport: Hashable, Sendable {
+    package struct Row: Hashable, Sendable {
+        package let engineer: EngineerID
+        /// Time on call in hours (real elapsed hours, so a DST week counts 167 or 169).
+        package let hoursOnCall: Double
+        /// Shifts (or pieces of one) the engineer held, counted once per hand-off.
+        package let shifts: Int
+        package let holidayShiftsVolunteered: Int
+        package let holidayShiftsAssigned: Int
+        /// Saturdays and Sundays on which the engineer was on call at noon.
+        package let weekendDays: Int
+        /// PTO days earned by volunteering for holiday shifts in the period (recorded or proposed).
+        package let ptoCreditDays: Int
+        /// The longest run of days in the period without being on call.
+        package let longestDaysOff: Int
+
+        package var weeksOnCall: Double { hoursOnCall / 168 }
+    }
+
+    package let from: LocalDate
+    package let until: LocalDate
+    /// In rotation order.
+    package let rows: [Row]
+    /// Mean over all pairs of engineers of min(hours) / max(hours).
+    ///
+    /// 1 is perfectly even, 0 is one engineer doing everything. The pairwise min/max ratio is Grafana OnCall's measure of balance.
+    package let balance: Double
+
+    package static let balanceFormula =
+        "balance = mean over every pair of engineers (a, b) of min(hours a, hours b) / max(hours a, hours b); "
+        + "1.00 is perfectly even"
+
+    /// The figures for the shifts of `schedule` (which should cover `from..<until`), counting credits
+    /// from `ledger` and the policy's credit for proposed volunteer decisions.
+    package static func compute(
+        _ schedule: Schedule,
+        config: TeamConfig,
+        ledger: Ledger,
+        from: LocalDate,
+        until: LocalDate
+    ) -> FairnessReport {
+        let rows = config.rotation.order.map { engineer in
+            row(engineer, schedule.shifts.filter { $0.engineer == engineer }, config, ledger, from, until)
+        }
+        var ratios: [Double] = []
+        for (offset, a) in rows.enumerated() {
+            for b in rows.dropFirst(offset + 1) {
+                let high = max(a.hoursOnCall, b.hoursOnCall)
+                ratios.append(high == 0 ? 1 : min(a.hoursOnCall, b.hoursOnCall) / high)
+            }
+        }
+        let balance = ratios.isEmpty ? 1 : ratios.reduce(0, +) / Double(ratios.count)
+        return FairnessReport(from: from, until: until, rows: rows, balance: balance)
+    }
+
+    private static func row(
+        _ engineer: EngineerID,
+        _ shifts: [Shift],
+        _ config: TeamConfig,
+        _ ledger: Ledger,
+        _ from: LocalDate,
+        _ until: LocalDate
+    ) -> Row {
+        let hours = shifts.reduce(0.0) { $0 + $1.endInstant.timeIntervalSince($1.startInstant) / 3600 }
+        var weekendDays = 0
+        var onCallDays: Set<LocalDate> = []
+        for shift in shifts {
+            var day = shift.start.date
+            while day <= shift.end.date {
+                let noon = LocalDateTime(date: day, time: .noon)
+                if shift.start <= noon, noon < shift.end, day >= from, day < until {
+                    onCallDays.insert(day)
+                    if day.weekday.isWeekend { weekendDays += 1 }
+                }
+                day = day.adding(days: 1)
+            }
+        }
+        let holidayShifts = Dictionary(
+            grouping: shifts.filter { $0.holiday?.decision.engineer == engineer },
+            by: \.handOff
+        )
+        .values.compactMap(\.first?.holiday)
+        let volunteered = holidayShifts.filter { $0.decision.reason == .volunteer }
+        let credits = volunteered.reduce(0) { total, cover in
+            let recorded = ledger.credits.first {
+                $0.engineer == engineer && $0.holiday == cover.decision.holiday && $0.year == cover.decision.year
+            }
+            return total + (recorded?.days ?? config.holidayPolicy.volunteerCreditDays)
+        }
+        var longest = 0
+        var run = 0
+        var day = from
+        while day < until {
+            run = onCallDays.contains(day) ? 0 : run + 1
+            longest = max(longest, run)
+            day = day.adding(days: 1)
+        }
+        return Row(
+            engineer: engineer,
+            hoursOnCall: hours,
+            shifts: Set(shifts.map(\.handOff)).count,
+            holidayShiftsVolunteered: volunteered.count,
+            holidayShiftsAssigned: holidayShifts.count - volunteered.count,
+            weekendDays: weekendDays,
+            ptoCreditDays: credits,
+            longestDaysOff: longest
+        )
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import RotaModel
+
+/// The rotation's shifts as positions in time: where shift `k` starts and ends, which days it touches,
+/// and the instants of those wall-clock moments in the rotation's zone.
+struct ShiftGrid {
+    let rotation: Rotation
+    private let calendar: Calendar
+
+    init(rotation: Rotation) {
+        self.rotation = rotation
+        var calendar = Calendar(identifier: .gregorian)
+        if let zone = TimeZone(identifier: rotation.timeZone.identifier) { calendar.timeZone = zone }
+        self.calendar = calendar
+    }
+
+    func handOffDate(_ index: Int) -> LocalDate {
+        rotation.start.adding(days: index * rotation.lengthDays)
+    }
+
+    func start(_ index: Int) -> LocalDateTime {
+        LocalDateTime(date: handOffDate(index), time: rotation.handOffTime)
+    }
+
+    /// The index of the shift that contains the wall-clock moment (negative before the rotation starts).
+    func index(containing moment: LocalDateTime) -> Int {
+        var offset = rotation.start.days(until: moment.date)
+        if moment.time < rotation.handOffTime { offset -= 1 }
+        return offset >= 0 ? offset / rotation.lengthDays : -((-offset + rotation.lengthDays - 1) / rotation.lengthDays)
+    }
+
+    /// The index of the shift on call at noon of `date`: the shift that has most of that day.
+    func index(atNoonOf date: LocalDate) -> Int {
+        index(containing: LocalDateTime(date: date, time: .noon))
+    }
+
+    /// The calendar days shift `index` touches, first to last (a weekly Monday 10:00 shift touches eight).
+    func days(_ index: Int) -> ClosedRange<LocalDate> {
+        let first = handOffDate(index)
+        let next = handOffDate(index + 1)
+        let last = rotation.handOffTime.minutesSinceMidnight == 0 ? next.adding(days: -1) : next
+        return first...last
+    }
+
+    /// The instant of a wall-clock moment in the rotation's zone.
+    ///
+    /// A time in the spring-forward gap moves
+    /// forward by the gap (02:30 becomes 03:30); an ambiguous autumn time is its first occurrence.
+    func instant(_ moment: LocalDateTime) -> Date {
+        let components = DateComponents(
+            year: moment.date.year,
+            month: moment.date.month,
+            day: moment.date.day,
+            hour: moment.time.hour,
+            minute: moment.time.minute
+        )
+        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import RotaModel
+import Scheduler
+
+/// `rota plan`: who is on call when, and why; records due decisions with `--record`.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show the on-call schedule, and record the decisions that are due.",
+        discussion: """
+            Computes who is on call for each shift from --as-of over --horizon: round robin in the \
+            configured order, PTO swapped with the nearest shift of an available engineer, major \
+            holidays decided a lead time ahead (volunteers first, then fair rotation across years), and \
+            overrides over everything. Each row says why (holiday, volunteer, PTO swap, override, locked).
+
+            Holiday decisions and shifts inside the lead-time window (holiday_policy.lead_time) are due: \
+            --record appends them to the ledger, which locks those shifts so later config changes do not \
+            move them. Nothing is written without --record.
+
+            --what-if OTHER.yaml plans the same period with another config and lists exactly whose \
+            shifts move, and why, before anything is recorded.
+
+            Examples:
+              rota plan
+              rota plan --as-of 2026-12-01 --horizon 6m
+              rota plan --format json
+              rota plan --record
+              rota plan --what-if team-with-new-pto.yaml
+            """
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var asOfOptions: AsOfOptions
+
+    @Option(help: ArgumentHelp("How far ahead to show: e.g. 12w, 6m, 1y.", valueName: "span"))
+    var horizon = SpanArgument(CalendarSpan(count: 12, unit: .weeks))
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    @Flag(help: "Append the due holiday decisions and shift locks to the ledger.")
+    var record = false
+
+    @Option(
+        name: .customLong("what-if"),
+        help: ArgumentHelp("Compare with the plan of another config and list the shifts that move.", valueName: "file")
+    )
+    var whatIf: String?
+
+    func validate() throws {
+        if record, whatIf != nil {
+            throw ValidationError("--record and --what-if do not go together: compare first, then record.")
+        }
+    }
+
+    func run() throws {
+        let configPath = configOptions.path
+        let config = try ConfigFile.load(configPath)
+        let ledgerPath = ledgerOptions.path(forConfig: configPath)
+        let asOf = asOfOptions.date(in: config.rotation.timeZone)
+        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
+        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, horizon: horizon.span)
+
+        if let whatIf {
+            let other = try ConfigFile.load(whatIf)
+            let otherLedger = try LedgerFile.load(ledgerPath, config: other, asOf: asOf)
+            let otherSchedule = Planner.plan(config: other, ledger: otherLedger, asOf: asOf, horizon: horizon.span)
+            let changes = PlanComparison.changes(from: schedule, to: otherSchedule)
+            switch format {
+            case .table: print(WhatIfText.render(changes, config: other, otherPath: whatIf), terminator: "")
+            case .json: print(try WhatIfText.json(changes), terminator: "")
+            }
+            return
+        }
+        switch format {
+        case .table:
+            print(PlanTable.render(schedule, config: config, ledgerPath: ledgerPath, ledger: ledger), terminator: "")
+        case .json:
+            print(try PlanJSON.render(schedule, config: config), terminator: "")
+        }
+        if record {
+            let updated = Recorder.record(schedule, into: ledger, policy: config.holidayPolicy)
+            var standardError = StandardError()
+            guard updated != ledger else {
+                print(
+                    "Nothing to record: the ledger \(ledgerPath) already holds every due decision.",
+                    to: &standardError
+                )
+                return
+            }
+            try LedgerFile.write(updated, team: config.team, to: ledgerPath)
+            let shifts = updated.shifts.count - ledger.shifts.count
+            let holidays = updated.holidays.count - ledger.holidays.count
+            let credits = updated.credits.count - ledger.credits.count
+            print(
+                "Recorded in \(ledgerPath): \(shifts) shift lock\(shifts == 1 ? "" : "s"), \(holidays) holiday "
+                    + "decision\(holidays == 1 ? "" : "s"), \(credits) PTO credit\(credits == 1 ? "" : "s").",
+                to: &standardError
+            )
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import RotaModel
+import Scheduler
+
+/// `rota report`: how fairly on-call duty falls on each engineer.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Show how fairly on-call duty is shared.",
+        discussion: """
+            For each engineer over a period: weeks on call, shifts, holiday shifts (volunteered and \
+            assigned), weekend days on call, PTO credit earned, and the longest stretch without being on \
+            call; then a balance score: the mean over every pair of engineers of min(hours) / max(hours), \
+            1.00 being perfectly even (the pairwise ratio Grafana OnCall uses).
+
+            The period defaults to the 52 weeks before --as-of (from the rotation's start if later). \
+            Periods in the future are projections of the current plan.
+
+            Examples:
+              rota report
+              rota report --from 2027-01-01 --to 2028-01-01 --format json
+            """
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var asOfOptions: AsOfOptions
+
+    @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD).", valueName: "date"))
+    var from: DateArgument?
+
+    @Option(help: ArgumentHelp("Day after the period (YYYY-MM-DD); defaults to --as-of.", valueName: "date"))
+    var to: DateArgument?
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let configPath = configOptions.path
+        let config = try ConfigFile.load(configPath)
+        let asOf = asOfOptions.date(in: config.rotation.timeZone)
+        let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
+        let until = to?.date ?? asOf
+        let start = from?.date ?? max(config.rotation.start, until.adding(days: -364))
+        guard start < until else {
+            var standardError = StandardError()
+            print(
+                "error: the period is empty: --from \(start) is not before --to \(until)\n"
+                    + "hint: give --from a date before --to",
+                to: &standardError
+            )
+            throw ExitCode.rotaError
+        }
+        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: start, until: until)
+        let report = FairnessReport.compute(schedule, config: config, ledger: ledger, from: start, until: until)
+        switch format {
+        case .table: print(ReportText.render(report, config: config), terminator: "")
+        case .json: print(try ReportText.json(report), terminator: "")
+        }
+    }
+}

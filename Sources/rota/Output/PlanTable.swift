@@ -1,0 +1,73 @@
+import RotaModel
+import Scheduler
+
+/// The table `rota plan` prints: one row per shift (or piece of one), with a short note saying why.
+enum PlanTable {
+    static func render(_ schedule: Schedule, config: TeamConfig, ledgerPath: String, ledger: Ledger) -> String {
+        func name(_ id: EngineerID) -> String { config.engineer(id)?.name ?? id.rawValue }
+        func moment(_ value: LocalDateTime) -> String {
+            "\(value.date.weekday.displayName.prefix(3)) \(value.date) \(value.time)"
+        }
+        let first = schedule.shifts.first?.start.date.description ?? "-"
+        let last = schedule.shifts.last?.end.date.description ?? "-"
+        let ledgerNote =
+            ledger.isEmpty
+            ? "no entries yet"
+            : "\(ledger.shifts.count) locked shifts, \(ledger.holidays.count) holiday decisions"
+        var lines = [
+            "\(config.feeds.calendarName): \(first) to \(last), times in \(config.rotation.timeZone)",
+            "as of \(schedule.asOf); ledger \(ledgerPath) (\(ledgerNote))",
+            "",
+        ]
+        let rows = schedule.shifts.map { shift -> [String] in
+            let week = shift.start.date.isoWeek
+            return [
+                "\(week.year)-W\(week.week < 10 ? "0" : "")\(week.week)", moment(shift.start), moment(shift.end),
+                name(shift.engineer), note(shift, name: name),
+            ]
+        }
+        lines += TextTable(header: ["week", "from", "to", "on call", "note"], rows: rows).lines()
+        let due = schedule.dueDecisions
+        if !due.isEmpty {
+            lines.append("")
+            lines.append(
+                "Holiday decisions due (inside the \(config.holidayPolicy.leadTime) lead time), not recorded yet:"
+            )
+            for decision in due {
+                lines.append("  \(decision.holiday) \(decision.year): \(name(decision.engineer)) (\(decision.note))")
+            }
+            lines.append("Run with --record to record them and lock the shifts of the lead-time window.")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The short note for a row: what kind of shift it is and the one fact that explains it.
+    static func note(_ shift: Shift, name: (EngineerID) -> String) -> String {
+        var parts: [String] = []
+        switch shift.kind {
+        case .holiday:
+            if let cover = shift.holiday {
+                let holidays = cover.holidays.map(\.name).joined(separator: ", ")
+                let state = cover.recorded ? "recorded" : cover.due ? "due" : "proposed"
+                parts.append("holiday: \(holidays) (\(cover.decision.reason.rawValue), \(state))")
+            }
+        case .swap:
+            if let reason = shift.reasons.first {
+                switch reason.kind {
+                case .holidaySwap: parts.append("holiday swap")
+                case .ptoCover: parts.append("covers PTO")
+                default: parts.append("PTO swap")
+                }
+            }
+        case .override: parts.append("override")
+        case .partialOverride: parts.append("partial override")
+        case .regular: break
+        }
+        if shift.holiday != nil, shift.kind != .holiday {
+            parts.append("holiday shift")
+        }
+        if shift.locked { parts.append("locked") }
+        if shift.reasons.contains(where: { $0.kind == .everyoneAway }) { parts.append("everyone away") }
+        return parts.joined(separator: "; ")
+    }
+}
