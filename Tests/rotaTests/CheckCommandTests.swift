@@ -94,3 +94,34 @@ import Testing
         #expect(version.standardOutput == "0.1.0\n")
     }
 }
+
+@Suite struct CheckLedgerTests {
+    @Test func checkAlsoValidatesTheLedgerBesideTheConfig() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rota-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("team.yaml")
+        try FileManager.default.copyItem(
+            at: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
+            to: config
+        )
+        let ledger = folder.appendingPathComponent("team.ledger.yaml")
+        try Data("version: 1\nshifts:\n  - { start: 2026-12-07, engineer: lee, recorded: 2026-11-28 }\n".utf8).write(
+            to: ledger
+        )
+        let broken = try RotaBinary.run(["check", "--config", config.path, "--as-of", "2026-11-28"])
+        #expect(broken.status == 2)
+        #expect(broken.standardError.contains("\(ledger.path):3:"))
+        #expect(broken.standardError.contains("'lee'"))
+
+        let recorded = try RotaBinary.run(["plan", "--config", config.path, "--as-of", "2026-11-28", "--record"])
+        #expect(recorded.status == 2)
+        try FileManager.default.removeItem(at: ledger)
+        _ = try RotaBinary.run(["plan", "--config", config.path, "--as-of", "2026-11-28", "--record"])
+        let ok = try RotaBinary.run(["check", "--config", config.path, "--as-of", "2026-11-28"])
+        #expect(ok.status == 0)
+        #expect(
+            ok.standardOutput.hasSuffix("\(ledger.path): ok. 13 locked shifts, 3 holiday decisions, 0 PTO credits\n")
+        )
+    }
+}

@@ -12,6 +12,10 @@ struct CheckCommand: ParsableCommand {
             the configured bounds, investor-facing pipelines without a backup, monitoring or failure modes, \
             overlapping PTO, unknown time zones, and more.
 
+            When the ledger beside the config exists (or --ledger names one), it is checked against the \
+            config too: recorded shifts on hand-off dates, known holidays, no decision recorded twice, \
+            no future commitment for an engineer who left.
+
             On success prints each engineer's primary and secondary pipelines with counts and exits 0; \
             with problems prints them to standard error and exits 2.
 
@@ -22,10 +26,24 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var asOfOptions: AsOfOptions
 
     func run() throws {
         let path = options.path
         let config = try ConfigFile.load(path)
+        let ledgerPath = ledgerOptions.path(forConfig: path)
+        let ledger = try LedgerFile.load(
+            ledgerPath,
+            config: config,
+            asOf: asOfOptions.date(in: config.rotation.timeZone)
+        )
         print(OwnershipMatrix(config: config, file: path).render(), terminator: "")
+        if !ledger.isEmpty {
+            print(
+                "\(ledgerPath): ok. \(ledger.shifts.count) locked shifts, \(ledger.holidays.count) holiday decisions, "
+                    + "\(ledger.credits.count) PTO credits"
+            )
+        }
     }
 }

@@ -49,6 +49,12 @@ struct PlanCommand: ParsableCommand {
     var whatIf: String?
 
     func validate() throws {
+        let span = horizon.span
+        if span.unit == .years && span.count > 10 || span.unit == .months && span.count > 120
+            || span.unit == .weeks && span.count > 522 || span.unit == .days && span.count > 3653
+        {
+            throw ValidationError("--horizon \(span) is longer than 10 years, the longest plan rota shows.")
+        }
         if record, whatIf != nil {
             throw ValidationError("--record and --what-if do not go together: compare first, then record.")
         }

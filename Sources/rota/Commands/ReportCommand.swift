@@ -42,6 +42,13 @@ struct ReportCommand: ParsableCommand {
         let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
         let until = to?.date ?? asOf
         let start = from?.date ?? max(config.rotation.start, until.adding(days: -364))
+        guard start.days(until: until) <= 3653 else {
+            var standardError = StandardError()
+            print(
+                "error: the period \(start) to \(until) is longer than 10 years\n"
+                    + "hint: report on at most 10 years at a time", to: &standardError)
+            throw ExitCode.rotaError
+        }
         guard start < until else {
             var standardError = StandardError()
             print(
