@@ -46,7 +46,9 @@ struct ReportCommand: ParsableCommand {
             var standardError = StandardError()
             print(
                 "error: the period \(start) to \(until) is longer than 10 years\n"
-                    + "hint: report on at most 10 years at a time", to: &standardError)
+                    + "hint: report on at most 10 years at a time",
+                to: &standardError
+            )
             throw ExitCode.rotaError
         }
         guard start < until else {
