@@ -27,7 +27,8 @@ package struct FairnessReport: Hashable, Sendable {
     package let rows: [Row]
     /// Mean over all pairs of engineers of min(hours) / max(hours).
     ///
-    /// 1 is perfectly even, 0 is one engineer doing everything. The pairwise min/max ratio is Grafana OnCall's measure of balance.
+    /// 1 is perfectly even; lower is less even. A pair of engineers who were both never on call counts
+    /// as 1, so with four engineers and one doing everything the score is 0.5, not 0. The pairwise min/max ratio is Grafana OnCall's measure of balance.
     package let balance: Double
 
     package static let balanceFormula =

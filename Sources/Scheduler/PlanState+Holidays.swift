@@ -54,7 +54,9 @@ extension PlanState {
             ledger.holidays.map { (HolidayHistory.key($0.holiday, $0.year), $0) },
             uniquingKeysWith: { first, _ in first }
         )
-        for shift in holidayShifts() {
+        let shifts = holidayShifts()
+        for shift in shifts { slots[shift.index].containsHoliday = true }
+        for shift in shifts {
             let fromLedger = shift.occasions.lazy.compactMap { recorded[HolidayHistory.key($0.id, $0.date.year)] }.first
             let decision = fromLedger ?? decide(shift, history: history)
             history.add(decision, occasions: shift.occasions)
@@ -132,12 +134,17 @@ extension PlanState {
         let index = shift.index
         let displaced = slots[index].engineer
         if !slots[index].locked, decision.engineer != displaced {
+            // A decision that is not due yet may change before it is recorded, so its swap must not touch
+            // a shift that `--record` would lock now: its partner lies beyond the lock window and is not
+            // already the other half of a swap with a shift inside it.
+            let notDue = index > lockEnd
+            func candidate(_ other: Int) -> Bool {
+                isMovable(other, forShiftAt: index) && slots[other].engineer == decision.engineer
+                    && (!notDue || (other > lockEnd && slots[other].swappedWith.isEmpty))
+            }
             let partner =
-                nearby(index).first {
-                    isMovable($0, forShiftAt: index) && slots[$0].engineer == decision.engineer
-                        && isAvailable(displaced, forShift: $0)
-                }
-                ?? nearby(index).first { isMovable($0, forShiftAt: index) && slots[$0].engineer == decision.engineer }
+                nearby(index).first { candidate($0) && isAvailable(displaced, forShift: $0) }
+                ?? nearby(index).first(where: candidate)
             if let partner {
                 swap(index, partner)
                 slots[partner].kind = .swap

@@ -123,7 +123,11 @@ extension PlanState {
         var chosen = Set(range.filter { $0 < slots.count })
         var pending = Array(chosen)
         while let index = pending.popLast() {
-            for partner in slots[index].swappedWith where partner >= asOfIndex && !chosen.contains(partner) {
+            // A holiday shift beyond the window is decided (and locked) when its own decision falls due.
+            for partner in slots[index].swappedWith
+            where partner >= asOfIndex && !chosen.contains(partner)
+                && !(partner > range.upperBound && slots[partner].containsHoliday)
+            {
                 chosen.insert(partner)
                 pending.append(partner)
             }

@@ -10,7 +10,7 @@ extension PlanState {
         for index in slots.indices where !slots[index].locked && slots[index].holiday == nil {
             let away = slots[index].engineer
             guard let pto = ptoRange(away, forShift: index) else { continue }
-            let ptoText = "\(name(away)) is on PTO \(pto.first) to \(pto.last)"
+            let ptoText = "\(name(away)) is on PTO \(pto.span)"
             let partner = nearby(index).first { candidate in
                 guard isMovable(candidate, forShiftAt: index) else { return false }
                 let other = slots[candidate].engineer
@@ -33,9 +33,12 @@ extension PlanState {
                         text: "swapped with \(name(other)) (shift of \(grid.handOffDate(index))): \(ptoText)"
                     )
                 ]
-            } else if let cover = config.rotation.order.rotated(after: away).first(where: {
-                isAvailable($0, forShift: index)
-            }) {
+            } else if let cover = leastBusy(
+                config.rotation.order.rotated(after: away).filter {
+                    isAvailable($0, forShift: index)
+                },
+                around: index
+            ) {
                 slots[index].engineer = cover
                 slots[index].kind = .swap
                 slots[index].reasons = [
@@ -50,6 +53,20 @@ extension PlanState {
                 )
             }
         }
+    }
+}
+
+extension PlanState {
+    /// The candidate with the fewest shifts within the search radius of `index`; ties keep the
+    /// candidates' order, so a long absence is spread over the team instead of falling on one engineer.
+    func leastBusy(_ candidates: [EngineerID], around index: Int) -> EngineerID? {
+        let radius = Self.searchRadius(config)
+        let nearby = slots[max(0, index - radius)..<min(slots.count, index + radius + 1)]
+        let load = Dictionary(grouping: nearby, by: \.engineer).mapValues(\.count)
+        return candidates.enumerated().min {
+            ((load[$0.element] ?? 0), $0.offset) < ((load[$1.element] ?? 0), $1.offset)
+        }?
+        .element
     }
 }
 

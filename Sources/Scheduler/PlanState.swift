@@ -11,6 +11,9 @@ struct PlanState {
         var locked = false
         /// A holiday shift whose engineer is decided: swaps must not move it either.
         var holiday: HolidayDraft?
+        /// A shift containing a major holiday, decided or not yet: never a swap partner, so a holiday
+        /// shift is never locked as the other half of a swap before its own decision is due.
+        var containsHoliday = false
         /// Shifts this one swapped engineers with.
         ///
         /// Recording a shift records these too, so a swap whose
@@ -30,13 +33,16 @@ struct PlanState {
     let asOf: LocalDate
     /// The first shift that is not history: swaps for it or after it never reach back before it.
     let asOfIndex: Int
+    /// The last shift of the lock window (starting before as-of + lead time): `--record` locks up to it.
+    let lockEnd: Int
     var slots: [Slot]
     private let ptoByEngineer: [EngineerID: [PTORange]]
 
     /// How far (in shifts) a swap partner is searched for: twice the team, so everyone comes up twice.
     static func searchRadius(_ config: TeamConfig) -> Int { max(4, 2 * config.rotation.order.count) }
 
-    init(config: TeamConfig, ledger: Ledger, grid: ShiftGrid, asOf: LocalDate, lastIndex: Int) {
+    init(config: TeamConfig, ledger: Ledger, grid: ShiftGrid, asOf: LocalDate, lockEnd: Int, lastIndex: Int) {
+        self.lockEnd = lockEnd
         self.config = config
         self.ledger = ledger
         self.grid = grid
@@ -70,7 +76,7 @@ struct PlanState {
     /// Whether a swap may move shift `index`: not recorded, not a decided holiday shift, and not
     /// reaching from the present back into history.
     func isMovable(_ index: Int, forShiftAt origin: Int) -> Bool {
-        index >= 0 && index < slots.count && !slots[index].locked && slots[index].holiday == nil
+        index >= 0 && index < slots.count && !slots[index].locked && !slots[index].containsHoliday
             && (origin < asOfIndex || index >= asOfIndex)
     }
 
@@ -106,7 +112,7 @@ struct PlanState {
             slots[index].locked = true
             var reason = "recorded in the ledger on \(recorded.recorded)"
             if let pto = ptoRange(recorded.engineer, forShift: index) {
-                reason += "; \(name(recorded.engineer)) is now on PTO \(pto.first) to \(pto.last): add an override"
+                reason += "; \(name(recorded.engineer)) is now on PTO \(pto.span): add an override"
             }
             slots[index].reasons = [ShiftReason(kind: .locked, text: reason)]
         }

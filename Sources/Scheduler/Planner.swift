@@ -20,7 +20,7 @@ package enum Planner {
         plan(config: config, ledger: ledger, asOf: asOf, from: asOf, until: horizon.added(to: asOf))
     }
 
-    /// The schedule of the shifts on call from noon of `from` up to (not including) hand-offs on `until`.
+    /// The schedule of the shifts from the one on call at noon of `from` to the last one starting before `until`.
     ///
     /// Shifts before `asOf` are history, computed by the same rules; holiday decisions and locks fall due
     /// from `asOf` on.
@@ -35,13 +35,18 @@ package enum Planner {
     {
         let grid = ShiftGrid(rotation: config.rotation)
         let leadEnd = config.holidayPolicy.leadTime.added(to: asOf)
-        let lastShown = grid.index(containing: LocalDateTime(date: until, time: config.rotation.handOffTime)) - 1
-        let lastDue = grid.index(containing: LocalDateTime(date: leadEnd, time: config.rotation.handOffTime)) - 1
+        // The last shift that starts before a day: the one on call at hand-off time the day before.
+        func lastStarting(before day: LocalDate) -> Int {
+            grid.index(containing: LocalDateTime(date: day.adding(days: -1), time: config.rotation.handOffTime))
+        }
+        let lastShown = lastStarting(before: until)
+        let lastDue = lastStarting(before: leadEnd)
         var state = PlanState(
             config: config,
             ledger: ledger,
             grid: grid,
             asOf: asOf,
+            lockEnd: lastDue,
             lastIndex: max(lastShown, lastDue, 0) + 2 * PlanState.searchRadius(config)
         )
         state.assignBaseOrder()

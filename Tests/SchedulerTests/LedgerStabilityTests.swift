@@ -21,10 +21,10 @@ import Testing
     @Test func recordLocksTheLeadTimeWindowAndDecidesItsHolidays() throws {
         let config = try TestWorlds.bundled()
         let ledger = Self.recorded(config)
-        // Three months from 2026-11-02: shifts starting 2026-11-02 ... 2027-01-25 (13 weeks).
+        // Three months from 2026-11-02 is 2027-02-02: shifts starting 2026-11-02 ... 2027-02-01 (14 weeks).
         #expect(ledger.shifts.first?.start == .on("2026-11-02"))
-        #expect(ledger.shifts.last?.start == .on("2027-01-25"))
-        #expect(ledger.shifts.count == 13)
+        #expect(ledger.shifts.last?.start == .on("2027-02-01"))
+        #expect(ledger.shifts.count == 14)
         #expect(
             ledger.holidays.map { "\($0.holiday) \($0.year)" } == [
                 "thanksgiving 2026", "christmas 2026", "new-years-day 2027",

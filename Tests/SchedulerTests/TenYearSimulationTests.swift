@@ -57,6 +57,8 @@ import Testing
                 #expect(decisions.count == 1, "\(rule.id) \(year)")
             }
         }
+        // Every decision was made by the rules when it fell due, none forced by an earlier lock.
+        #expect(ledger.holidays.allSatisfy { $0.reason == .rotation })
         let counts = config.rotation.order.map { id in ledger.holidays.filter { $0.engineer == id }.count }
         #expect((counts.max() ?? 0) - (counts.min() ?? 0) <= 1)
         for decision in ledger.holidays {

@@ -121,7 +121,7 @@ import Testing
         let ok = try RotaBinary.run(["check", "--config", config.path, "--as-of", "2026-11-28"])
         #expect(ok.status == 0)
         #expect(
-            ok.standardOutput.hasSuffix("\(ledger.path): ok. 13 locked shifts, 3 holiday decisions, 0 PTO credits\n")
+            ok.standardOutput.hasSuffix("\(ledger.path): ok. 14 locked shifts, 3 holiday decisions, 0 PTO credits\n")
         )
     }
 }

@@ -28,7 +28,7 @@ import Testing
         CommandGolden.check(result.standardOutput, "plan-2026-11-28.json")
         let document = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         let shifts = document?["shifts"] as? [[String: Any]]
-        #expect(shifts?.count == 6)
+        #expect(shifts?.count == 7)
         #expect(shifts?.first?["start_utc"] as? String == "2026-11-23T15:00:00Z")
     }
 
@@ -38,7 +38,7 @@ import Testing
         let ledger = folder.appendingPathComponent("team.ledger.yaml").path
         let first = try RotaBinary.run(["plan", "--as-of", "2026-11-28", "--record", "--ledger", ledger])
         #expect(first.status == 0)
-        #expect(first.standardError == "Recorded in \(ledger): 13 shift locks, 3 holiday decisions, 0 PTO credits.\n")
+        #expect(first.standardError == "Recorded in \(ledger): 14 shift locks, 3 holiday decisions, 0 PTO credits.\n")
         let written = try String(contentsOfFile: ledger, encoding: .utf8)
         CommandGolden.check(written, "ledger-after-record.yaml")
         let second = try RotaBinary.run(["plan", "--as-of", "2026-11-28", "--record", "--ledger", ledger])

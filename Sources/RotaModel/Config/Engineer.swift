@@ -25,4 +25,7 @@ package struct PTORange: Hashable, Sendable {
     package func contains(_ date: LocalDate) -> Bool { first <= date && date <= last }
 
     package func overlaps(_ other: PTORange) -> Bool { first <= other.last && other.first <= last }
+
+    /// `on 2027-01-11` for one day, `2027-01-11 to 2027-01-15` for several, as messages say it.
+    package var span: String { first == last ? "on \(first)" : "\(first) to \(last)" }
 }

@@ -41,8 +41,9 @@ struct CheckCommand: ParsableCommand {
         print(OwnershipMatrix(config: config, file: path).render(), terminator: "")
         if !ledger.isEmpty {
             print(
-                "\(ledgerPath): ok. \(ledger.shifts.count) locked shifts, \(ledger.holidays.count) holiday decisions, "
-                    + "\(ledger.credits.count) PTO credits"
+                "\(ledgerPath): ok. \(Plural.count(ledger.shifts.count, "locked shift")), "
+                    + "\(Plural.count(ledger.holidays.count, "holiday decision")), "
+                    + Plural.count(ledger.credits.count, "PTO credit")
             )
         }
     }

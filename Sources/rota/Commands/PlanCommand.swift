@@ -100,8 +100,8 @@ struct PlanCommand: ParsableCommand {
             let holidays = updated.holidays.count - ledger.holidays.count
             let credits = updated.credits.count - ledger.credits.count
             print(
-                "Recorded in \(ledgerPath): \(shifts) shift lock\(shifts == 1 ? "" : "s"), \(holidays) holiday "
-                    + "decision\(holidays == 1 ? "" : "s"), \(credits) PTO credit\(credits == 1 ? "" : "s").",
+                "Recorded in \(ledgerPath): \(Plural.count(shifts, "shift lock")), "
+                    + "\(Plural.count(holidays, "holiday decision")), \(Plural.count(credits, "PTO credit")).",
                 to: &standardError
             )
         }

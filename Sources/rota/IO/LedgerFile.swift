@@ -28,7 +28,7 @@ enum LedgerFile {
             throw ExitCode.rotaError
         case let .failure(.tooLarge(byteCount)):
             let error = LedgerLoader.tooLargeError(byteCount: byteCount, file: path)
-            DiagnosticPrinter.print(error.diagnostics, file: path, to: &standardError)
+            DiagnosticPrinter.print(error.diagnostics, file: path, to: &standardError, what: "ledger")
             throw ExitCode.rotaError
         }
         do {

@@ -1,7 +1,7 @@
 import RotaModel
 import Scheduler
 
-/// The JSON form of `rota plan`; docs/plan-json.md documents every field.
+/// The JSON form of `rota plan`; docs/commands.md documents every field.
 enum PlanJSON {
     struct Document: Encodable {
         let asOf: String

@@ -13,7 +13,7 @@ enum PlanTable {
         let ledgerNote =
             ledger.isEmpty
             ? "no entries yet"
-            : "\(ledger.shifts.count) locked shifts, \(ledger.holidays.count) holiday decisions"
+            : "\(Plural.count(ledger.shifts.count, "locked shift")), \(Plural.count(ledger.holidays.count, "holiday decision"))"
         var lines = [
             "\(config.feeds.calendarName): \(first) to \(last), times in \(config.rotation.timeZone)",
             "as of \(schedule.asOf); ledger \(ledgerPath) (\(ledgerNote))",

@@ -8,7 +8,8 @@ enum WhatIfText {
             ids.isEmpty ? "nobody" : ids.map { config.engineer($0)?.name ?? $0.rawValue }.joined(separator: " + ")
         }
         guard !changes.isEmpty else { return "No shift moves with \(otherPath).\n" }
-        var lines = ["\(changes.count) shift\(changes.count == 1 ? "" : "s") move with \(otherPath):", ""]
+        let count = changes.count == 1 ? "1 shift moves" : "\(changes.count) shifts move"
+        var lines = ["\(count) with \(otherPath):", ""]
         for change in changes {
             lines.append("\(change.handOff): \(names(change.before)) -> \(names(change.after))")
             for reason in change.reasons where reason.kind != .rotation {
@@ -19,6 +20,8 @@ enum WhatIfText {
     }
 
     static func json(_ changes: [PlanComparison.Change]) throws -> String {
+        // The encoder writes an empty array over two lines; `[]` reads better.
+        guard !changes.isEmpty else { return "[]\n" }
         struct Entry: Encodable {
             let handOff: String
             let before: [String]
