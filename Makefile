@@ -1,7 +1,7 @@
 # rota's developer entry points. `make test` is what CI runs (.ci/run) and what the README gives.
 SWIFT ?= swift
 SWIFT_FILES = $(shell git ls-files '*.swift')
-CORE_TARGETS = Sources/RotaModel Sources/Scheduler
+CORE_TARGETS = Sources/RotaModel Sources/Scheduler Sources/ICalendar Sources/RotaSync
 # Calls the pure core must never make (STYLE.md section 4): time, randomness, the environment, files, printing.
 FORBIDDEN = Date\(\)|Date\.now|ContinuousClock\(\)|TimeZone\.current|Calendar\.current|Locale\.current|UUID\(\)|\.random\(|ProcessInfo|FileManager|print\(
 

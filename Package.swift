@@ -25,6 +25,8 @@ let package = Package(
             dependencies: [
                 "RotaModel",
                 "Scheduler",
+                "RotaSync",
+                "ICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -33,6 +35,17 @@ let package = Package(
         .target(
             name: "Scheduler",
             dependencies: ["RotaModel"],
+            swiftSettings: strictSettings
+        ),
+        // Schedule -> calendar events and feeds; later, reconcile plan vs remote.
+        .target(
+            name: "RotaSync",
+            dependencies: ["Scheduler", "ICalendar", "RotaModel"],
+            swiftSettings: strictSettings
+        ),
+        // RFC 5545 values, writer and reader; knows nothing about rota, so it could be published alone.
+        .target(
+            name: "ICalendar",
             swiftSettings: strictSettings
         ),
         // Team config text -> validated values; holiday rules. Pure: no files, clock or environment.
@@ -62,6 +75,16 @@ let package = Package(
         .testTarget(
             name: "SchedulerTests",
             dependencies: ["Scheduler", "RotaModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RotaSyncTests",
+            dependencies: ["RotaSync", "Scheduler", "RotaModel", "ICalendar"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ICalendarTests",
+            dependencies: ["ICalendar"],
             swiftSettings: strictSettings
         ),
         .testTarget(

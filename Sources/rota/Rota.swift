@@ -16,7 +16,9 @@ struct Rota: ParsableCommand {
             Exit codes: 0 success, 1 differences found (diff), 2 errors (bad config, bad usage, I/O).
             """,
         version: RotaVersion.current,
-        subcommands: [CheckCommand.self, PlanCommand.self, ReportCommand.self, HolidaysCommand.self]
+        subcommands: [
+            CheckCommand.self, PlanCommand.self, ExportCommand.self, ReportCommand.self, HolidaysCommand.self,
+        ]
     )
 
     /// Runs the command line.

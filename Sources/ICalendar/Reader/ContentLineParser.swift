@@ -1,0 +1,121 @@
+/// Parses one unfolded content line: `name *(";" param) ":" value` (RFC 5545 §3.1, §3.2).
+enum ContentLineParser {
+    /// A content line split into its parts, the value still as on the wire.
+    struct Parsed {
+        let name: String
+        let parameters: [Parameter]
+        let rawValue: String
+        /// Offset of the value's first byte in the logical line.
+        let valueOffset: Int
+    }
+
+    /// An error and the offset in the logical line it points at.
+    struct Failure: Error {
+        let error: ICalendarError
+        let offset: Int
+    }
+
+    static let colon = UInt8(ascii: ":")
+    static let semicolon = UInt8(ascii: ";")
+    static let comma = UInt8(ascii: ",")
+    static let equals = UInt8(ascii: "=")
+    static let quote = UInt8(ascii: "\"")
+
+    static func parse(_ bytes: [UInt8]) throws(Failure) -> Parsed {
+        var position = 0
+        let name = try token(bytes, &position, what: "property")
+        var parameters: [Parameter] = []
+        while position < bytes.count, bytes[position] == semicolon {
+            position += 1
+            let parameterName = try token(bytes, &position, what: "parameter")
+            guard position < bytes.count, bytes[position] == equals else {
+                throw Failure(
+                    error: ICalendarError(.invalidParameter, "expected '=' after the parameter name \(parameterName)"),
+                    offset: position
+                )
+            }
+            position += 1
+            var values: [String] = []
+            while true {
+                values.append(try parameterValue(bytes, &position))
+                guard position < bytes.count, bytes[position] == comma else { break }
+                position += 1
+            }
+            parameters.append(Parameter(name: parameterName, values: values))
+        }
+        guard position < bytes.count, bytes[position] == colon else {
+            throw Failure(error: missingColonError, offset: position)
+        }
+        let valueOffset = position + 1
+        return Parsed(
+            name: name,
+            parameters: parameters,
+            rawValue: String(decoding: bytes[valueOffset...], as: UTF8.self),
+            valueOffset: valueOffset
+        )
+    }
+
+    /// A name of letters, digits and `-`, upper-cased; it must be followed by `;`, `:`, `=` or `,`.
+    private static func token(_ bytes: [UInt8], _ position: inout Int, what: String) throws(Failure) -> String {
+        let start = position
+        while position < bytes.count, isNameByte(bytes[position]) {
+            position += 1
+        }
+        if position < bytes.count, !isSeparator(bytes[position]), bytes[position] != equals {
+            // Point at the offending character when a separator comes later, else at the missing colon.
+            guard bytes[position...].contains(where: { $0 == colon || $0 == semicolon }) else {
+                throw Failure(error: missingColonError, offset: bytes.count)
+            }
+            throw Failure(
+                error: ICalendarError(.invalidName, "a \(what) name may contain only letters, digits and '-'"),
+                offset: position
+            )
+        }
+        guard position > start else {
+            if position >= bytes.count { throw Failure(error: missingColonError, offset: position) }
+            throw Failure(error: ICalendarError(.invalidName, "the \(what) name is empty"), offset: position)
+        }
+        return String(decoding: bytes[start..<position], as: UTF8.self).uppercased()
+    }
+
+    /// One parameter value, quoted (`"..."`, no DQUOTE inside) or up to the next `,`, `;` or `:`.
+    private static func parameterValue(_ bytes: [UInt8], _ position: inout Int) throws(Failure) -> String {
+        if position < bytes.count, bytes[position] == quote {
+            let open = position
+            guard let close = bytes[(open + 1)...].firstIndex(of: quote) else {
+                throw Failure(
+                    error: ICalendarError(.invalidParameter, "the quoted parameter value is never closed"),
+                    offset: open
+                )
+            }
+            position = close + 1
+            guard position < bytes.count, isSeparator(bytes[position]) else {
+                throw Failure(
+                    error: ICalendarError(.invalidParameter, "expected ',', ';' or ':' after the closing quote"),
+                    offset: position
+                )
+            }
+            return String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+        }
+        let start = position
+        while position < bytes.count, !isSeparator(bytes[position]) {
+            position += 1
+        }
+        guard position < bytes.count else { throw Failure(error: missingColonError, offset: position) }
+        return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    private static var missingColonError: ICalendarError {
+        ICalendarError(.missingColon, "expected ':' between the property name and its value")
+    }
+
+    /// `:`, `;` or `,`, which end an unquoted parameter value.
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == colon || byte == semicolon || byte == comma
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == 0x2D
+    }
+}

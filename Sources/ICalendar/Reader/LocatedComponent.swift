@@ -1,0 +1,33 @@
+/// A component as the reader builds it, with the position of its BEGIN line and of each property.
+struct LocatedComponent {
+    let name: String
+    let begin: SourcePosition
+    var properties: [Property] = []
+    /// One per property: where its value starts.
+    var valuePositions: [SourcePosition] = []
+    var children: [LocatedComponent] = []
+
+    init(name: String, begin: SourcePosition) {
+        self.name = name
+        self.begin = begin
+    }
+
+    var component: Component {
+        Component(name: name, properties: properties, components: children.map(\.component))
+    }
+
+    /// Where an error raised while converting ``component`` to a typed value points: the property it
+    /// names in the sub-component it names, else that sub-component's BEGIN line.
+    func position(of error: ICalendarError) -> SourcePosition {
+        var target = self
+        if let index = error.componentIndex, children.indices.contains(index) {
+            target = children[index]
+        }
+        if let name = error.propertyName, let index = target.properties.firstIndex(where: { $0.name == name }),
+            target.valuePositions.indices.contains(index)
+        {
+            return target.valuePositions[index]
+        }
+        return target.begin
+    }
+}

@@ -1,0 +1,64 @@
+public import Foundation
+
+/// Builds VTIMEZONE components (RFC 5545 §3.6.5) from the tz database that Foundation carries.
+public enum TimeZoneComponent {
+    /// A VTIMEZONE for `tzid` whose observances give the right UTC offset at every instant of every
+    /// calendar year that `covering` touches, and of the year after.
+    ///
+    /// Each offset change comes from `TimeZone.nextDaylightSavingTimeTransition(after:)`; TZOFFSETFROM
+    /// and TZOFFSETTO are the offsets just before and at it, and DTSTART is its wall-clock time in the
+    /// offset before it. Changes of one kind (same offsets and name) that follow one yearly rule in
+    /// consecutive years become one STANDARD or DAYLIGHT block with `RRULE:FREQ=YEARLY;BYMONTH=m;
+    /// BYDAY=nDD` (a positive ordinal up to 4, else `-1` for the last); the rule gets an UNTIL when
+    /// it would predict a change inside the covered years that did not happen, as when the US moved
+    /// its dates in 2007. Changes that fit no rule become RDATEs. A zone with no change in the covered
+    /// years gets one STANDARD (or DAYLIGHT) block starting 1970-01-01, as Asia/Kolkata does. TZNAME
+    /// is the zone's short English name (`EST`), or `GMT+10` built from the period's own offset where
+    /// English has none; an abbreviation is today's, which for long-past periods may be anachronistic.
+    ///
+    /// - Parameters:
+    ///   - tzid: An IANA zone identifier, such as `America/New_York`.
+    ///   - covering: The instants the calendar's events span; whole years around them are covered.
+    /// - Returns: The component, with observances in time order; `nil` for a zone Foundation does not know.
+    public static func component(tzid: String, covering: ClosedRange<Date>) -> Component? {
+        guard let zone = TimeZone(identifier: tzid) else { return nil }
+        let lowerDays = floorDays(covering.lowerBound)
+        let upperDays = floorDays(covering.upperBound)
+        let firstYear = CivilDay(daysSinceEpoch: lowerDays).year
+        let lastYear = CivilDay(daysSinceEpoch: upperDays).year
+        // A day of margin before covers local years in every zone (offsets stay within ±14 h); the year
+        // after the last is covered too, so even one covered year shows both changes recurring.
+        let start = (CivilDay(year: firstYear, month: 1, day: 1).daysSinceEpoch - 1) * 86_400
+        let end = (CivilDay(year: lastYear + 2, month: 1, day: 1).daysSinceEpoch + 1) * 86_400
+        let found = ZoneTransition.transitions(of: zone, from: start, through: end)
+        let initial = found.previous ?? steadyObservance(of: zone, at: start)
+        let observances = ObservanceBuilder(transitions: [initial] + found.inRange, rangeEnd: end).observances()
+        return Component(
+            name: "VTIMEZONE",
+            properties: [Property(name: "TZID", value: tzid)],
+            components: observances
+        )
+    }
+
+    private static func floorDays(_ date: Date) -> Int {
+        let seconds = date.timeIntervalSince1970
+        guard seconds.isFinite else { return 0 }
+        let clamped = min(max(seconds, -62_135_596_800), 253_402_300_799)  // years 1 to 9999
+        return Int((clamped / 86_400).rounded(.down))
+    }
+
+    /// The period in force at `start` when the zone did not change shortly before it: it starts at
+    /// 1970-01-01 local time (or at `start` for earlier dates), with the same offset on both sides.
+    private static func steadyObservance(of zone: TimeZone, at start: Int) -> ZoneTransition {
+        let date = Date(timeIntervalSince1970: TimeInterval(start))
+        let offset = zone.secondsFromGMT(for: date)
+        let isDaylight = zone.isDaylightSavingTime(for: date)
+        return ZoneTransition(
+            instant: min(start, -offset),
+            offsetFrom: offset,
+            offsetTo: offset,
+            isDaylight: isDaylight,
+            name: ZoneTransition.name(of: zone, daylight: isDaylight, offset: offset)
+        )
+    }
+}

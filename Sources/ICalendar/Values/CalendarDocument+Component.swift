@@ -1,0 +1,74 @@
+extension CalendarDocument {
+    /// Reads a VCALENDAR component.
+    ///
+    /// VTIMEZONE children become ``timeZones``, VEVENTs ``events``, anything else ``otherComponents``.
+    /// A missing PRODID reads as empty; a missing VERSION is accepted.
+    ///
+    /// - Parameter component: A `VCALENDAR`.
+    /// - Throws: ``ICalendarError/notACalendar`` for another component, ``ICalendarError/unsupportedVersion``
+    ///   for a VERSION other than 2.0, and the errors of ``Event/init(component:)``.
+    public init(component: Component) throws(ICalendarError) {
+        guard component.name == "VCALENDAR" else {
+            throw ICalendarError(.notACalendar, "expected a VCALENDAR, found \(component.name)")
+        }
+        var prodID: String?
+        var calscale: String?
+        var method: String?
+        var version: String?
+        var properties: [Property] = []
+        for property in component.properties {
+            switch property.name {
+            case "VERSION" where version == nil:
+                guard property.value == Self.version else {
+                    throw ICalendarError(
+                        .unsupportedVersion,
+                        "VERSION:\(property.value.prefix(20)) is not supported; only 2.0 is",
+                        propertyName: property.name
+                    )
+                }
+                version = property.value
+            case "PRODID" where prodID == nil: prodID = property.value
+            case "CALSCALE" where calscale == nil: calscale = property.value
+            case "METHOD" where method == nil: method = property.value
+            default: properties.append(property)
+            }
+        }
+        var timeZones: [Component] = []
+        var events: [Event] = []
+        var others: [Component] = []
+        for (index, child) in component.components.enumerated() {
+            switch child.name {
+            case "VTIMEZONE": timeZones.append(child)
+            case "VEVENT":
+                do throws(ICalendarError) {
+                    events.append(try Event(component: child))
+                } catch {
+                    throw error.inComponent(at: index)
+                }
+            default: others.append(child)
+            }
+        }
+        self.init(
+            prodID: prodID ?? "",
+            calscale: calscale,
+            method: method,
+            properties: properties,
+            timeZones: timeZones,
+            events: events,
+            otherComponents: others
+        )
+    }
+
+    /// The VCALENDAR component: VERSION, PRODID, CALSCALE, METHOD, ``properties``; then time zones,
+    /// ``sortedEvents`` and ``otherComponents``.
+    public var component: Component {
+        var head = [Property(name: "VERSION", value: Self.version), Property(name: "PRODID", value: prodID)]
+        if let calscale { head.append(Property(name: "CALSCALE", value: calscale)) }
+        if let method { head.append(Property(name: "METHOD", value: method)) }
+        return Component(
+            name: "VCALENDAR",
+            properties: head + properties,
+            components: timeZones + sortedEvents.map(\.component) + otherComponents
+        )
+    }
+}

@@ -1,0 +1,120 @@
+/// A DURATION value (RFC 5545 §3.3.6), such as an alarm's `TRIGGER:-PT15M`.
+///
+/// Weeks or days-and-time, never both, as the grammar has it (`P1W`, `-P1DT2H`); a day is a
+/// nominal day (the same wall-clock time the next day), not 86,400 seconds. Fields hold magnitudes and
+/// are never negative: the sign is ``isNegative``.
+public struct DurationValue: Hashable, Sendable, CustomStringConvertible {
+    /// Whether the duration points backwards, as a reminder before an event's start does.
+    public let isNegative: Bool
+    public let weeks: Int
+    public let days: Int
+    public let hours: Int
+    public let minutes: Int
+    public let seconds: Int
+
+    /// A duration in whole weeks (`P2W`); a negative argument counts as zero.
+    ///
+    /// - Parameters:
+    ///   - weeks: The number of weeks.
+    ///   - isNegative: Whether the duration points backwards.
+    public init(weeks: Int, isNegative: Bool = false) {
+        self.isNegative = isNegative
+        self.weeks = max(0, weeks)
+        days = 0
+        hours = 0
+        minutes = 0
+        seconds = 0
+    }
+
+    /// A duration in days and time (`P1DT12H`, `PT15M`); a negative argument counts as zero.
+    ///
+    /// - Parameters:
+    ///   - days: Nominal days.
+    ///   - hours: Hours.
+    ///   - minutes: Minutes.
+    ///   - seconds: Seconds.
+    ///   - isNegative: Whether the duration points backwards.
+    public init(days: Int = 0, hours: Int = 0, minutes: Int = 0, seconds: Int = 0, isNegative: Bool = false) {
+        self.isNegative = isNegative
+        weeks = 0
+        self.days = max(0, days)
+        self.hours = max(0, hours)
+        self.minutes = max(0, minutes)
+        self.seconds = max(0, seconds)
+    }
+
+    /// Reads `[+|-]P...` text such as `-P1D`, `PT15M` or `P2W`.
+    ///
+    /// - Parameter text: The value text.
+    /// - Throws: ``ICalendarError/invalidValue`` when the text breaks the RFC 5545 §3.3.6 grammar.
+    public init(parsing text: String) throws(ICalendarError) {
+        var invalid: ICalendarError {
+            ICalendarError(.invalidValue, "'\(text.prefix(40))' is not a DURATION (RFC 5545 §3.3.6)")
+        }
+        var rest = Substring(text)
+        var negative = false
+        if rest.first == "+" || rest.first == "-" {
+            negative = rest.first == "-"
+            rest = rest.dropFirst()
+        }
+        guard rest.first == "P" else { throw invalid }
+        rest = rest.dropFirst()
+        var fields: [Character: Int] = [:]
+        var inTime = false
+        var digits = ""
+        var order: [Character] = []
+        for character in rest {
+            if character.isASCII, character.isNumber {
+                guard digits.count < 9 else { throw invalid }
+                digits.append(character)
+            } else if character == "T", digits.isEmpty, !inTime {
+                inTime = true
+            } else {
+                // Time units are kept lower case so "M" (minutes) never meets a date unit; only ASCII is
+                // lower-cased, as `Character(_:)` would trap on a lower case of several characters.
+                let unit: Character = inTime && character.isASCII ? Character(character.lowercased()) : character
+                guard let value = Int(digits), fields[unit] == nil,
+                    inTime ? "hms".contains(unit) : "WD".contains(unit)
+                else { throw invalid }
+                fields[unit] = value
+                order.append(unit)
+                digits = ""
+            }
+        }
+        guard digits.isEmpty, !fields.isEmpty, order == order.sorted(by: Self.unitOrder),
+            fields["W"] == nil || fields.count == 1, !(inTime && fields.keys.allSatisfy { $0 == "D" || $0 == "W" })
+        else { throw invalid }
+        if let weeks = fields["W"] {
+            self.init(weeks: weeks, isNegative: negative)
+        } else {
+            self.init(
+                days: fields["D"] ?? 0,
+                hours: fields["h"] ?? 0,
+                minutes: fields["m"] ?? 0,
+                seconds: fields["s"] ?? 0,
+                isNegative: negative
+            )
+        }
+    }
+
+    /// The RFC 5545 text: `-P1D`, `-PT15M`, `P2W`, `PT0S` for zero.
+    public var description: String {
+        var text = isNegative ? "-P" : "P"
+        if weeks > 0 { return text + "\(weeks)W" }
+        if days > 0 { text += "\(days)D" }
+        if hours > 0 || minutes > 0 || seconds > 0 {
+            text += "T"
+            if hours > 0 { text += "\(hours)H" }
+            if minutes > 0 { text += "\(minutes)M" }
+            if seconds > 0 { text += "\(seconds)S" }
+        } else if days == 0 {
+            text += "T0S"
+        }
+        return text
+    }
+
+    private static func unitOrder(_ lhs: Character, _ rhs: Character) -> Bool {
+        let ranks: [Character] = ["W", "D", "h", "m", "s"]
+        return (ranks.firstIndex(of: lhs) ?? 0) < (ranks.firstIndex(of: rhs) ?? 0)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import ICalendar
+import RotaModel
+
+/// Builds the VEVENT of a `FeedEvent`, and revises published ones (SEQUENCE, DTSTAMP, cancellation).
+enum EventComponent {
+    /// The event without SEQUENCE and DTSTAMP: what its content hash covers.
+    static func component(for event: FeedEvent, team: String) -> Component {
+        var properties = [
+            Property(name: "UID", value: event.uid),
+            event.start.property(named: "DTSTART"),
+            event.end.property(named: "DTEND"),
+            Property(name: "SUMMARY", value: event.summary),
+            Property(name: "DESCRIPTION", value: event.description),
+            Property(name: "CATEGORIES", textList: event.categories),
+            Property(name: "TRANSP", value: "TRANSPARENT"),
+            Property(name: "X-ROTA-TEAM", value: team),
+        ]
+        properties += event.markers
+        var alarms: [Component] = []
+        if let minutes = event.alarmMinutesBefore {
+            alarms.append(
+                Component(
+                    name: "VALARM",
+                    properties: [
+                        Property(name: "ACTION", value: "DISPLAY"),
+                        Property(name: "TRIGGER", value: duration(minutesBefore: minutes)),
+                        Property(name: "DESCRIPTION", value: event.summary),
+                    ]
+                )
+            )
+        }
+        return Component(name: "VEVENT", properties: properties, components: alarms)
+    }
+
+    /// `body` with its revision: SEQUENCE, and DTSTAMP at midnight UTC of the day the content last changed.
+    static func stamped(_ body: Component, sequence: Int, changed: String) -> Component {
+        var component = body
+        component.properties.removeAll { ["SEQUENCE", "DTSTAMP", "STATUS"].contains($0.name) }
+        let day = LocalDate(iso: changed) ?? LocalDate(daysSinceEpoch: 0)
+        component.properties.insert(
+            DateTimeValue.utc(.init(year: day.year, month: day.month, day: day.day, hour: 0, minute: 0))
+                .property(named: "DTSTAMP"),
+            at: 1
+        )
+        component.properties.insert(Property(name: "SEQUENCE", value: String(sequence)), at: 2)
+        return component
+    }
+
+    /// A published event again, as STATUS:CANCELLED without its alarm.
+    static func cancelled(_ old: Component, sequence: Int, changed: String) -> Component {
+        var component = stamped(old, sequence: sequence, changed: changed)
+        component.properties.append(Property(name: "STATUS", value: "CANCELLED"))
+        component.components.removeAll { $0.name == "VALARM" }
+        return component
+    }
+
+    /// `-P1D`, `-PT2H`, `-PT15M`: a trigger before the start (RFC 5545 §3.8.6.3), in the largest unit
+    /// that divides it.
+    static func duration(minutesBefore minutes: Int) -> String {
+        let days = minutes % (24 * 60) == 0 ? minutes / (24 * 60) : 0
+        let rest = days > 0 ? 0 : minutes
+        return DurationValue(
+            days: days,
+            hours: rest % 60 == 0 ? rest / 60 : 0,
+            minutes: rest % 60 == 0 ? 0 : rest,
+            isNegative: true
+        )
+        .description
+    }
+
+    /// The last day an event touches (an all-day end is exclusive).
+    static func lastDay(of end: DateTimeValue) -> LocalDate {
+        switch end {
+        case let .date(year, month, day):
+            return (LocalDate(year: year, month: month, day: day) ?? LocalDate(daysSinceEpoch: 0)).adding(days: -1)
+        case let .floating(parts), let .utc(parts), let .zoned(_, parts):
+            return LocalDate(year: parts.year, month: parts.month, day: parts.day) ?? LocalDate(daysSinceEpoch: 0)
+        }
+    }
+
+    /// Sorts events by start, then UID; all-day events first on their day.
+    static func sortKey(_ start: DateTimeValue, uid: String) -> String {
+        "\(startText(start)) \(uid)"
+    }
+
+    static func startKey(of component: Component) -> String {
+        guard let start = component.property("DTSTART") else { return "" }
+        return start.parameter("VALUE") == "DATE" ? start.value + "T000000-" : start.value
+    }
+
+    private static func startText(_ value: DateTimeValue) -> String {
+        startKey(of: Component(name: "VEVENT", properties: [value.property(named: "DTSTART")]))
+    }
+
+    /// The instants the events span in `zone`, for the VTIMEZONE they need; nil without timed events.
+    static func instantSpan(of events: [Component], zone: String) -> ClosedRange<Date>? {
+        var calendar = Calendar(identifier: .gregorian)
+        guard let timeZone = TimeZone(identifier: zone) else { return nil }
+        calendar.timeZone = timeZone
+        let dates = events.flatMap { event in
+            ["DTSTART", "DTEND"].compactMap { name -> Date? in
+                guard let property = event.property(name), property.parameter("TZID") != nil else { return nil }
+                let digits = Array(property.value.filter(\.isNumber))
+                guard digits.count >= 12 else { return nil }
+                func number(_ range: Range<Int>) -> Int { Int(String(digits[range])) ?? 0 }
+                return calendar.date(
+                    from: DateComponents(
+                        year: number(0..<4),
+                        month: number(4..<6),
+                        day: number(6..<8),
+                        hour: number(8..<10),
+                        minute: number(10..<12)
+                    )
+                )
+            }
+        }
+        guard let first = dates.min(), let last = dates.max() else { return nil }
+        return first...last
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+package import ICalendar
+package import RotaModel
+
+/// Writes rota's events into iCalendar feeds, numbering revisions from what was published before.
+///
+/// An event keeps its SEQUENCE and DTSTAMP while its content stays the same, so an unchanged plan
+/// gives byte-identical feeds day after day; a changed event gets SEQUENCE + 1; an event that left the
+/// plan is published as STATUS:CANCELLED (once more with SEQUENCE + 1) until the feed window passes it,
+/// so subscribed calendars drop it instead of keeping a ghost.
+package enum FeedAssembler {
+    package struct Output: Sendable {
+        /// Feed name -> the feed's bytes, for every feed of the config.
+        package let feeds: [String: [UInt8]]
+        package let state: FeedState
+    }
+
+    /// The product identifier in every feed (RFC 5545 §3.7.3).
+    package static let productID = "-//rota//rota on-call feeds//EN"
+
+    /// Assembles every feed of `config` from `events`.
+    ///
+    /// - Parameters:
+    ///   - events: What the plan publishes now (from `FeedPlanner`).
+    ///   - previous: What was published before; `.empty` for a first export.
+    ///   - config: Names, UID domain and zone.
+    ///   - asOf: Today, as a value: the DTSTAMP of events that change now.
+    ///   - windowStart: The first day of the feed window; cancelled events that ended before it are dropped.
+    /// - Returns: The feeds and the state to keep for next time.
+    package static func assemble(
+        _ events: [FeedEvent],
+        previous: FeedState,
+        config: TeamConfig,
+        asOf: LocalDate,
+        windowStart: LocalDate
+    ) -> Output {
+        var state = FeedState()
+        var published: [(feeds: [String], sortKey: String, component: Component)] = []
+        for event in events {
+            let body = EventComponent.component(for: event, team: config.team)
+            let hash = ContentHash.fnv1a(ICalendarWriter.write(body))
+            var entry = FeedState.Entry(
+                sequence: 0,
+                contentHash: hash,
+                changed: asOf.description,
+                lastPublished: "",
+                feeds: event.feeds,
+                cancelled: false,
+                lastDay: EventComponent.lastDay(of: event.end).description
+            )
+            if let before = previous.events[event.uid] {
+                if before.contentHash == hash, !before.cancelled {
+                    entry.sequence = before.sequence
+                    entry.changed = before.changed
+                } else {
+                    entry.sequence = before.sequence + 1
+                }
+            }
+            let component = EventComponent.stamped(body, sequence: entry.sequence, changed: entry.changed)
+            entry.lastPublished = String(decoding: ICalendarWriter.write(component), as: UTF8.self)
+            state.events[event.uid] = entry
+            published.append((event.feeds, EventComponent.sortKey(event.start, uid: event.uid), component))
+        }
+        for (uid, before) in previous.events.sorted(by: { $0.key < $1.key }) where state.events[uid] == nil {
+            guard let lastDay = LocalDate(iso: before.lastDay), lastDay >= windowStart,
+                let old = try? ICalendarReader.readComponents(Array(before.lastPublished.utf8)).first
+            else { continue }
+            var entry = before
+            if !before.cancelled {
+                entry.sequence += 1
+                entry.changed = asOf.description
+                entry.cancelled = true
+            }
+            let component = EventComponent.cancelled(old, sequence: entry.sequence, changed: entry.changed)
+            entry.lastPublished = String(decoding: ICalendarWriter.write(component), as: UTF8.self)
+            state.events[uid] = entry
+            let start = EventComponent.startKey(of: old)
+            published.append((entry.feeds, "\(start) \(uid)", component))
+        }
+        published.sort { $0.sortKey < $1.sortKey }
+        var feeds: [String: [UInt8]] = [:]
+        for name in FeedNames.all(config) {
+            let components = published.filter { $0.feeds.contains(name) }.map(\.component)
+            feeds[name] = ICalendarWriter.write(calendar(name, components, config: config))
+        }
+        return Output(feeds: feeds, state: state)
+    }
+
+    /// A VCALENDAR with the calendar properties subscribers need (RFC 7986 NAME and REFRESH-INTERVAL,
+    /// and the common X-WR-CALNAME, X-PUBLISHED-TTL, X-WR-TIMEZONE) and a VTIMEZONE for the rotation's zone.
+    private static func calendar(_ name: String, _ events: [Component], config: TeamConfig) -> Component {
+        let zone = config.rotation.timeZone.identifier
+        let title = FeedTitles.title(of: name, config: config)
+        var properties = [
+            Property(name: "VERSION", value: "2.0"),
+            Property(name: "PRODID", value: productID),
+            Property(name: "CALSCALE", value: "GREGORIAN"),
+            Property(name: "NAME", value: title),
+            Property(name: "X-WR-CALNAME", value: title),
+            Property(name: "X-WR-TIMEZONE", value: zone),
+            Property(
+                name: "REFRESH-INTERVAL",
+                parameters: [Parameter(name: "VALUE", value: "DURATION")],
+                value: "PT1H"
+            ),
+            Property(name: "X-PUBLISHED-TTL", value: "PT1H"),
+        ]
+        properties.append(Property(name: "X-ROTA-TEAM", value: config.team))
+        var components: [Component] = []
+        if let span = EventComponent.instantSpan(of: events, zone: zone),
+            let timeZone = TimeZoneComponent.component(tzid: zone, covering: span)
+        {
+            components.append(timeZone)
+        }
+        return Component(name: "VCALENDAR", properties: properties, components: components + events)
+    }
+}
+
+/// Human titles of the feeds, as calendar apps show them.
+package enum FeedTitles {
+    package static func title(of feed: String, config: TeamConfig) -> String {
+        if feed == FeedNames.team { return config.feeds.calendarName }
+        if let engineer = config.engineers.first(where: { FeedNames.engineer($0.id) == feed }) {
+            return "\(engineer.name): \(config.feeds.calendarName)"
+        }
+        if let pipeline = config.pipelines.first(where: { FeedNames.pipeline($0.id) == feed }) {
+            return "\(pipeline.name): \(config.feeds.calendarName)"
+        }
+        return feed
+    }
+}
+
+/// A 64-bit FNV-1a hash as 16 hex digits: stable across runs and platforms, unlike `Hasher`.
+enum ContentHash {
+    static func fnv1a(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+package import ICalendar
+package import RotaModel
+package import Scheduler
+
+/// Turns a schedule into the events of rota's feeds: on-call shifts, holiday backups and holidays.
+package enum FeedPlanner {
+    /// The events for `schedule`'s shifts and holidays, sorted by start then UID.
+    ///
+    /// - Parameters:
+    ///   - schedule: The plan over the feed window.
+    ///   - config: The team config the schedule came from.
+    ///   - alarmMinutes: How long before a shift starts calendars remind the engineer (nil for none).
+    /// - Returns: Every event, each listing the feeds that carry it.
+    package static func events(for schedule: Schedule, config: TeamConfig, alarmMinutes: Int? = 24 * 60) -> [FeedEvent]
+    {
+        var events: [FeedEvent] = []
+        let pieceCounts = Dictionary(grouping: schedule.shifts, by: \.handOff).mapValues(\.count)
+        var seenHolidays: Set<String> = []
+        for shift in schedule.shifts {
+            events.append(
+                shiftEvent(shift, config: config, split: (pieceCounts[shift.handOff] ?? 1) > 1, alarm: alarmMinutes)
+            )
+            guard let cover = shift.holiday else { continue }
+            for occasion in cover.holidays where seenHolidays.insert("\(occasion.id) \(occasion.date)").inserted {
+                events.append(holidayEvent(occasion, config: config))
+                events += backupEvents(occasion, cover: cover, onCall: shift.engineer, config: config)
+            }
+        }
+        return events.sorted {
+            (sortKey($0.start).0, sortKey($0.start).1, $0.uid) < (sortKey($1.start).0, sortKey($1.start).1, $1.uid)
+        }
+    }
+
+    /// `<rotation>-<yyyymmdd>@<domain>`; a piece of a split shift adds its start time.
+    static func shiftUID(_ shift: Shift, split: Bool, config: TeamConfig) -> String {
+        let base = "shift-\(compact(shift.handOff))"
+        let piece =
+            split && shift.start != LocalDateTime(date: shift.handOff, time: config.rotation.handOffTime)
+            ? "-\(compact(shift.start.date))T\(compactTime(shift.start.time))" : ""
+        return "\(base)\(piece)@\(config.feeds.uidDomain)"
+    }
+
+    private static func shiftEvent(_ shift: Shift, config: TeamConfig, split: Bool, alarm: Int?) -> FeedEvent {
+        let name = config.engineer(shift.engineer)?.name ?? shift.engineer.rawValue
+        let zone = config.rotation.timeZone.identifier
+        var lines = ["\(name) is on call for \(config.team)."]
+        lines.append("Escalation: \(name) (on call), then each pipeline's primary and secondary owner:")
+        for pipeline in config.pipelines {
+            let owners = [pipeline.primary] + (pipeline.secondary.map { [$0] } ?? [])
+            let names = owners.map { config.engineer($0)?.name ?? $0.rawValue }.joined(separator: ", then ")
+            lines.append("- \(pipeline.name)\(pipeline.investorFacing ? " (reports to investors)" : ""): \(names)")
+        }
+        let owned = config.pipelines(primary: shift.engineer).map(\.name)
+        if !owned.isEmpty { lines.append("\(name) is primary owner of: \(owned.joined(separator: ", ")).") }
+        if let cover = shift.holiday {
+            lines.append(
+                "Holiday shift: \(cover.holidays.map(\.name).joined(separator: ", ")) (\(cover.decision.note))."
+            )
+        }
+        lines += shift.reasons.map { "Why: \($0.text)" }
+        var feeds = [FeedNames.team, FeedNames.engineer(shift.engineer)]
+        feeds += config.pipelines.map { FeedNames.pipeline($0.id) }
+        return FeedEvent(
+            uid: shiftUID(shift, split: split, config: config),
+            kind: .shift,
+            start: .zoned(tzid: zone, parts(shift.start)),
+            end: .zoned(tzid: zone, parts(shift.end)),
+            summary: "On call: \(name)",
+            description: lines.joined(separator: "\n"),
+            categories: shift.holiday == nil ? ["On call"] : ["On call", "Holiday"],
+            alarmMinutesBefore: alarm,
+            feeds: feeds,
+            markers: [
+                Property(name: "X-ROTA-KIND", value: "shift"),
+                Property(name: "X-ROTA-SHIFT", value: shift.handOff.description),
+                Property(name: "X-ROTA-ENGINEER", value: shift.engineer.rawValue),
+            ]
+        )
+    }
+
+    private static func holidayEvent(_ occasion: HolidayCover.Occasion, config: TeamConfig) -> FeedEvent {
+        FeedEvent(
+            uid: "holiday-\(occasion.id.rawValue)-\(occasion.date.year)@\(config.feeds.uidDomain)",
+            kind: .holiday,
+            start: day(occasion.date),
+            end: day(occasion.date.adding(days: 1)),
+            summary: occasion.name,
+            description: "\(occasion.name): a major holiday for \(config.team); its shift is decided ahead.",
+            categories: ["Holiday"],
+            alarmMinutesBefore: nil,
+            feeds: [FeedNames.team],
+            markers: [
+                Property(name: "X-ROTA-KIND", value: "holiday"),
+                Property(name: "X-ROTA-HOLIDAY", value: occasion.id.rawValue),
+            ]
+        )
+    }
+
+    private static func backupEvents(
+        _ occasion: HolidayCover.Occasion,
+        cover: HolidayCover,
+        onCall: EngineerID,
+        config: TeamConfig
+    ) -> [FeedEvent] {
+        cover.backups.compactMap { backup -> FeedEvent? in
+            guard let engineer = backup.engineer,
+                let pipeline = config.pipelines.first(where: { $0.id == backup.pipeline })
+            else { return nil }
+            let name = config.engineer(engineer)?.name ?? engineer.rawValue
+            let onCallName = config.engineer(onCall)?.name ?? onCall.rawValue
+            let role =
+                backup.role == .primary ? "primary owner, as the secondary is on call or away" : "secondary owner"
+            return FeedEvent(
+                uid: "backup-\(pipeline.id.rawValue)-\(compact(occasion.date))@\(config.feeds.uidDomain)",
+                kind: .backup,
+                start: day(occasion.date),
+                end: day(occasion.date.adding(days: 1)),
+                summary: "Holiday backup: \(pipeline.name) (\(occasion.name))",
+                description:
+                    "\(name) backs up \(pipeline.name) on \(occasion.name) (\(role)); \(onCallName) is on call.",
+                categories: ["Holiday backup"],
+                alarmMinutesBefore: nil,
+                feeds: [FeedNames.engineer(engineer), FeedNames.pipeline(pipeline.id)],
+                markers: [
+                    Property(name: "X-ROTA-KIND", value: "backup"),
+                    Property(name: "X-ROTA-ENGINEER", value: engineer.rawValue),
+                    Property(name: "X-ROTA-PIPELINE", value: pipeline.id.rawValue),
+                ]
+            )
+        }
+    }
+
+    static func parts(_ moment: LocalDateTime) -> DateTimeValue.LocalParts {
+        DateTimeValue.LocalParts(
+            year: moment.date.year,
+            month: moment.date.month,
+            day: moment.date.day,
+            hour: moment.time.hour,
+            minute: moment.time.minute
+        )
+    }
+
+    static func day(_ date: LocalDate) -> DateTimeValue {
+        .date(year: date.year, month: date.month, day: date.day)
+    }
+
+    /// (day, minute of the day): all-day events sort before timed ones on the same day.
+    private static func sortKey(_ value: DateTimeValue) -> (Int, Int) {
+        switch value {
+        case let .date(year, month, day): return (year * 10000 + month * 100 + day, -1)
+        case let .floating(parts), let .utc(parts), let .zoned(_, parts):
+            return (parts.year * 10000 + parts.month * 100 + parts.day, parts.hour * 60 + parts.minute)
+        }
+    }
+
+    static func compact(_ date: LocalDate) -> String {
+        date.description.replacingOccurrences(of: "-", with: "")
+    }
+
+    private static func compactTime(_ time: LocalTime) -> String {
+        time.description.replacingOccurrences(of: ":", with: "")
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import RotaModel
+import RotaSync
+import Scheduler
+
+/// `rota export`: write the iCalendar feeds people subscribe to.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the iCalendar feeds: one per engineer, one for the team, one per pipeline.",
+        discussion: """
+            Plans the feed window (feeds.window in the config: by default 30 days back and 12 months \
+            ahead of --as-of) and writes team.ics, engineer-<id>.ics and pipeline-<id>.ics, plus \
+            index.json listing them. Each file is written atomically (a temporary file, then a rename), \
+            and only when its bytes changed.
+
+            Events keep their UID when the engineer changes (a swap updates the event in place); \
+            SEQUENCE grows only when an event changes, and a shift that left the plan stays as \
+            STATUS:CANCELLED until the window passes it. That memory is .rota-feed-state.json in the \
+            output folder: keep it between exports.
+
+            Examples:
+              rota export
+              rota export --out /srv/calendars --as-of 2026-12-01
+            """
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var asOfOptions: AsOfOptions
+
+    @Option(help: ArgumentHelp("The folder to write the feeds to (created if missing).", valueName: "dir"))
+    var out = "out/feeds"
+
+    func run() throws {
+        let configPath = configOptions.path
+        let config = try ConfigFile.load(configPath)
+        let asOf = asOfOptions.date(in: config.rotation.timeZone)
+        let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
+        let windowStart = config.feeds.windowPast.added(to: asOf, direction: -1)
+        let windowEnd = config.feeds.windowFuture.added(to: asOf)
+        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: windowStart, until: windowEnd)
+        let events = FeedPlanner.events(for: schedule, config: config)
+        let folder = FeedFolder(path: out)
+        let previous = try folder.readState()
+        let output = FeedAssembler.assemble(
+            events,
+            previous: previous,
+            config: config,
+            asOf: asOf,
+            windowStart: windowStart
+        )
+        let report = try folder.write(output, config: config)
+        var standardError = StandardError()
+        print(
+            "\(out): \(report.written) feed\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged "
+                + "(\(events.count) events, \(windowStart) to \(windowEnd))",
+            to: &standardError
+        )
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import RotaModel
+import RotaSync
+
+/// The folder `rota export` writes: the feeds, their index and the state that numbers revisions.
+struct FeedFolder {
+    static let stateFile = ".rota-feed-state.json"
+
+    let path: String
+
+    private var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
+
+    /// What the last export published, or an empty state for a first export.
+    func readState() throws -> FeedState {
+        let stateURL = url.appendingPathComponent(Self.stateFile)
+        guard FileManager.default.fileExists(atPath: stateURL.path) else { return .empty }
+        do {
+            return try JSONDecoder().decode(FeedState.self, from: Data(contentsOf: stateURL))
+        } catch {
+            var standardError = StandardError()
+            print(
+                "\(stateURL.path): error: cannot read the feed state: \(error.localizedDescription)\n"
+                    + "hint: delete the file to start again (event sequences restart at 0)",
+                to: &standardError
+            )
+            throw ExitCode.rotaError
+        }
+    }
+
+    /// Writes the feeds whose bytes changed, the index and the state; returns how many feeds changed.
+    func write(_ output: FeedAssembler.Output, config: TeamConfig) throws -> (written: Int, unchanged: Int) {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            var written = 0
+            for name in FeedNames.all(config) {
+                let bytes = Data(output.feeds[name] ?? [])
+                if try writeIfChanged(bytes, to: url.appendingPathComponent("\(name).ics")) { written += 1 }
+            }
+            _ = try writeIfChanged(
+                Data(try index(output, config: config).utf8),
+                to: url.appendingPathComponent("index.json")
+            )
+            _ = try writeIfChanged(try stateBytes(output.state), to: url.appendingPathComponent(Self.stateFile))
+            return (written, FeedNames.all(config).count - written)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            var standardError = StandardError()
+            print(
+                "\(path): error: cannot write the feeds: \(error.localizedDescription)\n"
+                    + "hint: check that the folder is writable; feeds already written are complete files",
+                to: &standardError
+            )
+            throw ExitCode.rotaError
+        }
+    }
+
+    /// The state as JSON with its keys as they are (UIDs are keys, so no snake_case conversion).
+    private func stateBytes(_ state: FeedState) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(state) + Data("\n".utf8)
+    }
+
+    /// Replaces the file atomically when `bytes` differ from what it holds; true when it wrote.
+    private func writeIfChanged(_ bytes: Data, to file: URL) throws -> Bool {
+        if let existing = try? Data(contentsOf: file), existing == bytes { return false }
+        try bytes.write(to: file, options: .atomic)
+        return true
+    }
+
+    /// `index.json`: every feed with its file, title and number of events.
+    private func index(_ output: FeedAssembler.Output, config: TeamConfig) throws -> String {
+        struct Entry: Encodable {
+            let name: String
+            let file: String
+            let title: String
+            let events: Int
+        }
+        struct Index: Encodable {
+            let team: String
+            let feeds: [Entry]
+        }
+        let entries = FeedNames.all(config).map { name in
+            let text = String(decoding: output.feeds[name] ?? [], as: UTF8.self)
+            return Entry(
+                name: name,
+                file: "\(name).ics",
+                title: FeedTitles.title(of: name, config: config),
+                events: text.components(separatedBy: "BEGIN:VEVENT").count - 1
+            )
+        }
+        return try JSONOutput.encode(Index(team: config.team, feeds: entries))
+    }
+}

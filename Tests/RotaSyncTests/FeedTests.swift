@@ -1,0 +1,131 @@
+import Foundation
+import ICalendar
+import RotaModel
+import Scheduler
+import Testing
+
+@testable import RotaSync
+
+@Suite struct FeedTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let asOf = LocalDate(iso: "2026-11-28") ?? LocalDate(daysSinceEpoch: 0)
+
+    static func config(replacing old: String = "", with new: String = "") throws -> TeamConfig {
+        var text = try String(contentsOf: root.appendingPathComponent("fixtures/team.yaml"), encoding: .utf8)
+        if !old.isEmpty { text = text.replacingOccurrences(of: old, with: new) }
+        return try ConfigLoader.load(bytes: Array(text.utf8), file: "team.yaml")
+    }
+
+    static func export(
+        _ config: TeamConfig,
+        previous: FeedState = .empty,
+        asOf: LocalDate = asOf
+    ) -> FeedAssembler.Output {
+        let start = config.feeds.windowPast.added(to: asOf, direction: -1)
+        let schedule = Planner.plan(
+            config: config,
+            ledger: .empty,
+            asOf: asOf,
+            from: start,
+            until: config.feeds.windowFuture.added(to: asOf)
+        )
+        let events = FeedPlanner.events(for: schedule, config: config)
+        return FeedAssembler.assemble(events, previous: previous, config: config, asOf: asOf, windowStart: start)
+    }
+
+    static func text(_ output: FeedAssembler.Output, _ feed: String) -> String {
+        String(decoding: output.feeds[feed] ?? [], as: UTF8.self)
+    }
+
+    @Test func feedsForEveryEngineerPipelineAndTheTeam() throws {
+        let output = Self.export(try Self.config())
+        #expect(
+            output.feeds.keys.sorted() == [
+                "engineer-chen", "engineer-jones", "engineer-kim", "engineer-smith", "pipeline-aggregate-engagement",
+                "pipeline-aggregate-growth", "pipeline-aggregate-profit", "pipeline-daily-growth",
+                "pipeline-unit-level-profit", "team",
+            ]
+        )
+        let chen = Self.text(output, "engineer-chen")
+        #expect(chen.contains("SUMMARY:On call: Chen\r\n"))
+        #expect(!chen.contains("SUMMARY:On call: Smith"))
+        #expect(chen.contains("TRANSP:TRANSPARENT\r\n"))
+        #expect(chen.contains("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"))
+        #expect(chen.contains("DTSTART;TZID=America/New_York:20261123T100000\r\n"))
+        #expect(chen.contains("TRIGGER:-P1D\r\n"))
+        #expect(chen.contains("X-WR-CALNAME:Chen: Data Engineering on call\r\n"))
+        let team = Self.text(output, "team")
+        #expect(team.contains("SUMMARY:Christmas Day\r\n"))
+        #expect(team.contains("UID:shift-20261221@oncall.example.com\r\n"))
+        #expect(team.contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"))
+        let backups = Self.text(output, "engineer-jones")
+        #expect(backups.contains("SUMMARY:Holiday backup: Aggregate profit (Christmas Day)\r\n"))
+    }
+
+    @Test func sameInputsGiveIdenticalBytes() throws {
+        let config = try Self.config()
+        #expect(Self.export(config).feeds == Self.export(config).feeds)
+        // The next export from the first one's state changes nothing either.
+        let first = Self.export(config)
+        let second = Self.export(config, previous: first.state)
+        #expect(second.feeds == first.feeds)
+        #expect(second.state == first.state)
+    }
+
+    @Test func aSwapUpdatesTheEventInPlaceWithAHigherSequence() throws {
+        let before = Self.export(try Self.config())
+        let changed = try Self.config(
+            replacing: "overrides: []",
+            with: "overrides:\n  - { engineer: kim, shift: 2027-01-11 }"
+        )
+        let after = Self.export(changed, previous: before.state)
+        let uid = "shift-20270111@oncall.example.com"
+        #expect(before.state.events[uid]?.sequence == 0)
+        #expect(after.state.events[uid]?.sequence == 1)
+        #expect(Self.text(after, "engineer-kim").contains("UID:\(uid)\r\n"))
+        // Smith's feed no longer carries the shift (subscribers re-read the whole feed and drop it).
+        #expect(!Self.text(after, "engineer-smith").contains("UID:\(uid)"))
+        #expect(Self.text(before, "engineer-smith").contains("UID:\(uid)"))
+        let unchanged = "shift-20270104@oncall.example.com"
+        #expect(after.state.events[unchanged]?.sequence == 0)
+    }
+
+    @Test func aShiftThatLeavesThePlanStaysCancelledUntilTheWindowPasses() throws {
+        let split = try Self.config(
+            replacing: "overrides: []",
+            with: "overrides:\n  - { engineer: kim, from: 2027-01-12T10:00, to: 2027-01-13T10:00 }"
+        )
+        let before = Self.export(split)
+        let piece = "shift-20270111-20270112T1000@oncall.example.com"
+        #expect(before.state.events[piece] != nil)
+        let after = Self.export(try Self.config(), previous: before.state)
+        let entry = try #require(after.state.events[piece])
+        #expect(entry.cancelled)
+        #expect(entry.sequence == 1)
+        #expect(Self.text(after, "team").contains("STATUS:CANCELLED\r\n"))
+        // Far later, the cancelled piece is out of the window and gone.
+        let later = Self.export(
+            try Self.config(),
+            previous: after.state,
+            asOf: LocalDate(iso: "2027-06-01") ?? Self.asOf
+        )
+        #expect(later.state.events[piece] == nil)
+    }
+
+    @Test func teamFeedMatchesItsGoldenFile() throws {
+        let output = Self.export(try Self.config())
+        let url = Self.root.appendingPathComponent("fixtures/golden/feeds/team.ics")
+        if ProcessInfo.processInfo.environment["ROTA_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
+            try Data(output.feeds["team"] ?? []).write(to: url)
+            Issue.record("recorded fixtures/golden/feeds/team.ics")
+            return
+        }
+        let expected = try Data(contentsOf: url)
+        #expect(Data(output.feeds["team"] ?? []) == expected, "team.ics differs from fixtures/golden/feeds/team.ics")
+    }
+}
