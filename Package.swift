@@ -67,14 +67,20 @@ let package = Package(
             path: "Benchmarks/RotaBenchmarks",
             swiftSettings: strictSettings
         ),
+        // A seeded random number generator the test targets share (test targets cannot import each other).
+        .target(
+            name: "RotaTestSupport",
+            path: "Tests/RotaTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "RotaModelTests",
-            dependencies: ["RotaModel"],
+            dependencies: ["RotaModel", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SchedulerTests",
-            dependencies: ["Scheduler", "RotaModel"],
+            dependencies: ["Scheduler", "RotaModel", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -84,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ICalendarTests",
-            dependencies: ["ICalendar"],
+            dependencies: ["ICalendar", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

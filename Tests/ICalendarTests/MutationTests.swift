@@ -1,4 +1,5 @@
 import ICalendar
+import RotaTestSupport
 import Testing
 
 /// Damaged input never crashes the reader: it gives a value or an ``ICalendarError``.

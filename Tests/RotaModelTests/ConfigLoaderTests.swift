@@ -1,3 +1,4 @@
+import RotaTestSupport
 import Testing
 
 @testable import RotaModel
@@ -167,7 +168,7 @@ import Testing
     /// Random mutations of the bundled config: every outcome is a config or diagnostics, never a crash.
     @Test func mutatedConfigsNeverCrash() throws {
         let original = try Fixtures.bytes("team.yaml")
-        var generator = SplitMix64(seed: 2026)
+        var generator = SeededGenerator(seed: 2026)
         let alphabet = Array(":-[]{}#&*!|>'\"\n \t?,%@`".utf8) + [0x00, 0xFF, 0xC3]
         for _ in 0..<300 {
             var bytes = original
@@ -186,19 +187,6 @@ import Testing
     @Test func sameInputSameDiagnostics() throws {
         let bytes = try Fixtures.bytes("invalid/many-problems.yaml")
         #expect(Self.diagnostics(bytes) == Self.diagnostics(bytes))
-    }
-}
-
-/// A small seeded generator so random tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RotaModel
+import RotaTestSupport
 import Testing
 
 @testable import Scheduler
@@ -11,7 +12,7 @@ import Testing
     static let twoYears = CalendarSpan(count: 2, unit: .years)
 
     static func world(_ seed: UInt64, pto: Bool = true, holidays: Bool = true) throws -> TeamConfig {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         return try TestWorlds.load(TestWorlds.random(using: &generator, pto: pto, holidays: holidays))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ICalendar
+import RotaTestSupport
 
 /// Random calendars in the writer's canonical form, from a seeded generator, for round-trip laws.
 ///

@@ -1,13 +1,16 @@
 /// SplitMix64: a small, fast generator whose sequence depends only on its seed, so every randomized
 /// test replays exactly (STYLE.md section 4: no unseeded randomness).
-struct SeededGenerator: RandomNumberGenerator {
+///
+/// Shared by the test targets; it lives in a library target of its own because test targets cannot
+/// import each other.
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var value = state
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
