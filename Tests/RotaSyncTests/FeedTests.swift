@@ -59,6 +59,9 @@ import Testing
         #expect(team.contains("SUMMARY:Christmas Day\r\n"))
         #expect(team.contains("UID:shift-20261221@oncall.example.com\r\n"))
         #expect(team.contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"))
+        // Reminders only in the engineer's own feed.
+        #expect(!team.contains("BEGIN:VALARM"))
+        #expect(!Self.text(output, "pipeline-aggregate-profit").contains("BEGIN:VALARM"))
         let backups = Self.text(output, "engineer-jones")
         #expect(backups.contains("SUMMARY:Holiday backup: Aggregate profit (Christmas Day)\r\n"))
     }

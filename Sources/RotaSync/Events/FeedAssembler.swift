@@ -80,7 +80,13 @@ package enum FeedAssembler {
         published.sort { $0.sortKey < $1.sortKey }
         var feeds: [String: [UInt8]] = [:]
         for name in FeedNames.all(config) {
-            let components = published.filter { $0.feeds.contains(name) }.map(\.component)
+            // Reminders belong to the person on call: only engineer feeds keep the VALARMs.
+            let keepsAlarms = FeedNames.isEngineerFeed(name)
+            let components = published.filter { $0.feeds.contains(name) }.map { entry in
+                var component = entry.component
+                if !keepsAlarms { component.components.removeAll { $0.name == "VALARM" } }
+                return component
+            }
             feeds[name] = ICalendarWriter.write(calendar(name, components, config: config))
         }
         return Output(feeds: feeds, state: state)

@@ -8,6 +8,8 @@ package enum FeedNames {
 
     package static func pipeline(_ id: PipelineID) -> String { "pipeline-\(id.rawValue)" }
 
+    package static func isEngineerFeed(_ name: String) -> Bool { name.hasPrefix("engineer-") }
+
     /// Every feed of a config, in a fixed order: team, engineers in file order, pipelines in file order.
     package static func all(_ config: TeamConfig) -> [String] {
         [team] + config.engineers.map { engineer($0.id) } + config.pipelines.map { pipeline($0.id) }
