@@ -5,7 +5,7 @@ CORE_TARGETS = Sources/RotaModel Sources/Scheduler Sources/ICalendar Sources/Rot
 # Calls the pure core must never make (STYLE.md section 4): time, randomness, the environment, files, printing.
 FORBIDDEN = Date\(\)|Date\.now|ContinuousClock\(\)|TimeZone\.current|Calendar\.current|Locale\.current|UUID\(\)|\.random\(|ProcessInfo|FileManager|print\(
 
-.PHONY: build test run lint format bench help
+.PHONY: build test run lint format bench fuzz help
 
 help:
 	@echo "make build   build rota (debug)"
@@ -13,7 +13,8 @@ help:
 	@echo "make run     check the bundled config, show the next 12 weeks and this year's holidays"
 	@echo "make lint    target-import check, forbidden calls in the pure core, swift-format lint"
 	@echo "make format  format every Swift file in place"
-	@echo "make bench   planning benchmarks (release build): wall time and peak memory"
+	@echo "make bench   benchmarks (release build): planning, iCalendar write/read, peak memory"
+	@echo "make fuzz    libFuzzer over the iCalendar reader (FUZZ_SECONDS, default 120)"
 
 build:
 	$(SWIFT) build
@@ -31,6 +32,9 @@ run: build
 	@echo
 	@echo "== rota holidays"
 	@$(SWIFT) run --skip-build rota holidays
+	@echo
+	@echo "== rota export (out/feeds)"
+	@$(SWIFT) run --skip-build rota export --out out/feeds
 
 lint:
 	$(SWIFT) build --explicit-target-dependency-import-check error
@@ -45,3 +49,12 @@ format:
 bench:
 	$(SWIFT) build -c release --product RotaBenchmarks
 	$(SWIFT) run -c release --skip-build RotaBenchmarks
+
+FUZZ_SECONDS ?= 120
+FUZZ_BINARY = .build/fuzz/icalendar-reader
+fuzz:
+	mkdir -p .build/fuzz/corpus
+	cp fixtures/ics/golden/*.ics fixtures/ics/holidays/*.ics .build/fuzz/corpus/
+	swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name ICalendarFuzz \
+		$$(find Sources/ICalendar -name '*.swift') Fuzz/ICalendarReaderFuzz.swift -o $(FUZZ_BINARY)
+	$(FUZZ_BINARY) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 .build/fuzz/corpus

@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The command-line interface: the only target that reads files, the clock and the environment.
@@ -27,7 +29,9 @@ let package = Package(
                 "Scheduler",
                 "RotaSync",
                 "ICalendar",
+                "FeedServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -41,6 +45,15 @@ let package = Package(
         .target(
             name: "RotaSync",
             dependencies: ["Scheduler", "ICalendar", "RotaModel"],
+            swiftSettings: strictSettings
+        ),
+        // `rota serve`: serves a FeedCatalog value over HTTP (conditional GET, tokens, access log). No rota model.
+        .target(
+            name: "FeedServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // RFC 5545 values, writer and reader; knows nothing about rota, so it could be published alone.
@@ -63,7 +76,7 @@ let package = Package(
         // `make bench`: planning figures for a release build (wall time, peak memory). Not a test.
         .executableTarget(
             name: "RotaBenchmarks",
-            dependencies: ["Scheduler", "RotaModel"],
+            dependencies: ["Scheduler", "RotaModel", "ICalendar"],
             path: "Benchmarks/RotaBenchmarks",
             swiftSettings: strictSettings
         ),
@@ -91,6 +104,15 @@ let package = Package(
         .testTarget(
             name: "ICalendarTests",
             dependencies: ["ICalendar", "RotaTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FeedServerTests",
+            dependencies: [
+                "FeedServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

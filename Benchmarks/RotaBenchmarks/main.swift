@@ -1,7 +1,8 @@
-// Prints how long planning takes and how much memory it needs, for the figures in issue 3:
+// Prints how long planning and iCalendar writing and reading take, and peak memory (issues 3 and 4):
 // ten years of the bundled team, and an organisation of 500 teams of 8 engineers over 3 years.
 // Run with `make bench` (release build). Figures vary with the machine; nothing here asserts them.
 import Foundation
+import ICalendar
 import RotaModel
 import Scheduler
 
@@ -86,3 +87,43 @@ print(
     "500 teams of 8, 3 years (\(organisationShifts) shifts): \(String(format: "%.0f", organisation)) ms (fastest of 3)"
 )
 print("peak memory: \(String(format: "%.1f", peakMemoryMiB())) MiB")
+
+// MARK: iCalendar: write 100,000 events and read them back.
+
+/// A calendar of `count` weekly on-call events with TZID times, a folded description and an alarm.
+func sampleCalendar(_ count: Int) -> CalendarDocument {
+    let events = (0..<count).map { index -> Event in
+        let day = (LocalDate(iso: "2026-01-05") ?? LocalDate(daysSinceEpoch: 0)).adding(days: index)
+        let next = day.adding(days: 7)
+        func parts(_ date: LocalDate) -> DateTimeValue.LocalParts {
+            DateTimeValue.LocalParts(year: date.year, month: date.month, day: date.day, hour: 10, minute: 0)
+        }
+        return Event(
+            uid: "shift-\(index)@bench.example.com",
+            dtstamp: .utc(parts(day)),
+            start: .zoned(tzid: "America/New_York", parts(day)),
+            end: .zoned(tzid: "America/New_York", parts(next)),
+            summary: "On call: Engineer \(index % 8)",
+            description: "Escalation: on call, then the primary owner, then the secondary owner; runbooks, "
+                + "pipelines and the reasons for this shift, long enough to fold twice.",
+            categories: ["On call"],
+            transparency: .transparent,
+            alarms: [Alarm(trigger: DurationValue(days: 1, isNegative: true), description: "On call tomorrow")]
+        )
+    }
+    return CalendarDocument(prodID: "-//rota//bench//EN", events: events)
+}
+
+let eventCount = 100_000
+let document = sampleCalendar(eventCount)
+var written: [UInt8] = []
+let writeMilliseconds = fastest(3) { written = ICalendarWriter.write(document) }
+var readCount = 0
+let readMilliseconds = fastest(3) {
+    readCount = (try? ICalendarReader.read(written))?.events.count ?? -1
+}
+print(
+    "iCalendar, \(eventCount) events (\(written.count / 1_048_576) MiB): write \(String(format: "%.0f", Double(eventCount) / writeMilliseconds * 1000)) events/s, "
+        + "read \(String(format: "%.0f", Double(readCount) / readMilliseconds * 1000)) events/s"
+)
+print("peak memory after iCalendar: \(String(format: "%.1f", peakMemoryMiB())) MiB")

@@ -1,0 +1,134 @@
+import FeedServer
+import Foundation
+import Logging
+import RotaModel
+import RotaSync
+import Scheduler
+
+/// What `rota serve` publishes, rebuilt when the config, ledger or secrets file changes (or the day does).
+///
+/// Each request asks for the catalog; the check is a `stat` of each file (modification time and size).
+/// A rebuild runs the same path as `rota export`: Planner over the feed window, FeedPlanner, then
+/// FeedAssembler with the feed state kept in memory, so a changed event gets SEQUENCE + 1. When a
+/// rebuild fails (a config being edited), the previous catalog stays and the problem goes to stderr.
+actor FeedCatalogSource {
+    struct Inputs: Sendable {
+        let configPath: String
+        let ledgerPath: String
+        let secretsPath: String?
+        /// `--as-of`; nil means today in the rotation's zone at each rebuild.
+        let fixedAsOf: LocalDate?
+    }
+
+    /// What a rebuild depended on: each file's (modification time, size), and the as-of date.
+    private struct Fingerprint: Equatable {
+        let files: [FileStamp?]
+        let asOf: LocalDate?
+    }
+
+    private struct FileStamp: Equatable {
+        let modified: Date
+        let size: Int
+    }
+
+    private let inputs: Inputs
+    private let log: Logger
+    private var authority: String
+    private var state: FeedState
+    private var catalog: FeedCatalog
+    private var fingerprint: Fingerprint?
+    private var teamZone: TimeZoneID?
+
+    /// Builds the first catalog; throws (after printing the problem) when the inputs cannot be used.
+    init(inputs: Inputs, state: FeedState, authority: String, log: Logger) throws {
+        self.inputs = inputs
+        self.log = log
+        self.authority = authority
+        self.state = state
+        self.catalog = FeedCatalog(feeds: [:], index: FeedCatalog.Entry(bytes: [], lastModified: Date()))
+        let stamp = Self.fingerprint(inputs, zone: nil)
+        let built = try Self.build(inputs, state: state, previous: nil, authority: authority, now: Date())
+        (catalog, self.state, teamZone) = built
+        fingerprint = Fingerprint(files: stamp.files, asOf: inputs.fixedAsOf ?? Today.date(in: built.2))
+    }
+
+    /// The links on the index page need the port the server got; this rebuilds with it.
+    func setAuthority(_ authority: String) {
+        self.authority = authority
+        fingerprint = nil
+    }
+
+    /// The current catalog, rebuilt first if an input changed since the last build.
+    func current() -> FeedCatalog {
+        let now = Self.fingerprint(inputs, zone: teamZone)
+        guard now != fingerprint else { return catalog }
+        fingerprint = now
+        do {
+            (catalog, state, teamZone) = try Self.build(
+                inputs,
+                state: state,
+                previous: catalog,
+                authority: authority,
+                now: Date()
+            )
+            log.info("rebuilt the feeds")
+        } catch {
+            log.error("the config, ledger or secrets file has problems (above); still serving the previous feeds")
+        }
+        return catalog
+    }
+
+    private static func fingerprint(_ inputs: Inputs, zone: TimeZoneID?) -> Fingerprint {
+        let paths = [inputs.configPath, inputs.ledgerPath] + (inputs.secretsPath.map { [$0] } ?? [])
+        let files = paths.map { path -> FileStamp? in
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                let modified = attributes[.modificationDate] as? Date,
+                let size = attributes[.size] as? NSNumber
+            else { return nil }
+            return FileStamp(modified: modified, size: size.intValue)
+        }
+        return Fingerprint(files: files, asOf: inputs.fixedAsOf ?? zone.map { Today.date(in: $0) })
+    }
+
+    private static func build(
+        _ inputs: Inputs,
+        state: FeedState,
+        previous: FeedCatalog?,
+        authority: String,
+        now: Date
+    ) throws -> (FeedCatalog, FeedState, TimeZoneID) {
+        let config = try ConfigFile.load(inputs.configPath)
+        let asOf = inputs.fixedAsOf ?? Today.date(in: config.rotation.timeZone)
+        let ledger = try LedgerFile.load(inputs.ledgerPath, config: config, asOf: asOf)
+        let tokens = try inputs.secretsPath.map { try SecretsFile.load($0, config: config) } ?? [:]
+        let windowStart = config.feeds.windowPast.added(to: asOf, direction: -1)
+        let windowEnd = config.feeds.windowFuture.added(to: asOf)
+        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: windowStart, until: windowEnd)
+        let events = FeedPlanner.events(for: schedule, config: config)
+        let output = FeedAssembler.assemble(
+            events,
+            previous: state,
+            config: config,
+            asOf: asOf,
+            windowStart: windowStart
+        )
+        func entry(_ bytes: [UInt8], previous: FeedCatalog.Entry?, token: String?) -> FeedCatalog.Entry {
+            // Last-Modified is when this process first published these bytes.
+            let since = previous.flatMap { $0.etag == FeedCatalog.Entry.etag(of: bytes) ? $0.lastModified : nil }
+            return FeedCatalog.Entry(bytes: bytes, lastModified: since ?? now, token: token)
+        }
+        var feeds: [String: FeedCatalog.Entry] = [:]
+        for name in FeedNames.all(config) {
+            feeds[name] = entry(output.feeds[name] ?? [], previous: previous?.feeds[name], token: tokens[name])
+        }
+        let page = FeedIndexPage.html(
+            config: config,
+            schedule: schedule,
+            asOf: asOf,
+            publicFeeds: FeedNames.all(config).filter { tokens[$0] == nil },
+            authority: authority
+        )
+        let index = entry(Array(page.utf8), previous: previous?.index, token: nil)
+        return (FeedCatalog(feeds: feeds, index: index), output.state, config.rotation.timeZone)
+    }
+}
