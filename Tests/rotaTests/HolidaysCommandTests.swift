@@ -51,3 +51,49 @@ import Testing
         #expect(result.standardError.contains("--year 1950 is outside 1971-2100"))
     }
 }
+
+@Suite struct HolidayCalendarTests {
+    @Test func holidaysFromAnICalendarFileJoinThePlan() throws {
+        let result = try RotaBinary.run([
+            "holidays", "--year", "2026", "--config", "fixtures/valid/calendar-holidays.yaml",
+        ])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("Thu 2026-11-26") && $0.contains("major  thanksgiving-day") })
+        #expect(lines.contains { $0.hasPrefix("Fri 2026-12-25") && $0.contains("major  christmas-day") })
+        let plan = try RotaBinary.run(
+            [
+                "plan", "--config", "fixtures/valid/calendar-holidays.yaml", "--as-of", "2026-11-20", "--horizon", "6w",
+                "--ledger", "/nonexistent/x.yaml",
+            ])
+        #expect(plan.standardOutput.contains("holiday: Christmas Day"))
+    }
+
+    @Test func anUnknownMajorHolidayOfTheCalendarIsReportedWhereItIsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rota-cal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            at: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/ics/holidays/google-us-holidays.ics"),
+            to: folder.appendingPathComponent("us.ics")
+        )
+        var text = try String(
+            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/valid/calendar-holidays.yaml"),
+            encoding: .utf8
+        )
+        text = text.replacingOccurrences(of: "../ics/holidays/google-us-holidays.ics", with: "us.ics")
+            .replacingOccurrences(of: "christmas-day]", with: "christmas]")
+        let config = folder.appendingPathComponent("team.yaml")
+        try Data(text.utf8).write(to: config)
+        let result = try RotaBinary.run(["check", "--config", config.path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("error: 'christmas' is not a holiday of us.ics"))
+        #expect(result.standardError.contains("hint: its holidays are: new-years-day,"))
+        #expect(result.standardError.contains(":40:33: error:"))
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("us.ics"))
+        let missing = try RotaBinary.run(["check", "--config", config.path])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.contains("error: cannot read holiday calendar us.ics"))
+    }
+}

@@ -1,7 +1,15 @@
 /// The holiday calendar a team observes: the built-in rules it keeps plus its own, each marked major or not.
 package struct HolidaySettings: Hashable, Sendable {
-    /// Every rule in force, built-in first in calendar order, then custom ones in file order.
+    /// Every rule in force, built-in first in calendar order, then custom ones in file order, then
+    /// those imported from `calendars` once a command has read them.
     package let rules: [HolidayRule]
+    /// iCalendar holiday calendars still to be read and added (see `TeamConfig.addingHolidays`).
+    package let calendars: [HolidayCalendarSource]
+
+    package init(rules: [HolidayRule], calendars: [HolidayCalendarSource] = []) {
+        self.rules = rules
+        self.calendars = calendars
+    }
 
     /// The holidays in force in `year`, sorted by date then id.
     package func occurrences(in year: Int) -> [HolidayOccurrence] {

@@ -7,6 +7,8 @@ package enum HolidayDateRule: Hashable, Sendable {
     case nthWeekday(month: Int, weekday: Weekday, nth: Int, offsetDays: Int)
     /// One explicit date; the holiday exists only in that date's year.
     case date(LocalDate)
+    /// Explicit dates, sorted, as imported from an iCalendar holiday calendar; in a year, the first one.
+    case dates([LocalDate])
 
     /// The holiday's date in `year`, or nil when the rule has none that year (an explicit date in
     /// another year, or a 5th weekday the month does not have).
@@ -25,6 +27,8 @@ package enum HolidayDateRule: Hashable, Sendable {
             return firstMatch.adding(days: 7 * index + offsetDays)
         case let .date(date):
             return date.year == year ? date : nil
+        case let .dates(dates):
+            return dates.first { $0.year == year }
         }
     }
 }

@@ -18,6 +18,8 @@ package struct HolidayRule: Hashable, Sendable {
     package enum Source: String, Hashable, Sendable {
         case builtIn = "built-in"
         case custom
+        /// Read from an iCalendar holiday calendar (`holidays.calendars`).
+        case calendar
     }
 
     package let id: HolidayID

@@ -1,7 +1,8 @@
 internal import Yams
 
 extension ConfigDecoder {
-    static let holidaysKeys = ["builtin", "exclude", "major", "custom"]
+    static let holidaysKeys = ["builtin", "exclude", "major", "custom", "calendars"]
+    static let calendarKeys = ["source", "major"]
     static let customHolidayKeys = ["id", "name", "date", "month_day", "nth_weekday", "observed"]
     static let nthWeekdayKeys = ["month", "weekday", "nth", "offset_days"]
     static let builtinCalendars = ["us-federal", "none"]
@@ -66,7 +67,49 @@ extension ConfigDecoder {
                 failed = true
             }
         }
-        return failed ? nil : HolidaySettings(rules: rules)
+        let calendars = fields["calendars"].map { holidayCalendars($0) } ?? []
+        guard let calendars, !failed else { return nil }
+        return HolidaySettings(rules: rules, calendars: calendars)
+    }
+
+    /// `holidays.calendars`: iCalendar files or URLs whose all-day events the commands add.
+    private mutating func holidayCalendars(_ node: Node) -> [HolidayCalendarSource]? {
+        guard let items = nodes.list(node, "holidays.calendars") else { return nil }
+        var sources: [HolidayCalendarSource?] = []
+        for item in items {
+            guard let fields = nodes.fields(item, "a holiday calendar", keys: Self.calendarKeys) else {
+                sources.append(nil)
+                continue
+            }
+            let sourceNode = nodes.required(
+                fields,
+                "source",
+                hint: "a .ics file beside the config, or an https:// URL of a public holiday calendar"
+            )
+            let source = sourceNode.flatMap { nodes.string($0, "source") }
+            var major: [LocatedHolidayID]? = []
+            if let majorNode = fields["major"] {
+                major = nodes.list(majorNode, "the calendar's major holidays").map { entries in
+                    entries.compactMap { entry -> LocatedHolidayID? in
+                        guard let id = nodes.identifier(entry, "major holiday") else { return nil }
+                        let location = nodes.location(of: entry)
+                        return LocatedHolidayID(
+                            id: HolidayID(id),
+                            location: location,
+                            sourceLine: nodes.source.line(location.line)
+                        )
+                    }
+                }
+            }
+            if let source, let major, let sourceNode {
+                sources.append(
+                    HolidayCalendarSource(source: source, major: major, location: nodes.location(of: sourceNode))
+                )
+            } else {
+                sources.append(nil)
+            }
+        }
+        return sources.contains(where: { $0 == nil }) ? nil : sources.compactMap { $0 }
     }
 
     /// A holiday id that must be one of `known`, with a suggestion for near misses.

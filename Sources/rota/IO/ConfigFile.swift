@@ -31,11 +31,13 @@ enum ConfigFile {
             )
             throw ExitCode.rotaError
         }
+        let config: TeamConfig
         do {
-            return try ConfigLoader.load(bytes: bytes, file: path)
+            config = try ConfigLoader.load(bytes: bytes, file: path)
         } catch {
             DiagnosticPrinter.print(error.diagnostics, file: path, to: &standardError)
             throw ExitCode.rotaError
         }
+        return try HolidayCalendarFiles.resolve(config, configPath: path)
     }
 }
