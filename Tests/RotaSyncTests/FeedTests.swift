@@ -132,3 +132,27 @@ import Testing
         #expect(Data(output.feeds["team"] ?? []) == expected, "team.ics differs from fixtures/golden/feeds/team.ics")
     }
 }
+
+@Suite struct FeedReminderTests {
+    @Test func theReminderComesFromTheConfig() throws {
+        let twoHours = try FeedTests.config(
+            replacing: "window: { past: 30d, future: 12m }",
+            with: "window: { past: 30d, future: 12m }\n  reminder: 2h"
+        )
+        #expect(FeedTests.text(FeedTests.export(twoHours), "engineer-chen").contains("TRIGGER:-PT2H\r\n"))
+        let none = try FeedTests.config(
+            replacing: "window: { past: 30d, future: 12m }",
+            with: "window: { past: 30d, future: 12m }\n  reminder: none"
+        )
+        #expect(!FeedTests.text(FeedTests.export(none), "engineer-chen").contains("BEGIN:VALARM"))
+    }
+
+    @Test func aBadReminderIsAConfigError() throws {
+        #expect(throws: ConfigError.self) {
+            _ = try FeedTests.config(
+                replacing: "window: { past: 30d, future: 12m }",
+                with: "window: { past: 30d, future: 12m }\n  reminder: soon"
+            )
+        }
+    }
+}

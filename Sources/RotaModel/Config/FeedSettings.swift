@@ -6,4 +6,6 @@ package struct FeedSettings: Hashable, Sendable {
     package let calendarName: String
     package let windowPast: CalendarSpan
     package let windowFuture: CalendarSpan
+    /// How many minutes before a hand-off the engineer's feed reminds them; nil for no reminder.
+    package let reminderMinutes: Int?
 }

@@ -1,7 +1,8 @@
 internal import Yams
 
 extension ConfigDecoder {
-    static let feedKeys = ["uid_domain", "calendar_name", "window"]
+    static let feedKeys = ["uid_domain", "calendar_name", "window", "reminder"]
+    static let defaultReminderMinutes = 24 * 60
     static let windowKeys = ["past", "future"]
     static let defaultUIDDomain = "rota.localhost"
 
@@ -16,7 +17,8 @@ extension ConfigDecoder {
                 uidDomain: Self.defaultUIDDomain,
                 calendarName: defaultName,
                 windowPast: defaultPast,
-                windowFuture: defaultFuture
+                windowFuture: defaultFuture,
+                reminderMinutes: Self.defaultReminderMinutes
             )
         }
         guard let fields = nodes.fields(node, "feeds", keys: Self.feedKeys) else { return nil }
@@ -32,8 +34,34 @@ extension ConfigDecoder {
                 past = nil
             }
         }
-        guard let domain, let name, let past, let future else { return nil }
-        return FeedSettings(uidDomain: domain, calendarName: name, windowPast: past, windowFuture: future)
+        let reminder = fields["reminder"].map { reminderMinutes($0) } ?? .some(Self.defaultReminderMinutes)
+        guard let domain, let name, let past, let future, let reminder else { return nil }
+        return FeedSettings(
+            uidDomain: domain,
+            calendarName: name,
+            windowPast: past,
+            windowFuture: future,
+            reminderMinutes: reminder
+        )
+    }
+
+    /// `feeds.reminder`: `none`, or a lead such as `1d`, `12h` or `30min` (at most 14 days). The outer
+    /// optional is nil when the value is invalid; the inner one is nil for `none`.
+    private mutating func reminderMinutes(_ node: Node) -> Int?? {
+        guard let text = nodes.string(node, "reminder") else { return nil }
+        if text.lowercased() == "none" { return .some(nil) }
+        let digits = text.prefix(while: \.isASCIIDigit)
+        let unit = text.dropFirst(digits.count).lowercased()
+        let scale = ["d": 24 * 60, "h": 60, "min": 1][unit]
+        guard let count = Int(digits), let scale, (1...14 * 24 * 60).contains(count * scale) else {
+            nodes.report(
+                "reminder must be none or a time before the hand-off such as 1d, 12h or 30min, not '\(text)'",
+                at: node,
+                hint: "up to 14 days; write none for no reminder"
+            )
+            return nil
+        }
+        return .some(count * scale)
     }
 
     /// A DNS name: dot-separated labels of lowercase letters, digits and inner hyphens.

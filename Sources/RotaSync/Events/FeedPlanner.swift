@@ -10,16 +10,19 @@ package enum FeedPlanner {
     /// - Parameters:
     ///   - schedule: The plan over the feed window.
     ///   - config: The team config the schedule came from.
-    ///   - alarmMinutes: How long before a shift starts calendars remind the engineer (nil for none).
     /// - Returns: Every event, each listing the feeds that carry it.
-    package static func events(for schedule: Schedule, config: TeamConfig, alarmMinutes: Int? = 24 * 60) -> [FeedEvent]
-    {
+    package static func events(for schedule: Schedule, config: TeamConfig) -> [FeedEvent] {
         var events: [FeedEvent] = []
         let pieceCounts = Dictionary(grouping: schedule.shifts, by: \.handOff).mapValues(\.count)
         var seenHolidays: Set<String> = []
         for shift in schedule.shifts {
             events.append(
-                shiftEvent(shift, config: config, split: (pieceCounts[shift.handOff] ?? 1) > 1, alarm: alarmMinutes)
+                shiftEvent(
+                    shift,
+                    config: config,
+                    split: (pieceCounts[shift.handOff] ?? 1) > 1,
+                    alarm: config.feeds.reminderMinutes
+                )
             )
             guard let cover = shift.holiday else { continue }
             for occasion in cover.holidays where seenHolidays.insert("\(occasion.id) \(occasion.date)").inserted {
