@@ -8,58 +8,91 @@ enum TextEscaping {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 8)
-        var previousWasCR = false
-        for byte in utf8 {
-            defer { previousWasCR = byte == 0x0D }
-            switch byte {
-            case 0x5C, 0x3B, 0x2C: bytes += [0x5C, byte]
-            case 0x0D: bytes += [0x5C, 0x6E]
-            case 0x0A: if !previousWasCR { bytes += [0x5C, 0x6E] }
-            default: bytes.append(byte)
-            }
-        }
+        appendEscaped(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``escape(_:)`` of `text` as bytes, copying the runs between special bytes whole.
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte == 0x5C || byte == 0x3B || byte == 0x2C || byte == 0x0D || byte == 0x0A else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case 0x0D, 0x0A:
+                    // CR LF is one line break: the LF after a CR adds nothing.
+                    if byte == 0x0D || index == 0 || utf8[index - 1] != 0x0D {
+                        bytes.append(0x5C)
+                        bytes.append(0x6E)
+                    }
+                default:
+                    bytes.append(0x5C)
+                    bytes.append(byte)
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
     }
 
     /// Undoes ``escape(_:)``; `\N` also means a newline, and an unknown escape keeps its backslash.
     static func unescape(_ text: String) -> String {
         guard text.utf8.contains(0x5C) else { return text }
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingBackslash = false
-        for scalar in text.unicodeScalars {
+        for byte in text.utf8 {
             if pendingBackslash {
                 pendingBackslash = false
-                switch scalar {
-                case "n", "N": result += "\n"
-                case "\\", ";", ",": result.unicodeScalars.append(scalar)
+                switch byte {
+                case 0x6E, 0x4E: result.append(0x0A)
+                case 0x5C, 0x3B, 0x2C: result.append(byte)
                 default:
-                    result += "\\"
-                    result.unicodeScalars.append(scalar)
+                    result.append(0x5C)
+                    result.append(byte)
                 }
-            } else if scalar == "\\" {
+            } else if byte == 0x5C {
                 pendingBackslash = true
             } else {
-                result.unicodeScalars.append(scalar)
+                result.append(byte)
             }
         }
-        if pendingBackslash { result += "\\" }
-        return result
+        if pendingBackslash { result.append(0x5C) }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Replaces CR LF, CR and LF with `\n`, for values written as they are (a content line cannot hold them).
     static func escapeLineBreaks(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var result = ""
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\r": result += "\\n"
-            case "\n": if !previousWasCR { result += "\\n" }
-            default: result.unicodeScalars.append(scalar)
-            }
+        var bytes: [UInt8] = []
+        appendEscapingLineBreaks(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``escapeLineBreaks(_:)`` of `text` as bytes.
+    static func appendEscapingLineBreaks(_ text: String, to bytes: inout [UInt8]) {
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+            bytes.append(contentsOf: text.utf8)
+            return
         }
-        return result
+        var previousWasCR = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0D:
+                bytes.append(0x5C)
+                bytes.append(0x6E)
+            case 0x0A:
+                if !previousWasCR {
+                    bytes.append(0x5C)
+                    bytes.append(0x6E)
+                }
+            default: bytes.append(byte)
+            }
+            previousWasCR = byte == 0x0D
+        }
     }
 
     /// Splits an escaped list at commas that are not escaped, then unescapes each item; `""` is no item.

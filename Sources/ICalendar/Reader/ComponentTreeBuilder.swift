@@ -11,9 +11,14 @@ struct ComponentTreeBuilder {
         "COMPLETED",
     ]
 
-    init(input: [UInt8], maximumNesting: Int) {
+    /// Whether a VEVENT directly inside the first top-level VCALENDAR is read into an ``Event`` when it
+    /// closes, so its generic tree need not be kept (see ``LocatedComponent/events``).
+    let readsEvents: Bool
+
+    init(input: [UInt8], maximumNesting: Int, readsEvents: Bool = false) {
         self.input = input
         self.maximumNesting = maximumNesting
+        self.readsEvents = readsEvents
     }
 
     mutating func add(_ line: LogicalLine) throws(ICalendarError) {
@@ -53,6 +58,12 @@ struct ComponentTreeBuilder {
             }
             if open.isEmpty {
                 roots.append(closed)
+            } else if readsEvents, open.count == 1, roots.isEmpty, closed.name == "VEVENT",
+                open[0].name == "VCALENDAR", let event = try? Event(component: closed.component)
+            {
+                // A VEVENT that does not read is kept whole, so the document reports its error in order.
+                open[0].events.append((index: open[0].children.count, event: event))
+                open[0].children.append(LocatedComponent(name: closed.name, begin: closed.begin))
             } else {
                 open[open.count - 1].children.append(closed)
             }
@@ -95,7 +106,7 @@ struct ComponentTreeBuilder {
         _ parsed: ContentLineParser.Parsed,
         at position: SourcePosition
     ) throws(ICalendarError) -> String {
-        let name = parsed.rawValue.uppercased()
+        let name = parsed.rawValue.asciiFastUppercased
         let valid =
             !name.isEmpty
             && name.utf8.allSatisfy { byte in
@@ -115,7 +126,7 @@ struct ComponentTreeBuilder {
 
     private func checkDates(_ property: Property, at position: SourcePosition) throws(ICalendarError) {
         guard Self.dateProperties.contains(property.name) else { return }
-        let type = property.parameter("VALUE")?.uppercased()
+        let type = property.parameter("VALUE")?.asciiFastUppercased
         guard type == nil || type == "DATE" || type == "DATE-TIME" else { return }
         do throws(ICalendarError) {
             _ = try DateTimeValue.values(of: property)

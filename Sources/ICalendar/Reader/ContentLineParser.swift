@@ -75,7 +75,7 @@ enum ContentLineParser {
             if position >= bytes.count { throw Failure(error: missingColonError, offset: position) }
             throw Failure(error: ICalendarError(.invalidName, "the \(what) name is empty"), offset: position)
         }
-        return String(decoding: bytes[start..<position], as: UTF8.self).uppercased()
+        return String(decoding: bytes[start..<position], as: UTF8.self).asciiFastUppercased
     }
 
     /// One parameter value, quoted (`"..."`, no DQUOTE inside) or up to the next `,`, `;` or `:`.

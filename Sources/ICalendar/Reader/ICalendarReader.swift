@@ -28,7 +28,7 @@ public enum ICalendarReader {
     ///   of ``readComponents(_:)``, and those of ``CalendarDocument/init(component:)``, placed at the
     ///   property or component they are about.
     public static func read(_ bytes: [UInt8]) throws(ICalendarError) -> CalendarDocument {
-        let roots = try parse(bytes)
+        let roots = try parse(bytes, readsEvents: true)
         guard let root = roots.first else {
             throw SourcePosition(line: 1, column: 1, lineStart: 0).locate(
                 ICalendarError(.notACalendar, "the input holds no BEGIN:VCALENDAR"),
@@ -52,7 +52,7 @@ public enum ICalendarReader {
             )
         }
         do throws(ICalendarError) {
-            return try CalendarDocument(component: root.component)
+            return try CalendarDocument(name: root.name, properties: root.properties, children: root.documentChildren)
         } catch {
             throw root.position(of: error).locate(error, input: bytes)
         }
@@ -72,9 +72,12 @@ public enum ICalendarReader {
         try parse(bytes).map(\.component)
     }
 
-    private static func parse(_ bytes: [UInt8]) throws(ICalendarError) -> [LocatedComponent] {
+    private static func parse(
+        _ bytes: [UInt8],
+        readsEvents: Bool = false
+    ) throws(ICalendarError) -> [LocatedComponent] {
         var scanner = LogicalLineScanner(input: bytes, maximumLineLength: maximumLineLength)
-        var builder = ComponentTreeBuilder(input: bytes, maximumNesting: maximumNesting)
+        var builder = ComponentTreeBuilder(input: bytes, maximumNesting: maximumNesting, readsEvents: readsEvents)
         while let line = try scanner.next() {
             try builder.add(line)
         }

@@ -6,6 +6,11 @@ struct LocatedComponent {
     /// One per property: where its value starts.
     var valuePositions: [SourcePosition] = []
     var children: [LocatedComponent] = []
+    /// VEVENT children already read into events, each with its index in ``children``.
+    ///
+    /// Such a child is a placeholder without properties in ``children``. Empty unless the reader asked
+    /// for it (see ``ComponentTreeBuilder/readsEvents``).
+    var events: [(index: Int, event: Event)] = []
 
     init(name: String, begin: SourcePosition) {
         self.name = name
@@ -14,6 +19,22 @@ struct LocatedComponent {
 
     var component: Component {
         Component(name: name, properties: properties, components: children.map(\.component))
+    }
+
+    /// The sub-components for ``CalendarDocument/init(name:properties:children:)``, ``events`` in their places.
+    var documentChildren: [CalendarDocument.Child] {
+        var result: [CalendarDocument.Child] = []
+        result.reserveCapacity(children.count)
+        var next = events.startIndex
+        for (index, child) in children.enumerated() {
+            if next < events.endIndex, events[next].index == index {
+                result.append(.event(events[next].event))
+                next += 1
+            } else {
+                result.append(.component(child.component))
+            }
+        }
+        return result
     }
 
     /// Where an error raised while converting ``component`` to a typed value points: the property it

@@ -13,15 +13,18 @@ struct LogicalLine {
     }
 
     var bytes: [UInt8]
-    /// Never empty: the first segment is the line that starts the content line.
-    var segments: [Segment]
+    /// The physical line that starts the content line.
+    var first: Segment
+    /// The continuation lines after ``first``, in order; empty for an unfolded line, so it allocates nothing.
+    var continuations: [Segment] = []
 
-    var lineNumber: Int { segments.first?.lineNumber ?? 0 }
-    var lineStart: Int { segments.first?.lineStart ?? 0 }
+    var lineNumber: Int { first.lineNumber }
+    var lineStart: Int { first.lineStart }
 
     /// The segment holding the byte at `offset` (or the position just past the end).
     func segment(containing offset: Int) -> Segment? {
-        segments.last { $0.logicalStart <= offset }
+        if let continuation = continuations.last(where: { $0.logicalStart <= offset }) { return continuation }
+        return first.logicalStart <= offset ? first : nil
     }
 }
 

@@ -45,7 +45,7 @@ struct LogicalLineScanner {
                 guard line.bytes.count + (contentEnd - lineStart - 1) <= maximumLineLength else {
                     throw here.locate(Self.tooLong(maximumLineLength), input: input)
                 }
-                line.segments.append(
+                line.continuations.append(
                     .init(
                         logicalStart: line.bytes.count,
                         inputStart: lineStart + 1,
@@ -59,7 +59,7 @@ struct LogicalLineScanner {
             }
             let line = LogicalLine(
                 bytes: Array(input[lineStart..<contentEnd]),
-                segments: [.init(logicalStart: 0, inputStart: lineStart, lineNumber: lineNumber, lineStart: lineStart)]
+                first: .init(logicalStart: 0, inputStart: lineStart, lineNumber: lineNumber, lineStart: lineStart)
             )
             if let previous = pending {
                 pending = line

@@ -33,13 +33,13 @@ public struct Alarm: Hashable, Sendable {
         for property in component.properties {
             switch property.name {
             case "ACTION":
-                guard action == nil, property.value.uppercased() == "DISPLAY" else {
+                guard action == nil, property.value.asciiFastUppercased == "DISPLAY" else {
                     throw Self.unsupported("ACTION:\(property.value)")
                 }
                 action = property.value
             case "TRIGGER":
-                let related = property.parameter("RELATED")?.uppercased() ?? "START"
-                let type = property.parameter("VALUE")?.uppercased() ?? "DURATION"
+                let related = property.parameter("RELATED")?.asciiFastUppercased ?? "START"
+                let type = property.parameter("VALUE")?.asciiFastUppercased ?? "DURATION"
                 guard trigger == nil, related == "START", type == "DURATION" else {
                     throw Self.unsupported("this TRIGGER")
                 }

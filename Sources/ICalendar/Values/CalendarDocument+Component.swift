@@ -8,15 +8,32 @@ extension CalendarDocument {
     /// - Throws: ``ICalendarError/notACalendar`` for another component, ``ICalendarError/unsupportedVersion``
     ///   for a VERSION other than 2.0, and the errors of ``Event/init(component:)``.
     public init(component: Component) throws(ICalendarError) {
-        guard component.name == "VCALENDAR" else {
-            throw ICalendarError(.notACalendar, "expected a VCALENDAR, found \(component.name)")
+        try self.init(
+            name: component.name,
+            properties: component.properties,
+            children: component.components.map { .component($0) }
+        )
+    }
+
+    /// A VCALENDAR's sub-component as the reader hands it over: still generic, or a VEVENT already read.
+    enum Child {
+        case component(Component)
+        /// A VEVENT that ``Event/init(component:)`` has read already.
+        case event(Event)
+    }
+
+    /// Reads a VCALENDAR given as its parts, as ``init(component:)`` does; an ``Child/event(_:)`` child
+    /// is taken as it is.
+    init(name: String, properties componentProperties: [Property], children: [Child]) throws(ICalendarError) {
+        guard name == "VCALENDAR" else {
+            throw ICalendarError(.notACalendar, "expected a VCALENDAR, found \(name)")
         }
         var prodID: String?
         var calscale: String?
         var method: String?
         var version: String?
         var properties: [Property] = []
-        for property in component.properties {
+        for property in componentProperties {
             switch property.name {
             case "VERSION" where version == nil:
                 guard property.value == Self.version else {
@@ -36,7 +53,14 @@ extension CalendarDocument {
         var timeZones: [Component] = []
         var events: [Event] = []
         var others: [Component] = []
-        for (index, child) in component.components.enumerated() {
+        for (index, element) in children.enumerated() {
+            let child: Component
+            switch element {
+            case .event(let event):
+                events.append(event)
+                continue
+            case .component(let component): child = component
+            }
             switch child.name {
             case "VTIMEZONE": timeZones.append(child)
             case "VEVENT":
@@ -62,13 +86,16 @@ extension CalendarDocument {
     /// The VCALENDAR component: VERSION, PRODID, CALSCALE, METHOD, ``properties``; then time zones,
     /// ``sortedEvents`` and ``otherComponents``.
     public var component: Component {
+        var calendar = headComponent
+        calendar.components = timeZones + sortedEvents.map(\.component) + otherComponents
+        return calendar
+    }
+
+    /// The VCALENDAR component with its properties but no sub-components.
+    var headComponent: Component {
         var head = [Property(name: "VERSION", value: Self.version), Property(name: "PRODID", value: prodID)]
         if let calscale { head.append(Property(name: "CALSCALE", value: calscale)) }
         if let method { head.append(Property(name: "METHOD", value: method)) }
-        return Component(
-            name: "VCALENDAR",
-            properties: head + properties,
-            components: timeZones + sortedEvents.map(\.component) + otherComponents
-        )
+        return Component(name: "VCALENDAR", properties: head + properties)
     }
 }

@@ -47,12 +47,12 @@ public struct CalendarDocument: Hashable, Sendable {
     /// ``events`` in the order the writer emits them: by start (wall-clock year to second, a DATE at
     /// midnight), then UID, then their order here.
     public var sortedEvents: [Event] {
-        events.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.start.sortKey
-            let right = rhs.element.start.sortKey
-            if left != right { return left.lexicographicallyPrecedes(right) }
-            if lhs.element.uid != rhs.element.uid { return lhs.element.uid < rhs.element.uid }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+        // The keys are computed once per event, not in every comparison.
+        let keys = events.map(\.start.sortKey)
+        return events.indices.sorted { left, right in
+            if keys[left] != keys[right] { return keys[left] < keys[right] }
+            if events[left].uid != events[right].uid { return events[left].uid < events[right].uid }
+            return left < right
+        }.map { events[$0] }
     }
 }

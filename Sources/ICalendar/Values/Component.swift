@@ -10,20 +10,20 @@ public struct Component: Hashable, Sendable {
     public var components: [Component]
 
     public init(name: String, properties: [Property] = [], components: [Component] = []) {
-        self.name = name.uppercased()
+        self.name = name.asciiFastUppercased
         self.properties = properties
         self.components = components
     }
 
     /// The first property with this name (case-insensitive), if any.
     public func property(_ name: String) -> Property? {
-        let upper = name.uppercased()
+        let upper = name.asciiFastUppercased
         return properties.first { $0.name == upper }
     }
 
     /// Every property with this name (case-insensitive), in order.
     public func properties(named name: String) -> [Property] {
-        let upper = name.uppercased()
+        let upper = name.asciiFastUppercased
         return properties.filter { $0.name == upper }
     }
 }
@@ -43,14 +43,14 @@ public struct Property: Hashable, Sendable {
     public var value: String
 
     public init(name: String, parameters: [Parameter] = [], value: String) {
-        self.name = name.uppercased()
+        self.name = name.asciiFastUppercased
         self.parameters = parameters
         self.value = value
     }
 
     /// The first value of the parameter with this name (case-insensitive), if any.
     public func parameter(_ name: String) -> String? {
-        let upper = name.uppercased()
+        let upper = name.asciiFastUppercased
         return parameters.first { $0.name == upper }?.values.first
     }
 }
@@ -65,7 +65,7 @@ public struct Parameter: Hashable, Sendable {
     public var values: [String]
 
     public init(name: String, values: [String]) {
-        self.name = name.uppercased()
+        self.name = name.asciiFastUppercased
         self.values = values
     }
 

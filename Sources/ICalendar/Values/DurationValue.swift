@@ -48,6 +48,10 @@ public struct DurationValue: Hashable, Sendable, CustomStringConvertible {
     /// - Parameter text: The value text.
     /// - Throws: ``ICalendarError/invalidValue`` when the text breaks the RFC 5545 §3.3.6 grammar.
     public init(parsing text: String) throws(ICalendarError) {
+        if let simple = Self.simple(text) {
+            self = simple
+            return
+        }
         var invalid: ICalendarError {
             ICalendarError(.invalidValue, "'\(text.prefix(40))' is not a DURATION (RFC 5545 §3.3.6)")
         }
@@ -111,6 +115,36 @@ public struct DurationValue: Hashable, Sendable, CustomStringConvertible {
             text += "T0S"
         }
         return text
+    }
+
+    /// The common one-unit forms (`-P1D`, `PT15M`, `P2W`) read from the bytes; `nil` for anything else,
+    /// which ``init(parsing:)`` then reads in full.
+    private static func simple(_ text: String) -> DurationValue? {
+        var bytes = text.utf8[...]
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            negative = sign == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        guard bytes.first == UInt8(ascii: "P") else { return nil }
+        bytes = bytes.dropFirst()
+        let inTime = bytes.first == UInt8(ascii: "T")
+        if inTime { bytes = bytes.dropFirst() }
+        guard let unit = bytes.last else { return nil }
+        let digits = bytes.dropLast()
+        guard (1...9).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let value = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        switch (inTime, unit) {
+        case (false, UInt8(ascii: "W")): return DurationValue(weeks: value, isNegative: negative)
+        case (false, UInt8(ascii: "D")): return DurationValue(days: value, isNegative: negative)
+        case (true, UInt8(ascii: "H")), (true, UInt8(ascii: "h")):
+            return DurationValue(hours: value, isNegative: negative)
+        case (true, UInt8(ascii: "M")), (true, UInt8(ascii: "m")):
+            return DurationValue(minutes: value, isNegative: negative)
+        case (true, UInt8(ascii: "S")), (true, UInt8(ascii: "s")):
+            return DurationValue(seconds: value, isNegative: negative)
+        default: return nil
+        }
     }
 
     private static func unitOrder(_ lhs: Character, _ rhs: Character) -> Bool {

@@ -63,7 +63,9 @@ extension Event {
 
     /// The VEVENT component, properties in the writer's order (see ``ICalendarWriter``).
     public var component: Component {
-        var properties: [Property] = [
+        var properties: [Property] = []
+        properties.reserveCapacity(12 + exdates.count + extra.count)
+        properties += [
             Property(name: "UID", value: uid),
             dtstamp.property(named: "DTSTAMP"),
             Property(name: "SEQUENCE", value: String(sequence)),
@@ -79,11 +81,10 @@ extension Event {
         if let status { properties.append(Property(name: "STATUS", value: status.rawValue)) }
         properties.append(Property(name: "TRANSP", value: transparency.rawValue))
         if let url { properties.append(Property(name: "URL", value: url)) }
-        return Component(
-            name: "VEVENT",
-            properties: properties + extra,
-            components: alarms.map(\.component) + otherComponents
-        )
+        properties += extra
+        var components = alarms.map(\.component)
+        components += otherComponents
+        return Component(name: "VEVENT", properties: properties, components: components)
     }
 
     private static let singular = [
@@ -127,12 +128,12 @@ extension Event {
             case "LOCATION": location = property.value
             case "CATEGORIES": categories += property.textList
             case "STATUS":
-                guard let value = Status(rawValue: property.value.uppercased()) else {
+                guard let value = Status(rawValue: property.value.asciiFastUppercased) else {
                     throw Self.invalid(property, "a VEVENT's STATUS is TENTATIVE, CONFIRMED or CANCELLED")
                 }
                 status = value
             case "TRANSP":
-                guard let value = Transparency(rawValue: property.value.uppercased()) else {
+                guard let value = Transparency(rawValue: property.value.asciiFastUppercased) else {
                     throw Self.invalid(property, "TRANSP is OPAQUE or TRANSPARENT (RFC 5545 §3.8.2.7)")
                 }
                 transparency = value

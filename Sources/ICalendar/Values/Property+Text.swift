@@ -33,7 +33,9 @@ extension Property {
     /// §3.8.8.2 makes TEXT their default type.
     public var valueEncoding: ValueEncoding {
         if Self.textListPropertyNames.contains(name) { return .textList }
-        if let type = parameter("VALUE") { return type.uppercased() == "TEXT" ? .text : .raw }
+        if !parameters.isEmpty, let type = parameter("VALUE") {
+            return type.asciiFastUppercased == "TEXT" ? .text : .raw
+        }
         if Self.textPropertyNames.contains(name) || name.hasPrefix("X-") { return .text }
         return .raw
     }

@@ -1,32 +1,66 @@
 /// Encodes one property as a content line and folds it (RFC 5545 §3.1, §3.2, §3.3.11).
+///
+/// Everything works on UTF-8 bytes: a line is built in a reusable byte buffer and folded into the
+/// output by counting octets, so writing a calendar makes no intermediate strings.
 enum ContentLineEncoder {
     /// The longest physical line in octets, CR LF excluded (RFC 5545 §3.1).
     static let foldWidth = 75
 
     /// `NAME;PARAM=value,"quoted:value":value`, unfolded, without CR LF.
     static func line(for property: Property) -> [UInt8] {
-        var text = name(property.name)
+        var bytes: [UInt8] = []
+        appendLine(for: property, to: &bytes)
+        return bytes
+    }
+
+    /// Appends ``line(for:)`` to `bytes`.
+    static func appendLine(for property: Property, to bytes: inout [UInt8]) {
+        appendName(property.name, to: &bytes)
         for parameter in property.parameters {
-            text += ";" + name(parameter.name) + "="
-            text += parameter.values.map(parameterValue).joined(separator: ",")
+            bytes.append(0x3B)
+            appendName(parameter.name, to: &bytes)
+            bytes.append(0x3D)
+            var first = true
+            for value in parameter.values {
+                if !first { bytes.append(0x2C) }
+                first = false
+                appendParameterValue(value, to: &bytes)
+            }
         }
-        text += ":"
+        bytes.append(0x3A)
         switch property.valueEncoding {
-        case .text: text += TextEscaping.escape(property.value)
-        case .textList, .raw: text += TextEscaping.escapeLineBreaks(property.value)
+        case .text: TextEscaping.appendEscaped(property.value, to: &bytes)
+        case .textList, .raw: TextEscaping.appendEscapingLineBreaks(property.value, to: &bytes)
         }
-        return Array(text.utf8)
     }
 
     /// The name with every character other than ASCII letters, digits and `-` replaced by `-`.
     static func name(_ name: String) -> String {
         guard !name.isEmpty else { return "X-" }
         guard !name.utf8.allSatisfy(isNameByte) else { return name }
-        var result = ""
-        for scalar in name.unicodeScalars {
-            result.unicodeScalars.append(scalar.isASCII && isNameByte(UInt8(scalar.value)) ? scalar : "-")
+        var bytes: [UInt8] = []
+        appendName(name, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``name(_:)`` as bytes: each scalar that is not a name byte becomes one `-`.
+    static func appendName(_ name: String, to bytes: inout [UInt8]) {
+        guard !name.isEmpty else {
+            bytes.append(0x58)
+            bytes.append(0x2D)
+            return
         }
-        return result
+        guard !name.utf8.allSatisfy(isNameByte) else {
+            bytes.append(contentsOf: name.utf8)
+            return
+        }
+        for byte in name.utf8 {
+            if isNameByte(byte) {
+                bytes.append(byte)
+            } else if byte & 0xC0 != 0x80 {
+                bytes.append(0x2D)  // an ASCII byte or the lead byte of a scalar; continuations add nothing
+            }
+        }
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
@@ -36,19 +70,23 @@ enum ContentLineEncoder {
 
     /// A parameter value: DQUOTE becomes `'`, control characters spaces; quoted if it holds `:`, `;` or `,`.
     static func parameterValue(_ value: String) -> String {
-        var cleaned = ""
-        var needsQuotes = false
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": cleaned += "'"
-            case ":", ";", ",":
-                needsQuotes = true
-                cleaned.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: cleaned += " "
-            default: cleaned.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendParameterValue(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``parameterValue(_:)`` as bytes.
+    static func appendParameterValue(_ value: String, to bytes: inout [UInt8]) {
+        let needsQuotes = value.utf8.contains { $0 == 0x3A || $0 == 0x3B || $0 == 0x2C }
+        if needsQuotes { bytes.append(0x22) }
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22: bytes.append(0x27)
+            case 0x00..<0x20, 0x7F: bytes.append(0x20)
+            default: bytes.append(byte)
             }
         }
-        return needsQuotes ? "\"\(cleaned)\"" : cleaned
+        if needsQuotes { bytes.append(0x22) }
     }
 
     /// Appends the line folded at ``foldWidth`` octets, each piece followed by CR LF.
@@ -63,12 +101,15 @@ enum ContentLineEncoder {
             while cut > start + 1, line[cut] & 0xC0 == 0x80 {
                 cut -= 1
             }
-            output += line[start..<cut]
-            output += [0x0D, 0x0A, 0x20]
+            output.append(contentsOf: line[start..<cut])
+            output.append(0x0D)
+            output.append(0x0A)
+            output.append(0x20)
             start = cut
             width = foldWidth - 1
         }
-        output += line[start...]
-        output += [0x0D, 0x0A]
+        output.append(contentsOf: line[start...])
+        output.append(0x0D)
+        output.append(0x0A)
     }
 }

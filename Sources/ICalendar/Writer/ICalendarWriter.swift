@@ -40,12 +40,34 @@ public enum ICalendarWriter {
         "DAYLIGHT": ["DTSTART", "TZOFFSETFROM", "TZOFFSETTO", "RRULE", "RDATE", "TZNAME"],
     ]
 
+    /// Each listed name's place in ``propertyOrder``, per component name.
+    static let propertyRanks: [String: [String: Int]] = propertyOrder.mapValues { order in
+        Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
+    }
+
     /// The bytes of a whole calendar: its ``CalendarDocument/component`` written.
     ///
     /// - Parameter document: The calendar.
     /// - Returns: UTF-8 bytes with CR LF line ends.
     public static func write(_ document: CalendarDocument) -> [UInt8] {
-        write(document.component)
+        // The same bytes as `write(document.component)`, but each event becomes a component only while
+        // it is written, so the whole calendar never exists twice in memory.
+        let calendar = document.headComponent
+        var output: [UInt8] = []
+        var line: [UInt8] = []
+        appendLine(begin: true, calendar.name, to: &output, line: &line)
+        appendProperties(of: calendar, to: &output, line: &line)
+        for timeZone in document.timeZones {
+            append(timeZone, to: &output, line: &line)
+        }
+        for event in document.sortedEvents {
+            append(event.component, to: &output, line: &line)
+        }
+        for other in document.otherComponents {
+            append(other, to: &output, line: &line)
+        }
+        appendLine(begin: false, calendar.name, to: &output, line: &line)
+        return output
     }
 
     /// The bytes of one component and everything inside it.
@@ -54,7 +76,8 @@ public enum ICalendarWriter {
     /// - Returns: UTF-8 bytes with CR LF line ends.
     public static func write(_ component: Component) -> [UInt8] {
         var output: [UInt8] = []
-        append(component, to: &output)
+        var line: [UInt8] = []
+        append(component, to: &output, line: &line)
         return output
     }
 
@@ -63,22 +86,38 @@ public enum ICalendarWriter {
     /// - Parameter component: The component.
     /// - Returns: Its properties, listed names first in table order, the rest after in their order.
     public static func orderedProperties(of component: Component) -> [Property] {
-        guard let order = propertyOrder[component.name] else { return component.properties }
-        let ranked = component.properties.enumerated().map { offset, property in
-            (rank: order.firstIndex(of: property.name) ?? order.count, offset: offset, property: property)
-        }
-        return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.property)
+        guard let order = propertyRanks[component.name] else { return component.properties }
+        let ranks = component.properties.map { order[$0.name] ?? order.count }
+        // Components built by the typed values are in order already; only sort when they are not.
+        guard zip(ranks, ranks.dropFirst()).contains(where: { $0 > $1 }) else { return component.properties }
+        return component.properties.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
+            .map { component.properties[$0] }
     }
 
-    private static func append(_ component: Component, to output: inout [UInt8]) {
-        let name = ContentLineEncoder.name(component.name)
-        ContentLineEncoder.appendFolded(Array("BEGIN:\(name)".utf8), to: &output)
-        for property in orderedProperties(of: component) {
-            ContentLineEncoder.appendFolded(ContentLineEncoder.line(for: property), to: &output)
-        }
+    /// Writes `component` to `output`, building each content line in the reusable `line` buffer.
+    private static func append(_ component: Component, to output: inout [UInt8], line: inout [UInt8]) {
+        appendLine(begin: true, component.name, to: &output, line: &line)
+        appendProperties(of: component, to: &output, line: &line)
         for child in component.components {
-            append(child, to: &output)
+            append(child, to: &output, line: &line)
         }
-        ContentLineEncoder.appendFolded(Array("END:\(name)".utf8), to: &output)
+        appendLine(begin: false, component.name, to: &output, line: &line)
+    }
+
+    /// Writes the properties of `component`, in ``orderedProperties(of:)`` order, without its children.
+    private static func appendProperties(of component: Component, to output: inout [UInt8], line: inout [UInt8]) {
+        for property in orderedProperties(of: component) {
+            line.removeAll(keepingCapacity: true)
+            ContentLineEncoder.appendLine(for: property, to: &line)
+            ContentLineEncoder.appendFolded(line, to: &output)
+        }
+    }
+
+    /// Writes `BEGIN:NAME` or `END:NAME`.
+    private static func appendLine(begin: Bool, _ name: String, to output: inout [UInt8], line: inout [UInt8]) {
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: begin ? "BEGIN:".utf8 : "END:".utf8)
+        ContentLineEncoder.appendName(name, to: &line)
+        ContentLineEncoder.appendFolded(line, to: &output)
     }
 }

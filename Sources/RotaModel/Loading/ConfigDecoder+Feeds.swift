@@ -45,8 +45,9 @@ extension ConfigDecoder {
         )
     }
 
-    /// `feeds.reminder`: `none`, or a lead such as `1d`, `12h` or `30min` (at most 14 days). The outer
-    /// optional is nil when the value is invalid; the inner one is nil for `none`.
+    /// Decodes `feeds.reminder`: `none`, or a lead such as `1d`, `12h` or `30min` (at most 14 days).
+    ///
+    /// The outer optional is nil when the value is invalid; the inner one is nil for `none`.
     private mutating func reminderMinutes(_ node: Node) -> Int?? {
         guard let text = nodes.string(node, "reminder") else { return nil }
         if text.lowercased() == "none" { return .some(nil) }

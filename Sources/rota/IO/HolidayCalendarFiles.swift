@@ -66,7 +66,9 @@ enum HolidayCalendarFiles {
         }
     }
 
-    /// GET with a 20-second timeout. rota's own HTTP client arrives with the CalDAV work; until then
+    /// Downloads a calendar with a 20-second timeout.
+    ///
+    /// rota's own HTTP client arrives with the CalDAV work; until then
     /// Foundation's is enough for a public, unauthenticated holiday calendar.
     private static func download(_ address: String) -> Result<[UInt8], ReadFailure> {
         guard let url = URL(string: address) else { return .failure(ReadFailure("not a valid URL")) }

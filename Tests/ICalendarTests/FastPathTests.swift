@@ -1,0 +1,63 @@
+import ICalendar
+import Testing
+
+/// The byte-level fast paths of the writer and reader agree with the general code they bypass.
+@Suite struct FastPathTests {
+    @Test(arguments: [
+        ("-P1D", DurationValue(days: 1, isNegative: true)), ("+PT15M", DurationValue(minutes: 15)),
+        ("PT15m", DurationValue(minutes: 15)), ("P2W", DurationValue(weeks: 2)), ("PT0S", DurationValue()),
+        ("PT123456789H", DurationValue(hours: 123_456_789)), ("-PT5s", DurationValue(seconds: 5, isNegative: true)),
+    ])
+    func simpleDurationsRead(text: String, expected: DurationValue) throws {
+        #expect(try DurationValue(parsing: text) == expected)
+    }
+
+    @Test(arguments: ["P1d", "PT1W", "P1H", "PT1234567890S", "P", "PT", "-P", "P1", "PTM", "P 1D"])
+    func malformedSimpleDurationsAreRefused(text: String) {
+        #expect(throws: ICalendarError.self) { try DurationValue(parsing: text) }
+    }
+
+    @Test func textWithLineBreaksAndNonASCIINamesIsWrittenAsBefore() throws {
+        let component = Component(
+            name: "VEVENT",
+            properties: [
+                Property(name: "SUMMARY", value: "a\r\nb\rc\nd;e,f\\g"),
+                Property(name: "X-ÄB", parameters: [Parameter(name: "X-P", values: ["q\"x:y", "z\u{1}"])], value: "v"),
+                Property(name: "URL", value: "http://x/\r\ny"),
+            ]
+        )
+        let text = String(decoding: ICalendarWriter.write(component), as: UTF8.self)
+        #expect(
+            text
+                == "BEGIN:VEVENT\r\nSUMMARY:a\\nb\\nc\\nd\\;e\\,f\\\\g\r\nURL:http://x/\\ny\r\n"
+                + "X--B;X-P=\"q'x:y\",z :v\r\nEND:VEVENT\r\n"
+        )
+    }
+
+    @Test func dateListsAreSplitAtCommas() throws {
+        let property = Property(name: "EXDATE", value: "20261225,20261226T100000,20261227T100000Z")
+        #expect(
+            try DateTimeValue.values(of: property) == [
+                .date(year: 2026, month: 12, day: 25),
+                .floating(.init(year: 2026, month: 12, day: 26, hour: 10, minute: 0)),
+                .utc(.init(year: 2026, month: 12, day: 27, hour: 10, minute: 0)),
+            ]
+        )
+        #expect(try DateTimeValue(property: property) == .date(year: 2026, month: 12, day: 25))
+        #expect(throws: ICalendarError.self) {
+            try DateTimeValue.values(of: Property(name: "EXDATE", value: "20261225,"))
+        }
+    }
+
+    @Test func readingAnInvalidEventStillPointsAtIt() {
+        let text =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20260101T000000Z\r\n"
+            + "DTSTART:20260101\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTAMP:20260101T000000Z\r\n"
+            + "DTSTART:20260101\r\nSEQUENCE:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        #expect {
+            try ICalendarReader.read(Array(text.utf8))
+        } throws: { error in
+            (error as? ICalendarError)?.line == 13
+        }
+    }
+}
