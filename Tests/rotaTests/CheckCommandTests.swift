@@ -97,8 +97,7 @@ import Testing
 
 @Suite struct CheckLedgerTests {
     @Test func checkAlsoValidatesTheLedgerBesideTheConfig() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rota-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try RotaBinary.temporaryFolder("check")
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("team.yaml")
         try FileManager.default.copyItem(

@@ -2,16 +2,10 @@ import Foundation
 import Testing
 
 @Suite struct ExportCommandTests {
-    static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rota-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     static let noLedger = ["--ledger", "/nonexistent/rota-test.ledger.yaml"]
 
     @Test func writesEveryFeedAndAnIndexThenNothingWhenUnchanged() throws {
-        let out = try Self.folder()
+        let out = try RotaBinary.temporaryFolder("export")
         defer { try? FileManager.default.removeItem(at: out) }
         let first = try RotaBinary.run(["export", "--as-of", "2026-11-28", "--out", out.path] + Self.noLedger)
         #expect(first.status == 0)
@@ -40,7 +34,7 @@ import Testing
     }
 
     @Test func anOverrideBumpsTheSequenceOfThatShiftOnly() throws {
-        let out = try Self.folder()
+        let out = try RotaBinary.temporaryFolder("export")
         defer { try? FileManager.default.removeItem(at: out) }
         _ = try RotaBinary.run(["export", "--as-of", "2026-11-28", "--out", out.path] + Self.noLedger)
         var text = try String(
@@ -66,7 +60,7 @@ import Testing
     }
 
     @Test func aBrokenStateFileIsAClearError() throws {
-        let out = try Self.folder()
+        let out = try RotaBinary.temporaryFolder("export")
         defer { try? FileManager.default.removeItem(at: out) }
         try Data("not json".utf8).write(to: out.appendingPathComponent(".rota-feed-state.json"))
         let result = try RotaBinary.run(["export", "--as-of", "2026-11-28", "--out", out.path] + Self.noLedger)

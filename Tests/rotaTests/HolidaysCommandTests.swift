@@ -70,8 +70,7 @@ import Testing
     }
 
     @Test func anUnknownMajorHolidayOfTheCalendarIsReportedWhereItIsWritten() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rota-cal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try RotaBinary.temporaryFolder("cal")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(
             at: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/ics/holidays/google-us-holidays.ics"),

@@ -3,12 +3,6 @@ import Testing
 
 /// `rota plan` and `rota report` end to end, always with a ledger path of the test's own.
 @Suite struct PlanCommandTests {
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rota-plan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     static let noLedger = ["--ledger", "/nonexistent/rota-test.ledger.yaml"]
 
     @Test func tableOfTheNextTwelveWeeks() throws {
@@ -33,7 +27,7 @@ import Testing
     }
 
     @Test func recordWritesTheLedgerOnceAndLocksShifts() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try RotaBinary.temporaryFolder("plan")
         defer { try? FileManager.default.removeItem(at: folder) }
         let ledger = folder.appendingPathComponent("team.ledger.yaml").path
         let first = try RotaBinary.run(["plan", "--as-of", "2026-11-28", "--record", "--ledger", ledger])
@@ -50,7 +44,7 @@ import Testing
     }
 
     @Test func whatIfListsTheShiftsAPTOMoves() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try RotaBinary.temporaryFolder("plan")
         defer { try? FileManager.default.removeItem(at: folder) }
         var text = try String(
             contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
@@ -72,7 +66,7 @@ import Testing
     }
 
     @Test func brokenLedgerIsAnErrorAndNothingIsWritten() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try RotaBinary.temporaryFolder("plan")
         defer { try? FileManager.default.removeItem(at: folder) }
         let ledger = folder.appendingPathComponent("team.ledger.yaml")
         let broken = "version: 1\nshifts:\n  - { start: 2026-12-01, engineer: chen, recorded: 2026-11-28 }\n"

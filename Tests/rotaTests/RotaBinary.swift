@@ -17,6 +17,13 @@ enum RotaBinary {
         return nil
     }()
 
+    /// A new empty folder under the temporary directory; the caller removes it.
+    static func temporaryFolder(_ prefix: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rota-\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
     struct Result {
         let status: Int32
         let standardOutput: String

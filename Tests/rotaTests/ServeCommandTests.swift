@@ -12,8 +12,7 @@ import Darwin
     static let token = "s3cr3t-t0k3n-42"
 
     @Test func servesFeedsConditionallyPicksUpEditsAndStopsOnSIGTERM() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rota-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try RotaBinary.temporaryFolder("serve")
         defer { try? FileManager.default.removeItem(at: folder) }
         let original = try String(
             contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
