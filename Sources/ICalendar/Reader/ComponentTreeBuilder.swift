@@ -125,7 +125,11 @@ struct ComponentTreeBuilder {
     }
 
     private func checkDates(_ property: Property, at position: SourcePosition) throws(ICalendarError) {
-        guard Self.dateProperties.contains(property.name) else { return }
+        // Every date property starts with D, R, E, C or L: most names are ruled out without hashing.
+        guard let initial = property.name.utf8.first,
+            initial == 0x44 || initial == 0x52 || initial == 0x45 || initial == 0x43 || initial == 0x4C,
+            Self.dateProperties.contains(property.name)
+        else { return }
         let type = property.parameter("VALUE")?.asciiFastUppercased
         guard type == nil || type == "DATE" || type == "DATE-TIME" else { return }
         do throws(ICalendarError) {

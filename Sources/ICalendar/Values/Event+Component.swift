@@ -14,15 +14,7 @@ extension Event {
             throw ICalendarError(.invalidValue, "expected a VEVENT, found \(component.name)")
         }
         var fields = Fields()
-        var seen: [String] = []
         for property in component.properties {
-            if Self.singular.contains(property.name) {
-                guard !seen.contains(property.name) else {
-                    fields.extra.append(property)
-                    continue
-                }
-                seen.append(property.name)
-            }
             try fields.take(property)
         }
         func required<T>(_ value: T?, _ name: String) throws(ICalendarError) -> T {
@@ -87,11 +79,6 @@ extension Event {
         return Component(name: "VEVENT", properties: properties, components: components)
     }
 
-    private static let singular = [
-        "UID", "DTSTAMP", "DTSTART", "DTEND", "SEQUENCE", "RRULE", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS",
-        "TRANSP", "URL",
-    ]
-
     /// The typed fields while a VEVENT's properties are read, one at a time.
     private struct Fields {
         var uid: String?
@@ -109,35 +96,45 @@ extension Event {
         var rrule: String?
         var exdates: [DateTimeValue] = []
         var extra: [Property] = []
+        /// One bit per singular name (UID, DTSTAMP, ...) taken already; a repeat goes to ``extra``.
+        private var seen: UInt16 = 0
 
+        /// Whether the singular property with this bit is new, marking it taken.
+        private mutating func first(_ bit: UInt16) -> Bool {
+            guard seen & bit == 0 else { return false }
+            seen |= bit
+            return true
+        }
+
+        /// Takes one property: the first of each singular name fills its field, a repeat goes to ``extra``.
         mutating func take(_ property: Property) throws(ICalendarError) {
             switch property.name {
-            case "UID": uid = property.value
-            case "DTSTAMP": dtstamp = try DateTimeValue(property: property)
-            case "DTSTART": start = try DateTimeValue(property: property)
-            case "DTEND": end = try DateTimeValue(property: property)
-            case "SEQUENCE":
+            case "UID" where first(1 << 0): uid = property.value
+            case "DTSTAMP" where first(1 << 1): dtstamp = try DateTimeValue(property: property)
+            case "DTSTART" where first(1 << 2): start = try DateTimeValue(property: property)
+            case "DTEND" where first(1 << 3): end = try DateTimeValue(property: property)
+            case "SEQUENCE" where first(1 << 4):
                 guard let number = Int(property.value), number >= 0 else {
                     throw Self.invalid(property, "a SEQUENCE is a non-negative integer (RFC 5545 §3.8.7.4)")
                 }
                 sequence = number
-            case "RRULE": rrule = property.value
+            case "RRULE" where first(1 << 5): rrule = property.value
             case "EXDATE": exdates += try DateTimeValue.values(of: property)
-            case "SUMMARY": summary = property.value
-            case "DESCRIPTION": description = property.value
-            case "LOCATION": location = property.value
+            case "SUMMARY" where first(1 << 6): summary = property.value
+            case "DESCRIPTION" where first(1 << 7): description = property.value
+            case "LOCATION" where first(1 << 8): location = property.value
             case "CATEGORIES": categories += property.textList
-            case "STATUS":
+            case "STATUS" where first(1 << 9):
                 guard let value = Status(rawValue: property.value.asciiFastUppercased) else {
                     throw Self.invalid(property, "a VEVENT's STATUS is TENTATIVE, CONFIRMED or CANCELLED")
                 }
                 status = value
-            case "TRANSP":
+            case "TRANSP" where first(1 << 10):
                 guard let value = Transparency(rawValue: property.value.asciiFastUppercased) else {
                     throw Self.invalid(property, "TRANSP is OPAQUE or TRANSPARENT (RFC 5545 §3.8.2.7)")
                 }
                 transparency = value
-            case "URL": url = property.value
+            case "URL" where first(1 << 11): url = property.value
             default: extra.append(property)
             }
         }

@@ -60,8 +60,13 @@ public enum ICalendarWriter {
         for timeZone in document.timeZones {
             append(timeZone, to: &output, line: &line)
         }
-        for event in document.sortedEvents {
-            append(event.component, to: &output, line: &line)
+        let events = document.sortedEvents
+        for (index, event) in events.enumerated() {
+            appendEvent(event, to: &output, line: &line)
+            if index == 0 {
+                // One event's size times the rest, with some slack: the buffer then rarely grows again.
+                output.reserveCapacity(output.count + (output.count + 64) * (events.count - 1) * 9 / 8 + 4096)
+            }
         }
         for other in document.otherComponents {
             append(other, to: &output, line: &line)
@@ -95,7 +100,7 @@ public enum ICalendarWriter {
     }
 
     /// Writes `component` to `output`, building each content line in the reusable `line` buffer.
-    private static func append(_ component: Component, to output: inout [UInt8], line: inout [UInt8]) {
+    static func append(_ component: Component, to output: inout [UInt8], line: inout [UInt8]) {
         appendLine(begin: true, component.name, to: &output, line: &line)
         appendProperties(of: component, to: &output, line: &line)
         for child in component.components {
@@ -114,7 +119,7 @@ public enum ICalendarWriter {
     }
 
     /// Writes `BEGIN:NAME` or `END:NAME`.
-    private static func appendLine(begin: Bool, _ name: String, to output: inout [UInt8], line: inout [UInt8]) {
+    static func appendLine(begin: Bool, _ name: String, to output: inout [UInt8], line: inout [UInt8]) {
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: begin ? "BEGIN:".utf8 : "END:".utf8)
         ContentLineEncoder.appendName(name, to: &line)
