@@ -62,7 +62,8 @@ struct ComponentTreeBuilder {
                 open[0].name == "VCALENDAR", let event = try? Event(component: closed.component)
             {
                 // A VEVENT that does not read is kept whole, so the document reports its error in order.
-                open[0].events.append((index: open[0].children.count, event: event))
+                open[0].events.append(event)
+                open[0].eventIndices.append(open[0].children.count)
                 open[0].children.append(LocatedComponent(name: closed.name, begin: closed.begin))
             } else {
                 open[open.count - 1].children.append(closed)

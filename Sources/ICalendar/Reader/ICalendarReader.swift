@@ -52,7 +52,13 @@ public enum ICalendarReader {
             )
         }
         do throws(ICalendarError) {
-            return try CalendarDocument(name: root.name, properties: root.properties, children: root.documentChildren)
+            return try CalendarDocument(
+                name: root.name,
+                properties: root.properties,
+                children: root.documentChildren,
+                events: root.events,
+                eventIndices: root.eventIndices
+            )
         } catch {
             throw root.position(of: error).locate(error, input: bytes)
         }

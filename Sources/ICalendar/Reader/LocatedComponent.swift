@@ -6,11 +6,13 @@ struct LocatedComponent {
     /// One per property: where its value starts.
     var valuePositions: [SourcePosition] = []
     var children: [LocatedComponent] = []
-    /// VEVENT children already read into events, each with its index in ``children``.
+    /// VEVENT children already read into events, in order; ``eventIndices`` holds their indices in ``children``.
     ///
     /// Such a child is a placeholder without properties in ``children``. Empty unless the reader asked
     /// for it (see ``ComponentTreeBuilder/readsEvents``).
-    var events: [(index: Int, event: Event)] = []
+    var events: [Event] = []
+    /// One per element of ``events``: its index in ``children``, ascending.
+    var eventIndices: [Int] = []
 
     init(name: String, begin: SourcePosition) {
         self.name = name
@@ -21,17 +23,17 @@ struct LocatedComponent {
         Component(name: name, properties: properties, components: children.map(\.component))
     }
 
-    /// The sub-components for ``CalendarDocument/init(name:properties:children:)``, ``events`` in their places.
-    var documentChildren: [CalendarDocument.Child] {
-        var result: [CalendarDocument.Child] = []
-        result.reserveCapacity(children.count)
-        var next = events.startIndex
+    /// The sub-components for ``CalendarDocument/init(name:properties:children:events:eventIndices:)``:
+    /// every child except the placeholders of ``events``, each with its index in ``children``.
+    var documentChildren: [(index: Int, component: Component)] {
+        var result: [(index: Int, component: Component)] = []
+        result.reserveCapacity(children.count - events.count)
+        var next = eventIndices.startIndex
         for (index, child) in children.enumerated() {
-            if next < events.endIndex, events[next].index == index {
-                result.append(.event(events[next].event))
+            if next < eventIndices.endIndex, eventIndices[next] == index {
                 next += 1
             } else {
-                result.append(.component(child.component))
+                result.append((index: index, component: child.component))
             }
         }
         return result

@@ -11,20 +11,22 @@ extension CalendarDocument {
         try self.init(
             name: component.name,
             properties: component.properties,
-            children: component.components.map { .component($0) }
+            children: component.components.enumerated().map { (index: $0.offset, component: $0.element) },
+            events: [],
+            eventIndices: []
         )
     }
 
-    /// A VCALENDAR's sub-component as the reader hands it over: still generic, or a VEVENT already read.
-    enum Child {
-        case component(Component)
-        /// A VEVENT that ``Event/init(component:)`` has read already.
-        case event(Event)
-    }
-
-    /// Reads a VCALENDAR given as its parts, as ``init(component:)`` does; an ``Child/event(_:)`` child
-    /// is taken as it is.
-    init(name: String, properties componentProperties: [Property], children: [Child]) throws(ICalendarError) {
+    /// Reads a VCALENDAR given as its parts, as ``init(component:)`` does: `children` are the
+    /// sub-components still generic, each with its index among all sub-components, and `readEvents` the
+    /// VEVENTs ``Event/init(component:)`` has read already, at the indices `eventIndices` (ascending).
+    init(
+        name: String,
+        properties componentProperties: [Property],
+        children: [(index: Int, component: Component)],
+        events readEvents: [Event],
+        eventIndices: [Int]
+    ) throws(ICalendarError) {
         guard name == "VCALENDAR" else {
             throw ICalendarError(.notACalendar, "expected a VCALENDAR, found \(name)")
         }
@@ -53,24 +55,29 @@ extension CalendarDocument {
         var timeZones: [Component] = []
         var events: [Event] = []
         var others: [Component] = []
-        for (index, element) in children.enumerated() {
-            let child: Component
-            switch element {
-            case .event(let event):
-                events.append(event)
-                continue
-            case .component(let component): child = component
-            }
+        var nextRead = 0
+        for (index, child) in children {
             switch child.name {
             case "VTIMEZONE": timeZones.append(child)
             case "VEVENT":
+                let event: Event
                 do throws(ICalendarError) {
-                    events.append(try Event(component: child))
+                    event = try Event(component: child)
                 } catch {
                     throw error.inComponent(at: index)
                 }
+                while nextRead < eventIndices.count, eventIndices[nextRead] < index {
+                    events.append(readEvents[nextRead])
+                    nextRead += 1
+                }
+                events.append(event)
             default: others.append(child)
             }
+        }
+        if events.isEmpty {
+            events = readEvents
+        } else {
+            events.append(contentsOf: readEvents[nextRead...])
         }
         self.init(
             prodID: prodID ?? "",
