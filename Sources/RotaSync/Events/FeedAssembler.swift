@@ -12,6 +12,8 @@ package enum FeedAssembler {
     package struct Output: Sendable {
         /// Feed name -> the feed's bytes, for every feed of the config.
         package let feeds: [String: [UInt8]]
+        /// Feed name -> how many events (cancelled ones included) the feed holds.
+        package let eventCounts: [String: Int]
         package let state: FeedState
     }
 
@@ -79,6 +81,7 @@ package enum FeedAssembler {
         }
         published.sort { $0.sortKey < $1.sortKey }
         var feeds: [String: [UInt8]] = [:]
+        var eventCounts: [String: Int] = [:]
         for name in FeedNames.all(config) {
             // Reminders belong to the person on call: only engineer feeds keep the VALARMs.
             let keepsAlarms = FeedNames.isEngineerFeed(name)
@@ -88,8 +91,9 @@ package enum FeedAssembler {
                 return component
             }
             feeds[name] = ICalendarWriter.write(calendar(name, components, config: config))
+            eventCounts[name] = components.count
         }
-        return Output(feeds: feeds, state: state)
+        return Output(feeds: feeds, eventCounts: eventCounts, state: state)
     }
 
     /// A VCALENDAR with the calendar properties subscribers need (RFC 7986 NAME and REFRESH-INTERVAL,

@@ -83,12 +83,11 @@ struct FeedFolder {
             let feeds: [Entry]
         }
         let entries = FeedNames.all(config).map { name in
-            let text = String(decoding: output.feeds[name] ?? [], as: UTF8.self)
-            return Entry(
+            Entry(
                 name: name,
                 file: "\(name).ics",
                 title: FeedTitles.title(of: name, config: config),
-                events: text.components(separatedBy: "BEGIN:VEVENT").count - 1
+                events: output.eventCounts[name] ?? 0
             )
         }
         return try JSONOutput.encode(Index(team: config.team, feeds: entries))
