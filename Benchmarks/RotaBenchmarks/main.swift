@@ -54,6 +54,11 @@ func teamText(_ seed: Int) -> String {
     return yaml
 }
 
+/// `RotaBenchmarks icalendar [COUNT]` runs only the iCalendar part (for profiling the reader and writer).
+let arguments = CommandLine.arguments.dropFirst()
+let onlyICalendar = arguments.first == "icalendar"
+let eventCount = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
+
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 guard
@@ -62,31 +67,34 @@ else {
     print("cannot read fixtures/team.yaml")
     exit(2)
 }
-let bundled = load(bundledText, "fixtures/team.yaml")
-let asOf = LocalDate(iso: "2026-01-05") ?? LocalDate(daysSinceEpoch: 0)
+if !onlyICalendar {
+    let bundled = load(bundledText, "fixtures/team.yaml")
+    let asOf = LocalDate(iso: "2026-01-05") ?? LocalDate(daysSinceEpoch: 0)
 
-var shiftCount = 0
-let tenYears = fastest(20) {
-    shiftCount =
-        Planner.plan(config: bundled, ledger: .empty, asOf: asOf, horizon: CalendarSpan(count: 10, unit: .years))
-        .shifts.count
-}
-print("bundled team, 10 years (\(shiftCount) shifts): \(String(format: "%.2f", tenYears)) ms (fastest of 20)")
-
-let teams = (0..<500).map { load(teamText($0), "team-\($0).yaml") }
-var organisationShifts = 0
-let organisation = fastest(3) {
-    organisationShifts = 0
-    for team in teams {
-        organisationShifts +=
-            Planner.plan(config: team, ledger: .empty, asOf: asOf, horizon: CalendarSpan(count: 3, unit: .years)).shifts
-            .count
+    var shiftCount = 0
+    let tenYears = fastest(20) {
+        shiftCount =
+            Planner.plan(config: bundled, ledger: .empty, asOf: asOf, horizon: CalendarSpan(count: 10, unit: .years))
+            .shifts.count
     }
+    print("bundled team, 10 years (\(shiftCount) shifts): \(String(format: "%.2f", tenYears)) ms (fastest of 20)")
+
+    let teams = (0..<500).map { load(teamText($0), "team-\($0).yaml") }
+    var organisationShifts = 0
+    let organisation = fastest(3) {
+        organisationShifts = 0
+        for team in teams {
+            organisationShifts +=
+                Planner.plan(config: team, ledger: .empty, asOf: asOf, horizon: CalendarSpan(count: 3, unit: .years))
+                .shifts
+                .count
+        }
+    }
+    print(
+        "500 teams of 8, 3 years (\(organisationShifts) shifts): \(String(format: "%.0f", organisation)) ms (fastest of 3)"
+    )
+    print("peak memory: \(String(format: "%.1f", peakMemoryMiB())) MiB")
 }
-print(
-    "500 teams of 8, 3 years (\(organisationShifts) shifts): \(String(format: "%.0f", organisation)) ms (fastest of 3)"
-)
-print("peak memory: \(String(format: "%.1f", peakMemoryMiB())) MiB")
 
 // MARK: iCalendar: write 100,000 events and read them back.
 
@@ -114,7 +122,6 @@ func sampleCalendar(_ count: Int) -> CalendarDocument {
     return CalendarDocument(prodID: "-//rota//bench//EN", events: events)
 }
 
-let eventCount = 100_000
 let document = sampleCalendar(eventCount)
 var written: [UInt8] = []
 let writeMilliseconds = fastest(3) { written = ICalendarWriter.write(document) }

@@ -126,6 +126,82 @@ import Testing
         #expect(error.column == testCase.column, "\(error)")
     }
 
+    /// Cases where `read(_:)` reads events, whose dates are checked when the event ends: the first
+    /// problem in the input must still be the one reported.
+    static let eventCases: [Case] = {
+        let head = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nDTSTAMP:20260101T000000Z\n"
+        return [
+            Case(
+                name: "bad DTSTART before a missing colon",
+                text: head + "DTSTART:20261332T100000\nSUMMARY no colon\nEND:VEVENT\nEND:VCALENDAR\n",
+                kind: .invalidDate,
+                line: 5,
+                column: 9
+            ),
+            Case(
+                name: "bad DTEND before invalid UTF-8",
+                text: head + "DTSTART:20261201T100000\nDTEND:2026\nSUMMARY:\u{FF}\nEND:VEVENT\nEND:VCALENDAR\n",
+                kind: .invalidDate,
+                line: 6,
+                column: 7
+            ),
+            Case(
+                name: "bad EXDATE before the input ends",
+                text: head + "DTSTART:20261201T100000\nEXDATE:20261208T100000,x\n",
+                kind: .invalidDate,
+                line: 6,
+                column: 8
+            ),
+            Case(
+                name: "bad DTSTART before a mismatched END",
+                text: head + "DTSTART:x\nEND:VALARM\nEND:VCALENDAR\n",
+                kind: .invalidDate,
+                line: 5,
+                column: 9
+            ),
+            Case(
+                name: "a DTSTART list is checked whole",
+                text: head + "DTSTART:20261201T100000,x\nEND:VEVENT\nEND:VCALENDAR\n",
+                kind: .invalidDate,
+                line: 5,
+                column: 9
+            ),
+            Case(
+                name: "a repeated DTSTART is checked",
+                text: head + "DTSTART:20261201T100000\nDTSTART:x\nEND:VEVENT\nEND:VCALENDAR\n",
+                kind: .invalidDate,
+                line: 6,
+                column: 9
+            ),
+            Case(
+                name: "bad CREATED in an event that reads",
+                text: head + "DTSTART:20261201T100000\nCREATED:x\nEND:VEVENT\nEND:VCALENDAR\n",
+                kind: .invalidDate,
+                line: 6,
+                column: 9
+            ),
+            Case(
+                name: "bad date in an alarm",
+                text: head
+                    + "DTSTART:20261201T100000\nBEGIN:VALARM\nDTSTART:x\nEND:VALARM\nEND:VEVENT\nEND:VCALENDAR\n",
+                kind: .invalidDate,
+                line: 7,
+                column: 9
+            ),
+        ]
+    }()
+
+    @Test(arguments: eventCases)
+    func readReportsTheFirstProblemInAnEvent(_ testCase: Case) throws {
+        let error = try #require(readError(reading: testCase.text, asCalendar: true))
+        #expect(error.isSameKind(as: testCase.kind), "\(error)")
+        #expect(error.line == testCase.line, "\(error)")
+        #expect(error.column == testCase.column, "\(error)")
+        // The generic reader checks every date as it reads it: both must agree.
+        let generic = try #require(readError(reading: testCase.text))
+        #expect(generic.line == testCase.line && generic.column == testCase.column, "\(generic)")
+    }
+
     @Test func descriptionReadsLineColErrorThenTheLineWithACaretThenAHint() throws {
         let error = try #require(readError(reading: "BEGIN:A\nDTSTART;VALUE=DATE:20261332\nEND:A\n"))
         #expect(

@@ -41,27 +41,53 @@ enum TextEscaping {
     /// Undoes ``escape(_:)``; `\N` also means a newline, and an unknown escape keeps its backslash.
     static func unescape(_ text: String) -> String {
         guard text.utf8.contains(0x5C) else { return text }
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var pendingBackslash = false
-        for byte in text.utf8 {
-            if pendingBackslash {
-                pendingBackslash = false
-                switch byte {
-                case 0x6E, 0x4E: result.append(0x0A)
-                case 0x5C, 0x3B, 0x2C: result.append(byte)
-                default:
-                    result.append(0x5C)
-                    result.append(byte)
+        var text = text
+        return text.withUTF8 { unescape(UnsafeBufferPointer(rebasing: $0[...])) }
+    }
+
+    /// ``unescape(_:)`` of UTF-8 bytes as they stand in a content line, copying the runs between escapes whole.
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let firstEscape = bytes.firstIndex(of: 0x5C) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var written = 0
+            func copy(_ range: Range<Int>) {
+                for index in range {
+                    output[written] = bytes[index]
+                    written += 1
                 }
-            } else if byte == 0x5C {
-                pendingBackslash = true
-            } else {
-                result.append(byte)
             }
+            copy(0..<firstEscape)
+            var index = firstEscape
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x5C else {
+                    output[written] = byte
+                    written += 1
+                    index += 1
+                    continue
+                }
+                guard index + 1 < bytes.count else {
+                    output[written] = 0x5C
+                    written += 1
+                    break
+                }
+                let next = bytes[index + 1]
+                switch next {
+                case 0x6E, 0x4E:
+                    output[written] = 0x0A
+                    written += 1
+                case 0x5C, 0x3B, 0x2C:
+                    output[written] = next
+                    written += 1
+                default:
+                    output[written] = 0x5C
+                    output[written + 1] = next
+                    written += 2
+                }
+                index += 2
+            }
+            return written
         }
-        if pendingBackslash { result.append(0x5C) }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// Replaces CR LF, CR and LF with `\n`, for values written as they are (a content line cannot hold them).
@@ -98,26 +124,25 @@ enum TextEscaping {
     /// Splits an escaped list at commas that are not escaped, then unescapes each item; `""` is no item.
     static func splitList(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
-        var items: [String] = []
-        var current = ""
-        var pendingBackslash = false
-        for scalar in text.unicodeScalars {
-            if pendingBackslash {
-                pendingBackslash = false
-                current += "\\"
-                current.unicodeScalars.append(scalar)
-            } else if scalar == "\\" {
-                pendingBackslash = true
-            } else if scalar == "," {
-                items.append(unescape(current))
-                current = ""
-            } else {
-                current.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            // Commas and backslashes are single bytes in UTF-8, so the items are cut at byte offsets.
+            var items: [String] = []
+            var itemStart = 0
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x5C: index += 2  // an escape: the next byte is never a separator
+                case 0x2C:
+                    items.append(unescape(UnsafeBufferPointer(rebasing: bytes[itemStart..<index])))
+                    index += 1
+                    itemStart = index
+                default: index += 1
+                }
             }
+            items.append(unescape(UnsafeBufferPointer(rebasing: bytes[itemStart..<bytes.count])))
+            return items
         }
-        if pendingBackslash { current += "\\" }
-        items.append(unescape(current))
-        return items
     }
 
     /// Escapes every item and joins them with commas.

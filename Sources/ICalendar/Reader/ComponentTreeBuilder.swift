@@ -21,15 +21,74 @@ struct ComponentTreeBuilder {
         self.readsEvents = readsEvents
     }
 
-    mutating func add(_ line: LogicalLine) throws(ICalendarError) {
+    /// Indices in the open VEVENT's properties of date values left for ``Event/init(component:)`` to read.
+    ///
+    /// Reading an event parses DTSTAMP, DTSTART, DTEND and EXDATE anyway, so checking them when their line
+    /// is read would parse every date twice. They are checked only if the event does not read, or if an
+    /// error comes before the event ends, so errors are still reported in the order of the input.
+    private var deferredDates: [Int] = []
+    /// DTSTAMP, DTSTART and DTEND already deferred in the open VEVENT (one bit each): only the first of
+    /// each is read into the event; a repeat is checked at once.
+    private var deferredSingulars: UInt8 = 0
+
+    /// Adds one content line.
+    mutating func add(_ line: borrowing LogicalLine) throws(ICalendarError) {
+        do throws(ICalendarError) {
+            try addLine(line)
+        } catch {
+            try checkDeferredDates()
+            throw error
+        }
+    }
+
+    /// Checks the dates left unchecked in the open VEVENT, before an error after them is reported.
+    mutating func checkDeferredDates() throws(ICalendarError) {
+        guard !deferredDates.isEmpty, open.count >= 2 else { return }
+        let indices = deferredDates
+        deferredDates = []
+        try checkDates(at: indices, in: open[1])
+    }
+
+    private func checkDates(at indices: [Int], in component: LocatedComponent) throws(ICalendarError) {
+        for index in indices {
+            try checkDates(component.properties[index], at: component.valuePositions[index])
+        }
+    }
+
+    /// Whether the innermost open component is a VEVENT that ``readsEvents`` will read into an ``Event``.
+    private var inReadEvent: Bool {
+        readsEvents && open.count == 2 && roots.isEmpty && open[1].name == "VEVENT" && open[0].name == "VCALENDAR"
+    }
+
+    /// Whether checking this property's dates can wait for ``Event/init(component:)``, marking it deferred.
+    private mutating func defers(_ property: Property) -> Bool {
+        let initial = property.name.utf8.first
+        guard initial == 0x44 || initial == 0x45 else { return false }  // D or E
+        let bit: UInt8
+        switch property.name {
+        case "EXDATE": return true
+        case "DTSTAMP": bit = 1
+        case "DTSTART": bit = 2
+        case "DTEND": bit = 4
+        default: return false
+        }
+        // The event reads the first value of these, so a list must still be checked whole.
+        guard deferredSingulars & bit == 0 else { return false }
+        var value = property.value
+        guard !value.withUTF8({ $0.contains(0x2C) }) else { return false }
+        deferredSingulars |= bit
+        return true
+    }
+
+    private mutating func addLine(_ line: borrowing LogicalLine) throws(ICalendarError) {
         let parsed: ContentLineParser.Parsed
         do throws(ContentLineParser.Failure) {
-            parsed = try ContentLineParser.parse(line.bytes)
+            parsed = try line.withBytes(in: input, ContentLineParser.parse)
         } catch {
             throw position(error.offset, line).locate(error.error, input: input)
         }
         let valuePosition = position(parsed.valueOffset, line)
-        switch parsed.name {
+        switch parsed.property.name {
         case "BEGIN":
             let name = try componentName(parsed, at: valuePosition)
             guard open.count < maximumNesting else {
@@ -39,9 +98,16 @@ struct ComponentTreeBuilder {
                 )
             }
             open.append(LocatedComponent(name: name, begin: position(0, line)))
+            if inReadEvent {
+                deferredDates = []
+                deferredSingulars = 0
+                // Room for a typical event's properties, so appending does not reallocate several times.
+                open[1].properties.reserveCapacity(16)
+                open[1].valuePositions.reserveCapacity(16)
+            }
         case "END":
             let name = try componentName(parsed, at: valuePosition)
-            guard let closed = open.popLast() else {
+            guard let closed = open.last else {
                 throw valuePosition.locate(
                     ICalendarError(.unexpectedEnd, "END:\(name) has no matching BEGIN:\(name)"),
                     input: input
@@ -56,30 +122,34 @@ struct ComponentTreeBuilder {
                     input: input
                 )
             }
+            open.removeLast()
+            let readsClosed = readsEvents && open.count == 1 && roots.isEmpty && closed.name == "VEVENT"
+            let deferred = readsClosed ? deferredDates : []
+            deferredDates = []
             if open.isEmpty {
                 roots.append(closed)
-            } else if readsEvents, open.count == 1, roots.isEmpty, closed.name == "VEVENT",
-                open[0].name == "VCALENDAR", let event = try? Event(component: closed.component)
-            {
+            } else if readsClosed, open[0].name == "VCALENDAR", let event = try? Event(component: closed.component) {
                 // A VEVENT that does not read is kept whole, so the document reports its error in order.
                 open[0].events.append(event)
                 open[0].eventIndices.append(open[0].children.count)
                 open[0].children.append(LocatedComponent(name: closed.name, begin: closed.begin))
             } else {
+                try checkDates(at: deferred, in: closed)
                 open[open.count - 1].children.append(closed)
             }
         default:
             guard !open.isEmpty else {
                 throw position(0, line).locate(
-                    ICalendarError(.propertyOutsideComponent, "\(parsed.name) is outside any BEGIN/END"),
+                    ICalendarError(.propertyOutsideComponent, "\(parsed.property.name) is outside any BEGIN/END"),
                     input: input
                 )
             }
-            var property = Property(name: parsed.name, parameters: parsed.parameters, value: parsed.rawValue)
-            if property.valueEncoding == .text {
-                property.value = TextEscaping.unescape(parsed.rawValue)
+            let property = parsed.property
+            if inReadEvent, defers(property) {
+                deferredDates.append(open[1].properties.count)
+            } else {
+                try checkDates(property, at: valuePosition)
             }
-            try checkDates(property, at: valuePosition)
             open[open.count - 1].properties.append(property)
             open[open.count - 1].valuePositions.append(valuePosition)
         }
@@ -99,15 +169,15 @@ struct ComponentTreeBuilder {
         return roots
     }
 
-    private func position(_ offset: Int, _ line: LogicalLine) -> SourcePosition {
-        SourcePosition(offset: offset, in: line, input: input)
+    private func position(_ offset: Int, _ line: borrowing LogicalLine) -> SourcePosition {
+        SourcePosition(offset: offset, in: line)
     }
 
     private func componentName(
         _ parsed: ContentLineParser.Parsed,
         at position: SourcePosition
     ) throws(ICalendarError) -> String {
-        let name = parsed.rawValue.asciiFastUppercased
+        let name = parsed.property.value.asciiFastUppercased
         let valid =
             !name.isEmpty
             && name.utf8.allSatisfy { byte in
@@ -117,7 +187,7 @@ struct ComponentTreeBuilder {
             throw position.locate(
                 ICalendarError(
                     .invalidName,
-                    "'\(parsed.rawValue.prefix(40))' is not a component name: use letters, digits and '-'"
+                    "'\(parsed.property.value.prefix(40))' is not a component name: use letters, digits and '-'"
                 ),
                 input: input
             )

@@ -1,10 +1,8 @@
 /// Parses one unfolded content line: `name *(";" param) ":" value` (RFC 5545 §3.1, §3.2).
 enum ContentLineParser {
-    /// A content line split into its parts, the value still as on the wire.
+    /// A content line as a property: a TEXT value unescaped (see ``Property/valueEncoding``), others as on the wire.
     struct Parsed {
-        let name: String
-        let parameters: [Parameter]
-        let rawValue: String
+        let property: Property
         /// Offset of the value's first byte in the logical line.
         let valueOffset: Int
     }
@@ -21,7 +19,7 @@ enum ContentLineParser {
     static let equals = UInt8(ascii: "=")
     static let quote = UInt8(ascii: "\"")
 
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> Parsed {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> Parsed {
         var position = 0
         let name = try token(bytes, &position, what: "property")
         var parameters: [Parameter] = []
@@ -41,22 +39,26 @@ enum ContentLineParser {
                 guard position < bytes.count, bytes[position] == comma else { break }
                 position += 1
             }
-            parameters.append(Parameter(name: parameterName, values: values))
+            parameters.append(Parameter(upperCaseName: parameterName, values: values))
         }
         guard position < bytes.count, bytes[position] == colon else {
             throw Failure(error: missingColonError, offset: position)
         }
         let valueOffset = position + 1
-        return Parsed(
-            name: name,
-            parameters: parameters,
-            rawValue: String(decoding: bytes[valueOffset...], as: UTF8.self),
-            valueOffset: valueOffset
-        )
+        var property = Property(upperCaseName: name, parameters: parameters, value: "")
+        let value = UnsafeBufferPointer(rebasing: bytes[valueOffset...])
+        property.value =
+            property.valueEncoding == .text
+            ? TextEscaping.unescape(value) : String(decoding: value, as: UTF8.self)
+        return Parsed(property: property, valueOffset: valueOffset)
     }
 
     /// A name of letters, digits and `-`, upper-cased; it must be followed by `;`, `:`, `=` or `,`.
-    private static func token(_ bytes: [UInt8], _ position: inout Int, what: String) throws(Failure) -> String {
+    private static func token(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ position: inout Int,
+        what: String
+    ) throws(Failure) -> String {
         let start = position
         while position < bytes.count, isNameByte(bytes[position]) {
             position += 1
@@ -75,11 +77,16 @@ enum ContentLineParser {
             if position >= bytes.count { throw Failure(error: missingColonError, offset: position) }
             throw Failure(error: ICalendarError(.invalidName, "the \(what) name is empty"), offset: position)
         }
-        return String(decoding: bytes[start..<position], as: UTF8.self).asciiFastUppercased
+        let name = UnsafeBufferPointer(rebasing: bytes[start..<position])
+        guard name.contains(where: { $0 >= 0x61 }) else { return String(decoding: name, as: UTF8.self) }
+        return String(decoding: name.map { $0 >= 0x61 ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
     /// One parameter value, quoted (`"..."`, no DQUOTE inside) or up to the next `,`, `;` or `:`.
-    private static func parameterValue(_ bytes: [UInt8], _ position: inout Int) throws(Failure) -> String {
+    private static func parameterValue(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ position: inout Int
+    ) throws(Failure) -> String {
         if position < bytes.count, bytes[position] == quote {
             let open = position
             guard let close = bytes[(open + 1)...].firstIndex(of: quote) else {

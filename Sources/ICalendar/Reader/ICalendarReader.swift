@@ -30,7 +30,7 @@ public enum ICalendarReader {
     public static func read(_ bytes: [UInt8]) throws(ICalendarError) -> CalendarDocument {
         let roots = try parse(bytes, readsEvents: true)
         guard let root = roots.first else {
-            throw SourcePosition(line: 1, column: 1, lineStart: 0).locate(
+            throw SourcePosition(line: 1, lineStart: 0).locate(
                 ICalendarError(.notACalendar, "the input holds no BEGIN:VCALENDAR"),
                 input: bytes
             )
@@ -84,9 +84,15 @@ public enum ICalendarReader {
     ) throws(ICalendarError) -> [LocatedComponent] {
         var scanner = LogicalLineScanner(input: bytes, maximumLineLength: maximumLineLength)
         var builder = ComponentTreeBuilder(input: bytes, maximumNesting: maximumNesting, readsEvents: readsEvents)
-        while let line = try scanner.next() {
-            try builder.add(line)
+        do throws(ICalendarError) {
+            while let line = try scanner.next() {
+                try builder.add(line)
+            }
+        } catch {
+            try builder.checkDeferredDates()  // an earlier line's bad date comes first
+            throw error
         }
+        try builder.checkDeferredDates()
         return try builder.finish()
     }
 }

@@ -12,13 +12,31 @@ struct LogicalLine {
         let lineStart: Int
     }
 
-    var bytes: [UInt8]
+    /// The unfolded bytes of a folded line; `nil` for a line that stands alone in the input at ``range``,
+    /// which is read in place so that the common unfolded line costs no copy.
+    var unfolded: [UInt8]?
+    /// Where the line's bytes are in the input when ``unfolded`` is `nil`.
+    var range: Range<Int>
     /// The physical line that starts the content line.
     var first: Segment
     /// The continuation lines after ``first``, in order; empty for an unfolded line, so it allocates nothing.
     var continuations: [Segment] = []
 
+    /// The number of bytes in the unfolded line.
+    var count: Int { unfolded?.count ?? range.count }
+
     var lineNumber: Int { first.lineNumber }
+
+    /// Calls `body` with the unfolded bytes, offsets counted from the line's start.
+    func withBytes<Result, Failure: Error>(
+        in input: [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        if let unfolded { return try unfolded.withUnsafeBufferPointer(body) }
+        return try input.withUnsafeBufferPointer { (all) throws(Failure) -> Result in
+            try body(UnsafeBufferPointer(rebasing: all[range]))
+        }
+    }
     var lineStart: Int { first.lineStart }
 
     /// The segment holding the byte at `offset` (or the position just past the end).
@@ -29,35 +47,46 @@ struct LogicalLine {
 }
 
 /// Where an error points: a physical line, a 1-based column in scalars, and that line's text.
+///
+/// The reader records one position per property, so the column is counted only when an error needs it.
 struct SourcePosition {
     let line: Int
-    let column: Int
     let lineStart: Int
+    /// The offset in the input of the byte pointed at; the column counts the scalars before it.
+    let inputOffset: Int
 
-    /// The position of `offset` in `line`, counting columns in Unicode scalars of the physical line.
-    init(offset: Int, in line: LogicalLine, input: [UInt8]) {
-        guard let segment = line.segment(containing: offset) else {
-            self.line = line.lineNumber
-            column = 1
-            lineStart = line.lineStart
-            return
+    /// The position of `offset` in `line`.
+    init(offset: Int, in line: borrowing LogicalLine) {
+        let segment: LogicalLine.Segment
+        if line.continuations.isEmpty || offset < line.continuations[0].logicalStart {
+            segment = line.first
+        } else if let continuation = line.segment(containing: offset) {
+            segment = continuation
+        } else {
+            segment = line.first
         }
-        let end = min(input.count, segment.inputStart + (offset - segment.logicalStart))
+        self.line = segment.lineNumber
+        lineStart = segment.lineStart
+        inputOffset = segment.inputStart + max(0, offset - segment.logicalStart)
+    }
+
+    /// The start of a physical line.
+    init(line: Int, lineStart: Int) {
+        self.line = line
+        self.lineStart = lineStart
+        inputOffset = lineStart
+    }
+
+    /// The 1-based column in Unicode scalars of the physical line.
+    func column(in input: [UInt8]) -> Int {
+        let end = min(input.count, inputOffset)
         var scalars = 0
-        var index = segment.lineStart
+        var index = lineStart
         while index < end {
             if input[index] & 0xC0 != 0x80 { scalars += 1 }
             index += 1
         }
-        self.line = segment.lineNumber
-        column = scalars + 1
-        lineStart = segment.lineStart
-    }
-
-    init(line: Int, column: Int, lineStart: Int) {
-        self.line = line
-        self.column = column
-        self.lineStart = lineStart
+        return scalars + 1
     }
 
     /// The physical line's text for the caret display, control characters as spaces; `nil` if long.
@@ -82,6 +111,6 @@ struct SourcePosition {
 
     /// The error placed here.
     func locate(_ error: ICalendarError, input: [UInt8]) -> ICalendarError {
-        error.located(line: line, column: column, sourceLine: sourceLine(in: input))
+        error.located(line: line, column: column(in: input), sourceLine: sourceLine(in: input))
     }
 }

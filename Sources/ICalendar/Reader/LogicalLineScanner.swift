@@ -8,7 +8,6 @@ struct LogicalLineScanner {
     let maximumLineLength: Int
     private var offset: Int
     private var lineNumber = 0
-    private var pending: LogicalLine?
 
     init(input: [UInt8], maximumLineLength: Int) {
         self.input = input
@@ -17,64 +16,93 @@ struct LogicalLineScanner {
     }
 
     /// The next content line, or `nil` at the end of the input.
+    ///
+    /// The continuation lines that follow a line are absorbed at once, so a line that stands alone (the
+    /// common case) is handed on as a range of the input without being copied.
     mutating func next() throws(ICalendarError) -> LogicalLine? {
         while offset < input.count {
             let lineStart = offset
-            let end = input[lineStart...].firstIndex(of: 0x0A) ?? input.count
-            offset = end + 1
-            lineNumber += 1
-            let contentEnd = end > lineStart && input[end - 1] == 0x0D ? end - 1 : end
-            let here = SourcePosition(line: lineNumber, column: 1, lineStart: lineStart)
-            guard contentEnd - lineStart <= maximumLineLength else {
-                throw here.locate(Self.tooLong(maximumLineLength), input: input)
-            }
-            if contentEnd == lineStart {
-                if let line = pending {
-                    pending = nil
-                    return try validated(line)
-                }
-                continue
-            }
+            let contentEnd = try advancePastLine()
+            if contentEnd == lineStart { continue }
             let first = input[lineStart]
             if first == 0x20 || first == 0x09 {
-                guard var line = pending else {
-                    if input[lineStart..<contentEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                    throw here.locate(.unexpectedContinuation, input: input)
-                }
-                pending = nil  // keep the buffer uniquely referenced, so appending does not copy it
-                guard line.bytes.count + (contentEnd - lineStart - 1) <= maximumLineLength else {
-                    throw here.locate(Self.tooLong(maximumLineLength), input: input)
+                // A continuation with no line before it (the first line, or one after an empty line).
+                if input[lineStart..<contentEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                throw SourcePosition(line: lineNumber, lineStart: lineStart).locate(
+                    .unexpectedContinuation,
+                    input: input
+                )
+            }
+            var line = LogicalLine(
+                unfolded: nil,
+                range: lineStart..<contentEnd,
+                first: .init(logicalStart: 0, inputStart: lineStart, lineNumber: lineNumber, lineStart: lineStart)
+            )
+            while offset < input.count, input[offset] == 0x20 || input[offset] == 0x09 {
+                let continuationStart = offset
+                let continuationEnd = try advancePastLine()
+                var bytes = line.unfolded ?? Array(input[line.range])
+                line.unfolded = nil  // keep the buffer uniquely referenced, so appending does not copy it
+                guard bytes.count + (continuationEnd - continuationStart - 1) <= maximumLineLength else {
+                    throw SourcePosition(line: lineNumber, lineStart: continuationStart).locate(
+                        Self.tooLong(maximumLineLength),
+                        input: input
+                    )
                 }
                 line.continuations.append(
                     .init(
-                        logicalStart: line.bytes.count,
-                        inputStart: lineStart + 1,
+                        logicalStart: bytes.count,
+                        inputStart: continuationStart + 1,
                         lineNumber: lineNumber,
-                        lineStart: lineStart
+                        lineStart: continuationStart
                     )
                 )
-                line.bytes += input[(lineStart + 1)..<contentEnd]
-                pending = line
-                continue
+                bytes += input[(continuationStart + 1)..<continuationEnd]
+                line.unfolded = bytes
             }
-            let line = LogicalLine(
-                bytes: Array(input[lineStart..<contentEnd]),
-                first: .init(logicalStart: 0, inputStart: lineStart, lineNumber: lineNumber, lineStart: lineStart)
-            )
-            if let previous = pending {
-                pending = line
-                return try validated(previous)
-            }
-            pending = line
+            return try validated(line)
         }
-        guard let line = pending else { return nil }
-        pending = nil
-        return try validated(line)
+        return nil
     }
 
-    private func validated(_ line: LogicalLine) throws(ICalendarError) -> LogicalLine {
-        guard let bad = Self.firstInvalidUTF8(line.bytes) else { return line }
-        throw SourcePosition(offset: bad, in: line, input: input).locate(
+    /// Moves past the physical line at ``offset`` and its line end, returning where its content ends.
+    private mutating func advancePastLine() throws(ICalendarError) -> Int {
+        let lineStart = offset
+        let end = input.withUnsafeBufferPointer { all in Self.lineFeed(in: all, from: lineStart) }
+        offset = end + 1
+        lineNumber += 1
+        let contentEnd = end > lineStart && input[end - 1] == 0x0D ? end - 1 : end
+        guard contentEnd - lineStart <= maximumLineLength else {
+            throw SourcePosition(line: lineNumber, lineStart: lineStart).locate(
+                Self.tooLong(maximumLineLength),
+                input: input
+            )
+        }
+        return contentEnd
+    }
+
+    /// The offset of the first LF at or after `start`, or the end of `bytes`.
+    ///
+    /// Eight bytes at a time: a word has a zero byte after XOR with LFs exactly when it holds an LF.
+    static func lineFeed(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+        }
+        while index < bytes.count, bytes[index] != 0x0A {
+            index += 1
+        }
+        return index
+    }
+
+    private func validated(_ line: consuming LogicalLine) throws(ICalendarError) -> LogicalLine {
+        guard let bad = line.withBytes(in: input, Self.firstInvalidUTF8) else { return line }
+        throw SourcePosition(offset: bad, in: line).locate(
             ICalendarError(.invalidUTF8, "the line is not valid UTF-8 at this position"),
             input: input
         )
@@ -85,8 +113,17 @@ struct LogicalLineScanner {
     }
 
     /// The offset of the first byte that does not start a well-formed UTF-8 scalar, if any.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
+        // ASCII runs, eight bytes at a time: content lines are mostly ASCII.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count,
+                raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+            }
+        }
         while index < bytes.count {
             let lead = bytes[index]
             if lead < 0x80 {

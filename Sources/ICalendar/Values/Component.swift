@@ -48,10 +48,23 @@ public struct Property: Hashable, Sendable {
         self.value = value
     }
 
+    /// A property whose name is upper case already, as the reader makes them.
+    init(upperCaseName name: String, parameters: [Parameter], value: String) {
+        self.name = name
+        self.parameters = parameters
+        self.value = value
+    }
+
     /// The first value of the parameter with this name (case-insensitive), if any.
     public func parameter(_ name: String) -> String? {
         let upper = name.asciiFastUppercased
         return parameters.first { $0.name == upper }?.values.first
+    }
+
+    /// ``parameter(_:)`` for a name known to be upper case, as the reader asks for `VALUE` and `TZID`.
+    func parameter(upperCaseName name: String) -> String? {
+        guard !parameters.isEmpty else { return nil }
+        return parameters.first { $0.name == name }?.values.first
     }
 }
 
@@ -66,6 +79,12 @@ public struct Parameter: Hashable, Sendable {
 
     public init(name: String, values: [String]) {
         self.name = name.asciiFastUppercased
+        self.values = values
+    }
+
+    /// A parameter whose name is upper case already, as the reader makes them.
+    init(upperCaseName name: String, values: [String]) {
+        self.name = name
         self.values = values
     }
 

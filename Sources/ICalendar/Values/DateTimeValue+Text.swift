@@ -8,15 +8,23 @@ extension DateTimeValue {
     /// - Parameter property: The property; only its first value is read (see ``values(of:)`` for lists).
     /// - Throws: ``ICalendarError/invalidDate`` when the value is not a real date or time.
     public init(property: Property) throws(ICalendarError) {
-        let value = property.value
-        if value.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: a comma byte is a comma character, so the value can be cut without Character work.
-            let end = value.utf8.firstIndex(of: 0x2C) ?? value.endIndex
-            self = try Self.parse(value[..<end], property: property)
+        // A comma byte is always a comma character in UTF-8, so the value is cut at the byte.
+        var value = property.value
+        let type = property.parameter(upperCaseName: "VALUE")?.asciiFastUppercased
+        let tzid = property.parameter(upperCaseName: "TZID")
+        let parsed = value.withUTF8 { bytes in
+            Self.parse(
+                bytes: UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0x2C) ?? bytes.count)]),
+                type: type,
+                tzid: tzid
+            )
+        }
+        if let parsed {
+            self = parsed
             return
         }
-        let first = value.split(separator: ",", omittingEmptySubsequences: false).first ?? ""
-        self = try Self.parse(first, property: property)
+        let end = value.utf8.firstIndex(of: 0x2C) ?? value.endIndex
+        self = try Self.parse(value[..<end], property: property)
     }
 
     /// Every value of a comma-separated DATE or DATE-TIME list, such as EXDATE or RDATE (RFC 5545 §3.8.5).
@@ -25,21 +33,15 @@ extension DateTimeValue {
     /// - Returns: The values in order.
     /// - Throws: ``ICalendarError/invalidDate`` for the first value that cannot be read.
     public static func values(of property: Property) throws(ICalendarError) -> [DateTimeValue] {
+        // A comma byte is always a comma character in UTF-8, so the list is split at the bytes.
         var result: [DateTimeValue] = []
         let value = property.value
-        if value.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: a comma byte is a comma character, so the value can be cut without Character work.
-            var start = value.startIndex
-            while true {
-                let end = value.utf8[start...].firstIndex(of: 0x2C) ?? value.endIndex
-                result.append(try parse(value[start..<end], property: property))
-                guard end < value.endIndex else { break }
-                start = value.utf8.index(after: end)
-            }
-            return result
-        }
-        for item in value.split(separator: ",", omittingEmptySubsequences: false) {
-            result.append(try parse(item, property: property))
+        var start = value.startIndex
+        while true {
+            let end = value.utf8[start...].firstIndex(of: 0x2C) ?? value.endIndex
+            result.append(try parse(value[start..<end], property: property))
+            guard end < value.endIndex else { break }
+            start = value.utf8.index(after: end)
         }
         return result
     }
@@ -132,8 +134,8 @@ extension DateTimeValue {
     static func parse(_ text: Substring, property: Property) throws(ICalendarError) -> DateTimeValue {
         try parse(
             text,
-            valueType: property.parameter("VALUE"),
-            tzid: property.parameter("TZID"),
+            valueType: property.parameter(upperCaseName: "VALUE"),
+            tzid: property.parameter(upperCaseName: "TZID"),
             propertyName: property.name
         )
     }

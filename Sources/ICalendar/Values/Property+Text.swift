@@ -32,12 +32,22 @@ extension Property {
     /// Non-standard `X-` properties are TEXT unless a `VALUE` parameter says otherwise, as RFC 5545
     /// §3.8.8.2 makes TEXT their default type.
     public var valueEncoding: ValueEncoding {
-        if Self.textListPropertyNames.contains(name) { return .textList }
+        // The length rules out most names before any string is compared (the reader asks once per line).
+        let length = name.utf8.count
+        // CATEGORIES and RESOURCES are 10 and 9 bytes long.
+        if length == 10 || length == 9, Self.textListPropertyNames.contains(name) { return .textList }
         if !parameters.isEmpty, let type = parameter("VALUE") {
             return type.asciiFastUppercased == "TEXT" ? .text : .raw
         }
-        if Self.textPropertyNames.contains(name) || name.hasPrefix("X-") { return .text }
-        return .raw
+        var bytes = name.utf8.makeIterator()
+        if bytes.next() == 0x58, bytes.next() == 0x2D { return .text }  // X-
+        guard length < 64, Self.textPropertyNameLengths & (1 << length) != 0 else { return .raw }
+        return Self.textPropertyNames.contains(name) ? .text : .raw
+    }
+
+    /// One bit per length in bytes of the names in ``textPropertyNames``, to rule out other names cheaply.
+    private static let textPropertyNameLengths: UInt64 = textPropertyNames.reduce(0) { mask, name in
+        mask | (name.utf8.count < 64 ? 1 << name.utf8.count : 0)
     }
 
     /// A list-valued TEXT property (CATEGORIES, RESOURCES) holding these items, escaped and comma-joined.
