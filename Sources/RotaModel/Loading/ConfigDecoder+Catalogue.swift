@@ -182,15 +182,19 @@ extension ConfigDecoder {
         let known = monitoring.map(\.id)
         let missing = mode.detectedBy.filter { !known.contains($0) }
         guard !missing.isEmpty else { return mode.detectedBy }
-        let names = missing.map { "'\($0)'" }.joined(separator: ", ")
         nodes.report(
-            "failure mode '\(mode.id)' is detected by \(names) in rota's catalogue, "
+            "failure mode '\(mode.id)' is detected by \(Self.and(missing.map { "'\($0)'" })) in rota's catalogue, "
                 + "but this pipeline does not monitor \(missing.count == 1 ? "it" : "them")",
             at: node,
-            hint: "add \(missing.joined(separator: ", ")) to this pipeline's monitoring, or give the failure mode "
-                + "its own detected_by"
+            hint: "add \(Self.and(missing)) to this pipeline's monitoring, or give the failure mode its own detected_by"
         )
         return nil
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func and(_ items: [String]) -> String {
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// `detected_by`: ids of this pipeline's monitoring points.
