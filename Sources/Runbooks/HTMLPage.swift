@@ -2,9 +2,11 @@
 package enum HTMLPage {
     /// A complete, self-contained HTML document; `title` is plain text, `body` already HTML.
     package static func document(title: String, body: [String]) -> String {
-        (["<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
+        ([
+            "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>\(HTMLText.escape(title))</title>", "<style>", style, "</style>", "</head>", "<body>", "<main>"]
+            "<title>\(HTMLText.escape(title))</title>", "<style>", style, "</style>", "</head>", "<body>", "<main>",
+        ]
             + body + ["</main>", "</body>", "</html>"]).joined(separator: "\n") + "\n"
     }
 

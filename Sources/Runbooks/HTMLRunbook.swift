@@ -84,7 +84,10 @@ package enum HTMLRunbook {
         }
         guard !rows.isEmpty else { return ["<p>No shift is planned.</p>"] }
         return ["<table>", "<tr><th></th><th>engineer</th><th>from</th><th>to</th></tr>"] + rows
-            + ["</table>", "<p class=\"meta\">Times are in \(runbook.rotationZone.identifier); shifts hand off at the start time.</p>"]
+            + [
+                "</table>",
+                "<p class=\"meta\">Times are in \(runbook.rotationZone.identifier); shifts hand off at the start time.</p>",
+            ]
     }
 
     private static func holidayBackups(_ runbook: Runbook) -> [String] {
@@ -92,7 +95,9 @@ package enum HTMLRunbook {
         guard !runbook.holidayBackups.isEmpty else {
             return ["<p>No major holidays between \(runbook.asOf) and \(runbook.windowEnd).</p>"]
         }
-        var lines = ["<table>", "<tr><th>date</th><th>holiday</th><th>on call</th><th>backup for this pipeline</th></tr>"]
+        var lines = [
+            "<table>", "<tr><th>date</th><th>holiday</th><th>on call</th><th>backup for this pipeline</th></tr>",
+        ]
         for backup in runbook.holidayBackups {
             let who =
                 backup.backup.map { "\(text(RunbookText.nameAndEmail($0))) (\(text(RunbookText.role(backup.role))))" }

@@ -106,7 +106,9 @@ package enum MarkdownRunbook {
                     + "\(backup.recorded ? "" : " (proposed)") | \(who ?? text(RunbookText.role(nil))) |"
             )
         }
-        lines += ["", "The secondary owner backs the pipeline up on major holidays; proposed shifts are not recorded yet."]
+        lines += [
+            "", "The secondary owner backs the pipeline up on major holidays; proposed shifts are not recorded yet.",
+        ]
         return lines
     }
 

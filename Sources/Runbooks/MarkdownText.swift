@@ -32,7 +32,8 @@ package enum MarkdownText {
     /// `Name <address>`, the address as a CommonMark autolink when it is plain enough to be one safely.
     package static func nameAndEmail(_ contact: Runbook.Contact) -> String {
         let plain = contact.email.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || ".@+-_".unicodeScalars.contains($0)
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || ".@+-_".unicodeScalars.contains($0)
         }
         guard !contact.email.isEmpty, plain else { return escape(RunbookText.nameAndEmail(contact)) }
         return "\(escape(contact.name)) <\(contact.email)>"

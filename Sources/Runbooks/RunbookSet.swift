@@ -14,6 +14,7 @@ package enum RunbookSet {
     ///   - ledger: The ledger checked against it.
     ///   - asOf: The day the runbooks describe.
     ///   - includeAll: Whether pipelines that do not report to investors get a runbook too.
+    /// - Returns: The runbooks, in the config's pipeline order.
     package static func runbooks(config: TeamConfig, ledger: Ledger, asOf: LocalDate, includeAll: Bool) -> [Runbook] {
         let windowEnd = config.holidayPolicy.leadTime.added(to: asOf)
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: asOf, until: windowEnd)
@@ -29,6 +30,7 @@ package enum RunbookSet {
     ///   - team: The team's name, for the index.
     ///   - asOf: The day the runbooks describe, for the index.
     ///   - formats: Which formats to render; each appears once, in `RunbookFormat.allCases` order.
+    /// - Returns: The documents to write or serve, with distinct file names.
     package static func documents(
         _ runbooks: [Runbook],
         team: String,

@@ -60,10 +60,19 @@ import Testing
             Set(config.pipelines.first { $0.id.rawValue == id }?.failureModes.map(\.id) ?? [])
         }
         let everywhere: Set = ["large-volumes", "reporting-tool-integration"]
-        #expect(modesOf("aggregate-profit").isSuperset(of: everywhere.union(["late-finance-data", "profit-data-quality", "currency-conversion"])))
-        #expect(modesOf("aggregate-growth").isSuperset(of: everywhere.union(["seasonality", "missing-business-units"])))
+        #expect(
+            modesOf("aggregate-profit").isSuperset(
+                of: everywhere.union(["late-finance-data", "profit-data-quality", "currency-conversion"])
+            )
+        )
+        #expect(
+            modesOf("aggregate-growth").isSuperset(of: everywhere.union(["seasonality", "missing-business-units"]))
+        )
         #expect(modesOf("aggregate-engagement").isSuperset(of: everywhere.union(["user-activity-gaps"])))
-        #expect(config.runbooks.link(to: PipelineID("aggregate-profit")) == "https://oncall.example.com/runbooks/aggregate-profit.html")
+        #expect(
+            config.runbooks.link(to: PipelineID("aggregate-profit"))
+                == "https://oncall.example.com/runbooks/aggregate-profit.html"
+        )
     }
 
     @Test func minimalConfigGetsDocumentedDefaults() throws {

@@ -43,8 +43,14 @@ import Testing
     }
 
     @Test func aBareIdPicksTheCatalogueEntry() throws {
-        let pipeline = try #require(try Self.load(Self.config(monitoring: "[freshness, data-quality]", failureModes: "[late-finance-data]")))
-        #expect(pipeline.monitoring == [RunbookCatalogue.monitoringPoint("freshness"), RunbookCatalogue.monitoringPoint("data-quality")])
+        let pipeline = try #require(
+            try Self.load(Self.config(monitoring: "[freshness, data-quality]", failureModes: "[late-finance-data]"))
+        )
+        #expect(
+            pipeline.monitoring == [
+                RunbookCatalogue.monitoringPoint("freshness"), RunbookCatalogue.monitoringPoint("data-quality"),
+            ]
+        )
         #expect(pipeline.failureModes == [RunbookCatalogue.failureMode("late-finance-data")])
     }
 
@@ -66,18 +72,31 @@ import Testing
     @Test func aNewIdAddsTheConfigsOwnEntry() throws {
         let text = Self.config(
             monitoring: "[{ id: row-counts, name: Row counts, threshold: under 1000 }]",
-            failureModes: "[{ id: vendor-outage, name: Vendor outage, symptoms: No file, detected_by: [row-counts], remedy: Call them }]"
+            failureModes:
+                "[{ id: vendor-outage, name: Vendor outage, symptoms: No file, detected_by: [row-counts], remedy: Call them }]"
         )
         let pipeline = try #require(try Self.load(text))
         #expect(pipeline.monitoring == [MonitoringPoint(id: "row-counts", name: "Row counts", threshold: "under 1000")])
         #expect(
             pipeline.failureModes
-                == [FailureMode(id: "vendor-outage", name: "Vendor outage", symptoms: "No file", detectedBy: ["row-counts"], remedies: ["Call them"])]
+                == [
+                    FailureMode(
+                        id: "vendor-outage",
+                        name: "Vendor outage",
+                        symptoms: "No file",
+                        detectedBy: ["row-counts"],
+                        remedies: ["Call them"]
+                    )
+                ]
         )
     }
 
     @Test func runbookURLBaseLosesItsTrailingSlash() throws {
-        let text = Self.config(monitoring: "[freshness]", failureModes: "[{ id: seasonality, detected_by: [freshness] }]", extra: "runbooks: { url_base: \"https://x.example.com/rb/\" }")
+        let text = Self.config(
+            monitoring: "[freshness]",
+            failureModes: "[{ id: seasonality, detected_by: [freshness] }]",
+            extra: "runbooks: { url_base: \"https://x.example.com/rb/\" }"
+        )
         let config = try ConfigLoader.load(bytes: Array(text.utf8), file: "t.yaml")
         #expect(config.runbooks.urlBase == "https://x.example.com/rb")
         #expect(config.runbooks.link(to: PipelineID("revenue")) == "https://x.example.com/rb/revenue.html")

@@ -19,7 +19,9 @@ import Testing
     @Test func theBundledTeamGetsOneRunbookPerInvestorFacingPipeline() throws {
         let config = try Self.bundled()
         let runbooks = RunbookSet.runbooks(config: config, ledger: .empty, asOf: Self.asOf, includeAll: false)
-        #expect(runbooks.map(\.pipeline.id.rawValue) == ["aggregate-profit", "aggregate-growth", "aggregate-engagement"])
+        #expect(
+            runbooks.map(\.pipeline.id.rawValue) == ["aggregate-profit", "aggregate-growth", "aggregate-engagement"]
+        )
         let all = RunbookSet.runbooks(config: config, ledger: .empty, asOf: Self.asOf, includeAll: true)
         #expect(all.count == 5)
         let profit = try #require(runbooks.first)

@@ -150,7 +150,12 @@ extension ConfigDecoder {
     }
 
     /// A text field that a catalogue entry may supply: the config's value, else the entry's, else required.
-    private mutating func text(_ fields: Fields, _ key: String, default base: String?, hint: String? = nil)
+    private mutating func text(
+        _ fields: Fields,
+        _ key: String,
+        default base: String?,
+        hint: String? = nil
+    )
         -> String?
     {
         if let base { return fields[key].map { nodes.string($0, key) } ?? base }
@@ -175,7 +180,11 @@ extension ConfigDecoder {
     }
 
     /// A catalogue failure mode's own `detected_by`, when this pipeline monitors each point it names.
-    private mutating func defaultDetectors(_ mode: FailureMode, at node: Node, monitoring: [MonitoringPoint]?)
+    private mutating func defaultDetectors(
+        _ mode: FailureMode,
+        at node: Node,
+        monitoring: [MonitoringPoint]?
+    )
         -> [String]?
     {
         guard let monitoring else { return mode.detectedBy }

@@ -15,7 +15,9 @@ extension ConfigDecoder {
         let host = rest.prefix { $0 != "/" }
         let valid =
             scheme != nil && !host.isEmpty
-            && text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"\"<>\\^`{|}".unicodeScalars.contains($0) }
+            && text.unicodeScalars.allSatisfy {
+                $0.value > 0x20 && $0.value < 0x7F && !"\"<>\\^`{|}".unicodeScalars.contains($0)
+            }
             && !text.contains("?") && !text.contains("#")
         guard valid else {
             nodes.report(

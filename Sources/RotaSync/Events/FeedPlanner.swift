@@ -117,7 +117,8 @@ package enum FeedPlanner {
             let onCallName = config.engineer(onCall)?.name ?? onCall.rawValue
             let role =
                 backup.role == .primary ? "primary owner, as the secondary is on call or away" : "secondary owner"
-            var description = "\(name) backs up \(pipeline.name) on \(occasion.name) (\(role)); \(onCallName) is on call."
+            var description =
+                "\(name) backs up \(pipeline.name) on \(occasion.name) (\(role)); \(onCallName) is on call."
             if pipeline.investorFacing, let link = config.runbooks.link(to: pipeline.id) {
                 description += "\nRunbook: \(link)"
             }

@@ -41,7 +41,10 @@ struct FeedFolder {
                 Data(try index(output, config: config).utf8),
                 to: url.appendingPathComponent("index.json")
             )
-            _ = try AtomicFile.writeIfChanged(try stateBytes(output.state), to: url.appendingPathComponent(Self.stateFile))
+            _ = try AtomicFile.writeIfChanged(
+                try stateBytes(output.state),
+                to: url.appendingPathComponent(Self.stateFile)
+            )
             return (written, FeedNames.all(config).count - written)
         } catch let exit as ExitCode {
             throw exit

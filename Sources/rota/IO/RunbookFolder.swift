@@ -15,7 +15,10 @@ struct RunbookFolder {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             var written = 0
             for document in documents
-            where try AtomicFile.writeIfChanged(Data(document.text.utf8), to: url.appendingPathComponent(document.fileName)) {
+            where try AtomicFile.writeIfChanged(
+                Data(document.text.utf8),
+                to: url.appendingPathComponent(document.fileName)
+            ) {
                 written += 1
             }
             return (written, documents.count - written)
