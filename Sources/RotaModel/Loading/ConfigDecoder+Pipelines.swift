@@ -31,7 +31,16 @@ extension ConfigDecoder {
                 continue
             }
             let idNode = nodes.required(fields, "id", hint: "a lowercase id such as 'aggregate-profit'")
-            let id = idNode.flatMap { nodes.identifier($0, "pipeline id") }.map(PipelineID.init)
+            var id = idNode.flatMap { nodes.identifier($0, "pipeline id") }.map(PipelineID.init)
+            if let reserved = id, reserved.rawValue == "index", let idNode {
+                nodes.report(
+                    "pipeline id 'index' is reserved",
+                    at: idNode,
+                    hint: "runbooks are written as <pipeline-id>.md and .html beside index.md and index.html; "
+                        + "pick another id"
+                )
+                id = nil
+            }
             if let id, let idNode { ids.append((id, idNode)) }
             let pipeline = decodePipeline(fields, id: id, rotationZone: rotationZone)
             pipelines.append(pipeline.pipeline)
