@@ -1,9 +1,12 @@
 /// What a request path asks for: the index page, a feed (with the token segment it carried), or nothing.
 package enum FeedRoute: Equatable, Sendable {
+    /// `/`: the HTML index page.
     case index
+    /// `/feeds/NAME.ics` or `/feeds/TOKEN/NAME.ics`.
     case feed(name: String, token: String?)
     /// A runbook document by file name; `/runbooks/` is `index.html`.
     case runbook(name: String)
+    /// Anything else: 404.
     case unknown
 
     /// Parses the path of a request target; the query string, if any, is ignored.

@@ -8,37 +8,53 @@ package import Scheduler
 package struct Runbook: Hashable, Sendable {
     /// Someone the runbook names: their display name, id, address and home zone.
     package struct Contact: Hashable, Sendable {
+        /// The engineer's id in the config.
         package let id: EngineerID
+        /// Display name.
         package let name: String
+        /// Address, as the config gives it.
         package let email: String
+        /// Where the engineer lives.
         package let timeZone: TimeZoneID
     }
 
     /// Who holds a shift, from when to when (wall clock in the rotation's zone).
     package struct OnCall: Hashable, Sendable {
+        /// Who is on call.
         package let contact: Contact
+        /// When the shift starts (the hand-off).
         package let start: LocalDateTime
+        /// When it ends: the next hand-off.
         package let end: LocalDateTime
     }
 
     /// Who backs this pipeline up on a major holiday inside the lead-time window.
     package struct HolidayBackup: Hashable, Sendable {
+        /// The day of the holiday.
         package let date: LocalDate
+        /// The holiday's name.
         package let holiday: String
         /// Nil when both owners are on call or away.
         package let backup: Contact?
+        /// Whether the backup is the secondary owner or, standing in, the primary.
         package let role: PipelineBackup.Role?
+        /// Who is on call that day.
         package let onCall: Contact
         /// Whether the holiday shift's engineer is recorded in the ledger (else proposed by the plan).
         package let recorded: Bool
     }
 
+    /// The team's name.
     package let team: String
+    /// The pipeline, with its monitoring points and failure modes.
     package let pipeline: Pipeline
+    /// The day the runbook was made for (`--as-of`).
     package let asOf: LocalDate
     /// The zone shift times are written in.
     package let rotationZone: TimeZoneID
+    /// The primary owner, second in the escalation chain.
     package let primary: Contact
+    /// The secondary owner, last in the escalation chain.
     package let secondary: Contact?
     /// The shift on call at noon of `asOf`.
     package let onCallNow: OnCall?
@@ -46,6 +62,7 @@ package struct Runbook: Hashable, Sendable {
     package let onCallNext: OnCall?
     /// The last day of the holiday lead-time window that `holidayBackups` covers.
     package let windowEnd: LocalDate
+    /// Who backs the pipeline up on each major holiday from `asOf` to `windowEnd`, by date.
     package let holidayBackups: [HolidayBackup]
 
     /// The runbook of `pipeline` for `schedule`, which must start with the shift on call at noon of `asOf`.

@@ -2,7 +2,9 @@ package import RotaModel
 
 /// The page listing a team's runbooks, in Markdown (`index.md`) and HTML (`index.html`).
 package struct RunbookIndex: Hashable, Sendable {
+    /// The team's name, for the title.
     package let team: String
+    /// The day the runbooks were made for.
     package let asOf: LocalDate
     /// In config order.
     package let runbooks: [Runbook]

@@ -4,6 +4,7 @@ import Runbooks
 
 /// The folder `rota runbooks` writes: one file per rendered document.
 struct RunbookFolder {
+    /// The folder, as `--out` gives it.
     let path: String
 
     /// Writes each document whose bytes changed, atomically; returns how many were written and left alone.
