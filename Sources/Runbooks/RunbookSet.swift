@@ -17,7 +17,9 @@ package enum RunbookSet {
     /// - Returns: The runbooks, in the config's pipeline order.
     package static func runbooks(config: TeamConfig, ledger: Ledger, asOf: LocalDate, includeAll: Bool) -> [Runbook] {
         let windowEnd = config.holidayPolicy.leadTime.added(to: asOf)
-        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: asOf, until: windowEnd)
+        // At least two shifts ahead, so a short (or zero) lead time still shows who is on call next.
+        let until = max(windowEnd, asOf.adding(days: 2 * config.rotation.lengthDays + 1))
+        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: asOf, until: until)
         return config.pipelines.filter { includeAll || $0.investorFacing }.map {
             Runbook(pipeline: $0, config: config, schedule: schedule, windowEnd: windowEnd)
         }

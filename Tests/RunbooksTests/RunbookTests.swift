@@ -95,3 +95,16 @@ import Testing
         #expect(markdown.text.contains("\\<iframe src='https://evil.example'\\>\\</iframe\\>"))
     }
 }
+
+extension RunbookTests {
+    @Test func aZeroLeadTimeStillShowsTheNextShiftAndNoBackups() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("fixtures/team.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "lead_time: 3m", with: "lead_time: 0d")
+        let config = try ConfigLoader.load(bytes: Array(text.utf8), file: "team.yaml")
+        let runbook = try #require(
+            RunbookSet.runbooks(config: config, ledger: .empty, asOf: Self.asOf, includeAll: false).first
+        )
+        #expect(runbook.onCallNext != nil)
+        #expect(runbook.holidayBackups.isEmpty)
+    }
+}
