@@ -1,7 +1,7 @@
 # rota's developer entry points. `make test` is what CI runs (.ci/run) and what the README gives.
 SWIFT ?= swift
 SWIFT_FILES = $(shell git ls-files '*.swift')
-CORE_TARGETS = Sources/RotaModel Sources/Scheduler Sources/ICalendar Sources/RotaSync
+CORE_TARGETS = Sources/RotaModel Sources/Scheduler Sources/ICalendar Sources/RotaSync Sources/Runbooks
 # Calls the pure core must never make (STYLE.md section 4): time, randomness, the environment, files, printing.
 FORBIDDEN = Date\(\)|Date\.now|ContinuousClock\(\)|TimeZone\.current|Calendar\.current|Locale\.current|UUID\(\)|\.random\(|ProcessInfo|FileManager|print\(
 
@@ -10,7 +10,7 @@ FORBIDDEN = Date\(\)|Date\.now|ContinuousClock\(\)|TimeZone\.current|Calendar\.c
 help:
 	@echo "make build   build rota (debug)"
 	@echo "make test    run every test (what CI runs)"
-	@echo "make run     check the bundled config, show the next 12 weeks and this year's holidays"
+	@echo "make run     check the bundled config, show the next 12 weeks and this year's holidays, write feeds and runbooks"
 	@echo "make lint    target-import check, forbidden calls in the pure core, swift-format lint"
 	@echo "make format  format every Swift file in place"
 	@echo "make bench   benchmarks (release build): planning, iCalendar write/read, peak memory"
@@ -35,6 +35,9 @@ run: build
 	@echo
 	@echo "== rota export (out/feeds)"
 	@$(SWIFT) run --skip-build rota export --out out/feeds
+	@echo
+	@echo "== rota runbooks (out/runbooks)"
+	@$(SWIFT) run --skip-build rota runbooks --out out/runbooks
 
 lint:
 	$(SWIFT) build --explicit-target-dependency-import-check error

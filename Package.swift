@@ -28,6 +28,7 @@ let package = Package(
                 "RotaModel",
                 "Scheduler",
                 "RotaSync",
+                "Runbooks",
                 "ICalendar",
                 "FeedServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -45,6 +46,12 @@ let package = Package(
         .target(
             name: "RotaSync",
             dependencies: ["Scheduler", "ICalendar", "RotaModel"],
+            swiftSettings: strictSettings
+        ),
+        // Pure: config + schedule -> runbooks (Markdown and printable HTML) for investor-facing pipelines.
+        .target(
+            name: "Runbooks",
+            dependencies: ["Scheduler", "RotaModel"],
             swiftSettings: strictSettings
         ),
         // `rota serve`: serves a FeedCatalog value over HTTP (conditional GET, tokens, access log). No rota model.
@@ -113,6 +120,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RunbooksTests",
+            dependencies: ["Runbooks", "Scheduler", "RotaModel"],
             swiftSettings: strictSettings
         ),
         .testTarget(

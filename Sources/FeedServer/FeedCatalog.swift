@@ -1,6 +1,6 @@
 package import Foundation
 
-/// Everything `rota serve` publishes at one moment: the feeds by name and the HTML index page.
+/// Everything `rota serve` publishes at one moment: the feeds by name, the HTML index page and the runbooks.
 ///
 /// rota builds it (from the config, the ledger and the feed state) and hands it to the server through a
 /// closure; the server never knows what a rota config is, so tests can serve a catalog made by hand.
@@ -38,9 +38,14 @@ package struct FeedCatalog: Sendable, Equatable {
     package var feeds: [String: Entry]
     /// The `/` page.
     package var index: Entry
+    /// Rendered documents served under `/runbooks/`: file name (`index.html`, `ID.html`, `ID.md`) -> entry.
+    ///
+    /// The server only looks at the name's extension for the media type; rota renders the documents.
+    package var runbooks: [String: Entry]
 
-    package init(feeds: [String: Entry], index: Entry) {
+    package init(feeds: [String: Entry], index: Entry, runbooks: [String: Entry] = [:]) {
         self.feeds = feeds
         self.index = index
+        self.runbooks = runbooks
     }
 }

@@ -62,6 +62,10 @@ package struct FeedReply: Sendable, Equatable {
             }
             entry = feed
             contentType = "text/calendar; charset=utf-8"
+        case let .runbook(name):
+            guard let document = catalog.runbooks[name] else { return notFound(head: isHead) }
+            entry = document
+            contentType = name.hasSuffix(".md") ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8"
         case .unknown:
             return notFound(head: isHead)
         }

@@ -1,12 +1,18 @@
 /// What a request path asks for: the index page, a feed (with the token segment it carried), or nothing.
 package enum FeedRoute: Equatable, Sendable {
+    /// `/`: the HTML index page.
     case index
+    /// `/feeds/NAME.ics` or `/feeds/TOKEN/NAME.ics`.
     case feed(name: String, token: String?)
+    /// A runbook document by file name; `/runbooks/` is `index.html`.
+    case runbook(name: String)
+    /// Anything else: 404.
     case unknown
 
     /// Parses the path of a request target; the query string, if any, is ignored.
     ///
-    /// `/` is the index, `/feeds/NAME.ics` a feed and `/feeds/TOKEN/NAME.ics` a feed with its token.
+    /// `/` is the index, `/feeds/NAME.ics` a feed and `/feeds/TOKEN/NAME.ics` a feed with its token;
+    /// `/runbooks/` is the runbook index and `/runbooks/NAME.html` or `/runbooks/NAME.md` a runbook document.
     /// Anything else, including empty segments and percent-escapes, is `.unknown`: feed names and tokens
     /// are plain ASCII, so nothing legitimate needs decoding.
     package init(path target: String) {
@@ -16,6 +22,10 @@ package enum FeedRoute: Equatable, Sendable {
             return
         }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        if path.hasPrefix("/runbooks/") {
+            self = Self.runbook(segments)
+            return
+        }
         guard path.hasPrefix("/feeds/"), segments.allSatisfy({ !$0.isEmpty && !$0.contains("%") }),
             let file = segments.last, file.hasSuffix(".ics"), file.count > 4
         else {
@@ -28,6 +38,17 @@ package enum FeedRoute: Equatable, Sendable {
         case 3: self = .feed(name: name, token: String(segments[segments.startIndex + 1]))
         default: self = .unknown
         }
+    }
+
+    /// `/runbooks/` or `/runbooks/NAME.html|.md`: exactly one more segment, plain ASCII, with one of the two extensions.
+    private static func runbook(_ segments: ArraySlice<Substring>) -> FeedRoute {
+        guard segments.count == 2, let file = segments.last else { return .unknown }
+        if file.isEmpty { return .runbook(name: "index.html") }
+        let plain = file.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "."
+        }
+        guard plain, !file.hasPrefix("."), file.hasSuffix(".html") || file.hasSuffix(".md") else { return .unknown }
+        return .runbook(name: String(file))
     }
 
     /// `target` as the access log may print it: under `/feeds/` every segment but the file name becomes

@@ -53,9 +53,26 @@ import Testing
             #expect(!pipeline.failureModes.isEmpty)
             #expect(pipeline.landingDeadline != nil)
         }
-        // The brief's eight failure modes all appear somewhere.
+        // The brief's eight failure modes (the catalogue) all appear somewhere, mapped to the right pipelines.
         let modes = Set(config.pipelines.flatMap(\.failureModes).map(\.id))
-        #expect(modes.count == 8)
+        #expect(Set(RunbookCatalogue.failureModes.map(\.id)).isSubset(of: modes))
+        func modesOf(_ id: String) -> Set<String> {
+            Set(config.pipelines.first { $0.id.rawValue == id }?.failureModes.map(\.id) ?? [])
+        }
+        let everywhere: Set = ["large-volumes", "reporting-tool-integration"]
+        #expect(
+            modesOf("aggregate-profit").isSuperset(
+                of: everywhere.union(["late-finance-data", "profit-data-quality", "currency-conversion"])
+            )
+        )
+        #expect(
+            modesOf("aggregate-growth").isSuperset(of: everywhere.union(["seasonality", "missing-business-units"]))
+        )
+        #expect(modesOf("aggregate-engagement").isSuperset(of: everywhere.union(["user-activity-gaps"])))
+        #expect(
+            config.runbooks.link(to: PipelineID("aggregate-profit"))
+                == "https://oncall.example.com/runbooks/aggregate-profit.html"
+        )
     }
 
     @Test func minimalConfigGetsDocumentedDefaults() throws {

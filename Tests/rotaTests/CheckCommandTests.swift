@@ -32,6 +32,24 @@ import Testing
         )
     }
 
+    /// Runbook material: each problem at its place in the file, with a hint, and exit 2.
+    @Test(arguments: [
+        ("unknown-catalogue-id", 5), ("catalogue-detector-not-monitored", 4), ("custom-entries-incomplete", 7),
+        ("investor-without-owner-or-deadline", 7), ("runbooks", 3),
+    ])
+    func brokenRunbookMaterialIsReportedInPlace(name: String, problems: Int) throws {
+        let result = try RotaBinary.run(["check", "--config", "fixtures/invalid/\(name).yaml"])
+        #expect(result.status == 2)
+        let expected = try String(
+            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/invalid/\(name).expected"),
+            encoding: .utf8
+        )
+        #expect(
+            result.standardError == expected
+                + "fixtures/invalid/\(name).yaml: \(problems) problems; the config was not used\n"
+        )
+    }
+
     @Test func configComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
         let result = try RotaBinary.run(["check"], environment: ["ROTA_CONFIG": "fixtures/valid/minimal.yaml"])
         #expect(result.status == 0)

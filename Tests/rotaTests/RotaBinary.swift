@@ -57,17 +57,26 @@ enum RotaBinary {
     }
 }
 
-/// Golden files for command output under `fixtures/golden/rota/`; `ROTA_RECORD_GOLDEN=1` rewrites them
+/// Golden files for command output under `fixtures/golden/rota/` (or another folder of `fixtures/golden/`); `ROTA_RECORD_GOLDEN=1` rewrites them
 /// and fails, so a recording never passes silently.
 enum CommandGolden {
-    static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = RotaBinary.repositoryRoot.appendingPathComponent("fixtures/golden/rota/\(name)")
+    static func check(
+        _ actual: String,
+        _ name: String,
+        folder: String = "rota",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let url = RotaBinary.repositoryRoot.appendingPathComponent("fixtures/golden/\(folder)/\(name)")
         if ProcessInfo.processInfo.environment["ROTA_RECORD_GOLDEN"] == "1" {
             try? Data(actual.utf8).write(to: url)
             Issue.record("recorded \(name); run again without ROTA_RECORD_GOLDEN", sourceLocation: sourceLocation)
             return
         }
         let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing \(name)>"
-        #expect(actual == expected, "output differs from fixtures/golden/rota/\(name)", sourceLocation: sourceLocation)
+        #expect(
+            actual == expected,
+            "output differs from fixtures/golden/\(folder)/\(name)",
+            sourceLocation: sourceLocation
+        )
     }
 }

@@ -59,6 +59,18 @@ import Darwin
         #expect(index.body.contains("webcal://127.0.0.1:\(port)/feeds/team.ics"))
         #expect(!index.body.contains("engineer-kim.ics"))
         #expect(index.body.contains("<td>2026-11-30</td>"))
+        #expect(index.body.contains("<a href=\"/runbooks/\">Runbooks</a>"))
+
+        // The runbooks, as rota runbooks renders them.
+        let runbooks = try RawHTTP.send("GET /runbooks/", port: port)
+        #expect(runbooks.status == 200 && runbooks.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(runbooks.body.contains("<a href=\"aggregate-profit.html\">Aggregate profit</a>"))
+        let profit = try RawHTTP.send("GET /runbooks/aggregate-profit.html", port: port)
+        #expect(profit.status == 200 && profit.body.contains("<h1>Runbook: Aggregate profit</h1>"))
+        let profitMarkdown = try RawHTTP.send("GET /runbooks/aggregate-profit.md", port: port)
+        #expect(profitMarkdown.headers["content-type"] == "text/markdown; charset=utf-8")
+        #expect(profitMarkdown.body.hasPrefix("# Runbook: Aggregate profit\n"))
+        #expect(try RawHTTP.send("GET /runbooks/daily-growth.html", port: port).status == 404)
 
         // An override in the config changes the feed without a restart.
         let edited = original.replacingOccurrences(

@@ -28,10 +28,19 @@ package struct LandingDeadline: Hashable, Sendable {
 }
 
 /// Something watched on a pipeline, with the threshold at which it alerts.
+///
+/// A config picks these from `RunbookCatalogue.monitoringPoints`, overrides their fields, or adds its own.
 package struct MonitoringPoint: Hashable, Sendable {
     package let id: String
     package let name: String
     package let threshold: String
+
+    /// Makes a monitoring point; the loader checks the id and that the texts are not empty.
+    package init(id: String, name: String, threshold: String) {
+        self.id = id
+        self.name = name
+        self.threshold = threshold
+    }
 }
 
 /// Something that can go wrong with a pipeline: how it shows and which monitoring points detect it.
@@ -41,10 +50,19 @@ package struct FailureMode: Hashable, Sendable {
     package let symptoms: String
     /// Ids of this pipeline's monitoring points that fire when it happens.
     package let detectedBy: [String]
-    /// What to do about it, when the config says.
+    /// What to do about it, in order, when the config says.
     ///
-    /// The brief does not ask for remedies, so configs may leave them out.
-    package let remedy: String?
+    /// The brief does not ask for remedies, so configs may leave them out (and the catalogue has none).
+    package let remedies: [String]
+
+    /// Makes a failure mode; the loader checks that `detectedBy` names monitoring points of the pipeline.
+    package init(id: String, name: String, symptoms: String, detectedBy: [String], remedies: [String] = []) {
+        self.id = id
+        self.name = name
+        self.symptoms = symptoms
+        self.detectedBy = detectedBy
+        self.remedies = remedies
+    }
 }
 
 /// How many pipelines one engineer may own as primary and as secondary (the brief: 1 to 2 each).

@@ -59,7 +59,8 @@ extension TeamConfig {
             holidays: HolidaySettings(rules: rules),
             holidayPolicy: holidayPolicy,
             overrides: overrides,
-            feeds: feeds
+            feeds: feeds,
+            runbooks: runbooks
         )
     }
 }

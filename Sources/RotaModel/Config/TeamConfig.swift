@@ -14,6 +14,8 @@ package struct TeamConfig: Hashable, Sendable {
     package let holidayPolicy: HolidayPolicy
     package let overrides: [Override]
     package let feeds: FeedSettings
+    /// Where the runbooks are published (`runbooks.url_base`), for links in feed events.
+    package let runbooks: RunbookSettings
 
     package func engineer(_ id: EngineerID) -> Engineer? {
         engineers.first { $0.id == id }

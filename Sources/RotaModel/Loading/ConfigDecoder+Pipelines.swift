@@ -6,8 +6,6 @@ extension ConfigDecoder {
         "upstream_sources", "landing_deadline", "monitoring", "failure_modes",
     ]
     static let deadlineKeys = ["time", "time_zone", "cadence"]
-    static let monitoringKeys = ["id", "name", "threshold"]
-    static let failureModeKeys = ["id", "name", "symptoms", "detected_by", "remedy"]
 
     /// Who owns a pipeline, as far as it could be read; ownership counts need every pipeline's owners.
     struct Ownership {
@@ -33,7 +31,16 @@ extension ConfigDecoder {
                 continue
             }
             let idNode = nodes.required(fields, "id", hint: "a lowercase id such as 'aggregate-profit'")
-            let id = idNode.flatMap { nodes.identifier($0, "pipeline id") }.map(PipelineID.init)
+            var id = idNode.flatMap { nodes.identifier($0, "pipeline id") }.map(PipelineID.init)
+            if let reserved = id, reserved.rawValue == "index", let idNode {
+                nodes.report(
+                    "pipeline id 'index' is reserved",
+                    at: idNode,
+                    hint: "runbooks are written as <pipeline-id>.md and .html beside index.md and index.html; "
+                        + "pick another id"
+                )
+                id = nil
+            }
             if let id, let idNode { ids.append((id, idNode)) }
             let pipeline = decodePipeline(fields, id: id, rotationZone: rotationZone)
             pipelines.append(pipeline.pipeline)
@@ -150,93 +157,5 @@ extension ConfigDecoder {
             } ?? .daily
         guard let time, let cadence, let zone = zoneNode == nil ? rotationZone : zone else { return nil }
         return LandingDeadline(time: time, timeZone: zone, cadence: cadence)
-    }
-
-    private mutating func monitoringPoints(_ node: Node) -> [MonitoringPoint]? {
-        guard let items = nodes.list(node, "monitoring") else { return nil }
-        var points: [MonitoringPoint?] = []
-        var ids: [(id: String, node: Node)] = []
-        for item in items {
-            guard let fields = nodes.fields(item, nodes.name(of: item, "monitoring point"), keys: Self.monitoringKeys)
-            else {
-                points.append(nil)
-                continue
-            }
-            let idNode = nodes.required(fields, "id")
-            let id = idNode.flatMap { nodes.identifier($0, "monitoring point id") }
-            if let id, let idNode { ids.append((id, idNode)) }
-            let name = nodes.required(fields, "name").flatMap { nodes.string($0, "name") }
-            let threshold = nodes.required(fields, "threshold", hint: "when it alerts, e.g. \"data older than 26 h\"")
-                .flatMap { nodes.string($0, "threshold") }
-            if let id, let name, let threshold {
-                points.append(MonitoringPoint(id: id, name: name, threshold: threshold))
-            } else {
-                points.append(nil)
-            }
-        }
-        reportDuplicates(ids, "monitoring point id")
-        return points.contains(where: { $0 == nil }) || Set(ids.map(\.id)).count != ids.count
-            ? nil : points.compactMap { $0 }
-    }
-
-    private mutating func failureModesList(_ node: Node, monitoring: [MonitoringPoint]?) -> [FailureMode]? {
-        guard let items = nodes.list(node, "failure_modes") else { return nil }
-        var modes: [FailureMode?] = []
-        var ids: [(id: String, node: Node)] = []
-        for item in items {
-            guard let fields = nodes.fields(item, nodes.name(of: item, "failure mode"), keys: Self.failureModeKeys)
-            else {
-                modes.append(nil)
-                continue
-            }
-            let idNode = nodes.required(fields, "id")
-            let id = idNode.flatMap { nodes.identifier($0, "failure mode id") }
-            if let id, let idNode { ids.append((id, idNode)) }
-            let name = nodes.required(fields, "name").flatMap { nodes.string($0, "name") }
-            let symptoms = nodes.required(fields, "symptoms", hint: "how it shows, e.g. \"yesterday's rows missing\"")
-                .flatMap { nodes.string($0, "symptoms") }
-            let detectedBy = nodes.required(fields, "detected_by", hint: "ids of the monitoring points that fire")
-                .flatMap { detectors($0, monitoring: monitoring) }
-            let remedy = fields["remedy"].map { nodes.string($0, "remedy") } ?? .some(nil)
-            if let id, let name, let symptoms, let detectedBy, let remedy {
-                modes.append(
-                    FailureMode(id: id, name: name, symptoms: symptoms, detectedBy: detectedBy, remedy: remedy)
-                )
-            } else {
-                modes.append(nil)
-            }
-        }
-        reportDuplicates(ids, "failure mode id")
-        return modes.contains(where: { $0 == nil }) || Set(ids.map(\.id)).count != ids.count
-            ? nil : modes.compactMap { $0 }
-    }
-
-    /// `detected_by`: ids of this pipeline's monitoring points.
-    private mutating func detectors(_ node: Node, monitoring: [MonitoringPoint]?) -> [String]? {
-        guard let items = nodes.list(node, "detected_by") else { return nil }
-        let known = monitoring?.map(\.id) ?? []
-        var ids: [String] = []
-        var failed = false
-        for item in items {
-            guard let id = nodes.string(item, "each item of detected_by") else {
-                failed = true
-                continue
-            }
-            if monitoring != nil, !known.contains(id) {
-                let hint =
-                    DidYouMean.suggestion(for: id, among: known).map { "did you mean '\($0)'?" }
-                    ?? (known.isEmpty
-                        ? "this pipeline has no monitoring points yet"
-                        : "this pipeline's monitoring points are: \(known.joined(separator: ", "))")
-                nodes.report("'\(id)' is not a monitoring point of this pipeline", at: item, hint: hint)
-                failed = true
-            }
-            ids.append(id)
-        }
-        if items.isEmpty {
-            nodes.report("detected_by is empty", at: node, hint: "name at least one monitoring point that fires")
-            return nil
-        }
-        return failed ? nil : ids
     }
 }

@@ -5,7 +5,7 @@ internal import Yams
 struct ConfigDecoder {
     static let topLevelKeys = [
         "version", "team", "engineers", "pipelines", "ownership", "rotation", "holidays", "holiday_policy",
-        "overrides", "feeds",
+        "overrides", "feeds", "runbooks",
     ]
 
     var nodes: NodeDecoder
@@ -51,8 +51,9 @@ struct ConfigDecoder {
         let policy = decodeHolidayPolicy(top["holiday_policy"], holidays: holidays)
         let overrides = decodeOverrides(top["overrides"], rotation: rotation)
         let feeds = decodeFeeds(top["feeds"], team: team)
+        let runbooks = decodeRunbookSettings(top["runbooks"])
         guard let team, let engineers, let holidays, let rotation, let bounds, let pipelines, let policy,
-            let overrides, let feeds
+            let overrides, let feeds, let runbooks
         else { return nil }
         return TeamConfig(
             team: team,
@@ -63,7 +64,8 @@ struct ConfigDecoder {
             holidays: holidays,
             holidayPolicy: policy,
             overrides: overrides,
-            feeds: feeds
+            feeds: feeds,
+            runbooks: runbooks
         )
     }
 

@@ -53,6 +53,9 @@ package enum FeedPlanner {
             let owners = [pipeline.primary] + (pipeline.secondary.map { [$0] } ?? [])
             let names = owners.map { config.engineer($0)?.name ?? $0.rawValue }.joined(separator: ", then ")
             lines.append("- \(pipeline.name)\(pipeline.investorFacing ? " (reports to investors)" : ""): \(names)")
+            if pipeline.investorFacing, let link = config.runbooks.link(to: pipeline.id) {
+                lines.append("  Runbook: \(link)")
+            }
         }
         let owned = config.pipelines(primary: shift.engineer).map(\.name)
         if !owned.isEmpty { lines.append("\(name) is primary owner of: \(owned.joined(separator: ", ")).") }
@@ -114,14 +117,18 @@ package enum FeedPlanner {
             let onCallName = config.engineer(onCall)?.name ?? onCall.rawValue
             let role =
                 backup.role == .primary ? "primary owner, as the secondary is on call or away" : "secondary owner"
+            var description =
+                "\(name) backs up \(pipeline.name) on \(occasion.name) (\(role)); \(onCallName) is on call."
+            if pipeline.investorFacing, let link = config.runbooks.link(to: pipeline.id) {
+                description += "\nRunbook: \(link)"
+            }
             return FeedEvent(
                 uid: "backup-\(pipeline.id.rawValue)-\(compact(occasion.date))@\(config.feeds.uidDomain)",
                 kind: .backup,
                 start: day(occasion.date),
                 end: day(occasion.date.adding(days: 1)),
                 summary: "Holiday backup: \(pipeline.name) (\(occasion.name))",
-                description:
-                    "\(name) backs up \(pipeline.name) on \(occasion.name) (\(role)); \(onCallName) is on call.",
+                description: description,
                 categories: ["Holiday backup"],
                 alarmMinutesBefore: nil,
                 feeds: [FeedNames.engineer(engineer), FeedNames.pipeline(pipeline.id)],

@@ -9,8 +9,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Reads the config and reports every problem at once, each as file:line:col with the offending \
             line and a hint: unknown keys, wrong types, unknown engineers, duplicate ids, ownership outside \
-            the configured bounds, investor-facing pipelines without a backup, monitoring or failure modes, \
-            overlapping PTO, unknown time zones, and more.
+            the configured bounds, investor-facing pipelines without a backup, landing deadline, monitoring \
+            or failure modes, unknown catalogue ids, failure modes detected by points the pipeline does not \
+            monitor, overlapping PTO, unknown time zones, and more.
 
             When the ledger beside the config exists (or --ledger names one), it is checked against the \
             config too: recorded shifts on hand-off dates, known holidays, no decision recorded twice, \

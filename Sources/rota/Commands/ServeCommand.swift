@@ -10,13 +10,15 @@ import RotaSync
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the iCalendar feeds over HTTP, with an index page at /.",
+        abstract: "Serve the iCalendar feeds and the runbooks over HTTP, with an index page at /.",
         discussion: """
             Serves /feeds/NAME.ics (GET and HEAD, text/calendar; charset=utf-8) with a strong ETag and \
             Last-Modified, answering 304 to If-None-Match and If-Modified-Since, and / as an HTML page \
             listing the feeds with webcal:// links and who is on call over the next eight weeks. The \
-            feeds are the ones rota export writes; they are rebuilt when the config, ledger or secrets \
-            file changes (checked on each request), so no restart is needed.
+            runbooks rota runbooks writes are served at /runbooks/ (the index), /runbooks/ID.html and \
+            /runbooks/ID.md. The feeds are the ones rota export writes; feeds and runbooks are rebuilt \
+            when the config, ledger or secrets file changes (checked on each request), so no restart is \
+            needed.
 
             --secrets FILE holds one `feed-name: token` line per secret feed (# starts a comment). Such \
             a feed is served only at /feeds/TOKEN/NAME.ics and is not listed on the index page; every \

@@ -3,14 +3,16 @@ import Foundation
 import Logging
 import RotaModel
 import RotaSync
+import Runbooks
 import Scheduler
 
 /// What `rota serve` publishes, rebuilt when the config, ledger or secrets file changes (or the day does).
 ///
 /// Each request asks for the catalog; the check is a `stat` of each file (modification time and size).
 /// A rebuild runs the same path as `rota export`: Planner over the feed window, FeedPlanner, then
-/// FeedAssembler with the feed state kept in memory, so a changed event gets SEQUENCE + 1. When a
-/// rebuild fails (a config being edited), the previous catalog stays and the problem goes to stderr.
+/// FeedAssembler with the feed state kept in memory, so a changed event gets SEQUENCE + 1; the runbooks are
+/// rendered as `rota runbooks` renders them. When a rebuild fails (a config being edited), the previous
+/// catalog stays and the problem goes to stderr.
 actor FeedCatalogSource {
     struct Inputs: Sendable {
         let configPath: String
@@ -129,6 +131,23 @@ actor FeedCatalogSource {
             authority: authority
         )
         let index = entry(Array(page.utf8), previous: previous?.index, token: nil)
-        return (FeedCatalog(feeds: feeds, index: index), output.state, config.rotation.timeZone)
+        // The same documents `rota runbooks` writes (investor-facing pipelines, both formats), for /runbooks/.
+        let runbooks = RunbookSet.runbooks(config: config, ledger: ledger, asOf: asOf, includeAll: false)
+        var documents: [String: FeedCatalog.Entry] = [:]
+        for document in RunbookSet.documents(
+            runbooks,
+            team: config.team,
+            asOf: asOf,
+            formats: Set(RunbookFormat.allCases)
+        ) {
+            documents[document.fileName] = entry(
+                Array(document.text.utf8),
+                previous: previous?.runbooks[document.fileName],
+                token: nil
+            )
+        }
+        return (
+            FeedCatalog(feeds: feeds, index: index, runbooks: documents), output.state, config.rotation.timeZone
+        )
     }
 }

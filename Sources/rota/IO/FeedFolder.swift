@@ -35,13 +35,16 @@ struct FeedFolder {
             var written = 0
             for name in FeedNames.all(config) {
                 let bytes = Data(output.feeds[name] ?? [])
-                if try writeIfChanged(bytes, to: url.appendingPathComponent("\(name).ics")) { written += 1 }
+                if try AtomicFile.writeIfChanged(bytes, to: url.appendingPathComponent("\(name).ics")) { written += 1 }
             }
-            _ = try writeIfChanged(
+            _ = try AtomicFile.writeIfChanged(
                 Data(try index(output, config: config).utf8),
                 to: url.appendingPathComponent("index.json")
             )
-            _ = try writeIfChanged(try stateBytes(output.state), to: url.appendingPathComponent(Self.stateFile))
+            _ = try AtomicFile.writeIfChanged(
+                try stateBytes(output.state),
+                to: url.appendingPathComponent(Self.stateFile)
+            )
             return (written, FeedNames.all(config).count - written)
         } catch let exit as ExitCode {
             throw exit
@@ -61,13 +64,6 @@ struct FeedFolder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return try encoder.encode(state) + Data("\n".utf8)
-    }
-
-    /// Replaces the file atomically when `bytes` differ from what it holds; true when it wrote.
-    private func writeIfChanged(_ bytes: Data, to file: URL) throws -> Bool {
-        if let existing = try? Data(contentsOf: file), existing == bytes { return false }
-        try bytes.write(to: file, options: .atomic)
-        return true
     }
 
     /// `index.json`: every feed with its file, title and number of events.

@@ -3,7 +3,7 @@ import RotaSync
 import Scheduler
 
 /// The `/` page of `rota serve`: self-contained HTML (no script, no external assets) listing the public
-/// feeds with `webcal://` links and who is on call over the next eight weeks.
+/// feeds with `webcal://` links, who is on call over the next eight weeks, and a link to the runbooks.
 ///
 /// Feeds that need a token are not listed: the page is public, and listing them, even without their
 /// link, would tell anyone which feeds exist.
@@ -50,6 +50,7 @@ enum FeedIndexPage {
             <h2>The next \(weeks) weeks (as of \(escape(asOf.description)))</h2>
             <table><tr><th>Week</th><th>Dates</th><th>On call</th><th>Notes</th></tr>
             \(shifts)</table>
+            <p><a href="/runbooks/">Runbooks</a> of the pipelines that report to investors.</p>
             </body>
             </html>
 

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import RotaModel
+import Runbooks
+
+/// `rota runbooks`: write a runbook per investor-facing pipeline, in Markdown and printable HTML.
+struct RunbooksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runbooks",
+        abstract: "Write a runbook (Markdown and HTML) for every pipeline that reports to investors.",
+        discussion: """
+            Each runbook holds the pipeline's purpose and consumers, business area, owners and escalation \
+            chain (on call, primary, secondary), who is on call at noon of --as-of and next, the holiday \
+            backups inside the holiday lead time, upstream sources, the landing deadline, the monitoring \
+            points with their thresholds, and the failure modes with their symptoms, the monitoring \
+            points that detect them, and remedies when the config gives them.
+
+            Writes <pipeline-id>.md and <pipeline-id>.html plus index.md and index.html to --out. Each \
+            file is written atomically (a temporary file, then a rename), and only when its bytes changed. \
+            The HTML pages are self-contained (inline CSS, no scripts) and print cleanly. The same --as-of \
+            gives byte-identical files. Set runbooks.url_base in the config to where the folder is \
+            published, and the feed events link to the pages; rota serve serves them under /runbooks/.
+
+            Examples:
+              rota runbooks
+              rota runbooks --out site/runbooks --format html --as-of 2026-11-30
+              rota runbooks --all --format md
+            """
+    )
+
+    /// Which files `--format` asks for.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, html, both
+
+        var formats: Set<RunbookFormat> {
+            switch self {
+            case .md: return [.markdown]
+            case .html: return [.html]
+            case .both: return Set(RunbookFormat.allCases)
+            }
+        }
+    }
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var asOfOptions: AsOfOptions
+
+    @Option(help: ArgumentHelp("The folder to write the runbooks to (created if missing).", valueName: "dir"))
+    var out = "out/runbooks"
+
+    @Option(help: "Markdown, HTML or both.")
+    var format: Format = .both
+
+    @Flag(help: "Also write runbooks for pipelines that do not report to investors.")
+    var all = false
+
+    func run() throws {
+        let configPath = configOptions.path
+        let config = try ConfigFile.load(configPath)
+        let asOf = asOfOptions.date(in: config.rotation.timeZone)
+        let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
+        let runbooks = RunbookSet.runbooks(config: config, ledger: ledger, asOf: asOf, includeAll: all)
+        let documents = RunbookSet.documents(runbooks, team: config.team, asOf: asOf, formats: format.formats)
+        let report = try RunbookFolder(path: out).write(documents)
+        let kinds = format == .both ? "md and html" : format.rawValue
+        var standardError = StandardError()
+        print(
+            "\(out): \(Plural.count(report.written, "file")) written, \(report.unchanged) unchanged "
+                + "(\(Plural.count(runbooks.count, "runbook")) and an index, \(kinds), as of \(asOf))",
+            to: &standardError
+        )
+    }
+}
