@@ -87,11 +87,48 @@ import Testing
         #expect(before.state.events[uid]?.sequence == 0)
         #expect(after.state.events[uid]?.sequence == 1)
         #expect(Self.text(after, "engineer-kim").contains("UID:\(uid)\r\n"))
-        // Smith's feed no longer carries the shift (subscribers re-read the whole feed and drop it).
-        #expect(!Self.text(after, "engineer-smith").contains("UID:\(uid)"))
         #expect(Self.text(before, "engineer-smith").contains("UID:\(uid)"))
         let unchanged = "shift-20270104@oncall.example.com"
         #expect(after.state.events[unchanged]?.sequence == 0)
+    }
+
+    /// The VEVENT with this UID in a feed's text, if the feed carries it.
+    static func event(_ uid: String, in feed: String) -> String? {
+        feed.components(separatedBy: "BEGIN:VEVENT\r\n").first { $0.contains("UID:\(uid)\r\n") }
+    }
+
+    @Test func aSwapLeavesTheShiftCancelledInTheOldAssigneesFeed() throws {
+        let before = Self.export(try Self.config())
+        let swapped = try Self.config(
+            replacing: "overrides: []",
+            with: "overrides:\n  - { engineer: kim, shift: 2027-01-11 }"
+        )
+        let after = Self.export(swapped, previous: before.state)
+        let uid = "shift-20270111@oncall.example.com"
+        let smith = try #require(Self.event(uid, in: Self.text(after, "engineer-smith")))
+        #expect(smith.contains("STATUS:CANCELLED\r\n"))
+        #expect(smith.contains("SEQUENCE:1\r\n"))
+        #expect(smith.contains("SUMMARY:On call: Smith\r\n"))
+        #expect(!smith.contains("BEGIN:VALARM"))
+        let kim = try #require(Self.event(uid, in: Self.text(after, "engineer-kim")))
+        #expect(!kim.contains("STATUS:CANCELLED"))
+        #expect(kim.contains("SEQUENCE:1\r\n"))
+        // The team feed has one copy, the live one.
+        let team = Self.text(after, "team")
+        #expect(team.components(separatedBy: "UID:\(uid)\r\n").count == 2)
+        #expect(!(Self.event(uid, in: team) ?? "").contains("STATUS:CANCELLED"))
+        // Exporting again changes nothing.
+        let again = Self.export(swapped, previous: after.state)
+        #expect(again.feeds == after.feeds)
+        #expect(again.state == after.state)
+        // Swapping back gives Smith the live event with a SEQUENCE above the cancelled copy's.
+        let back = Self.export(try Self.config(), previous: again.state)
+        let smithAgain = try #require(Self.event(uid, in: Self.text(back, "engineer-smith")))
+        #expect(!smithAgain.contains("STATUS:CANCELLED"))
+        #expect(smithAgain.contains("SEQUENCE:2\r\n"))
+        let kimAgain = try #require(Self.event(uid, in: Self.text(back, "engineer-kim")))
+        #expect(kimAgain.contains("STATUS:CANCELLED\r\n"))
+        #expect(kimAgain.contains("SEQUENCE:2\r\n"))
     }
 
     @Test func aShiftThatLeavesThePlanStaysCancelledUntilTheWindowPasses() throws {

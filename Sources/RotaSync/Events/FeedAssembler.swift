@@ -60,14 +60,26 @@ package enum FeedAssembler {
             }
             let component = EventComponent.stamped(body, sequence: entry.sequence, changed: entry.changed)
             entry.lastPublished = String(decoding: ICalendarWriter.write(component), as: UTF8.self)
+            let sortKey = EventComponent.sortKey(event.start, uid: event.uid)
+            if let before = previous.events[event.uid],
+                let departed = departedCopy(of: before, now: entry, feeds: event.feeds, asOf: asOf)
+            {
+                entry.departedFeeds = departed.feeds
+                entry.departedCopy = String(decoding: ICalendarWriter.write(departed.component), as: UTF8.self)
+                published.append((departed.feeds, sortKey, departed.component))
+            }
             state.events[event.uid] = entry
-            published.append((event.feeds, EventComponent.sortKey(event.start, uid: event.uid), component))
+            published.append((event.feeds, sortKey, component))
         }
         for (uid, before) in previous.events.sorted(by: { $0.key < $1.key }) where state.events[uid] == nil {
             guard let lastDay = LocalDate(iso: before.lastDay), lastDay >= windowStart,
                 let old = try? ICalendarReader.readComponents(Array(before.lastPublished.utf8)).first
             else { continue }
             var entry = before
+            // Feeds the event had already left get the final cancelled version too.
+            entry.feeds = (before.feeds + (before.departedFeeds ?? [])).uniqueSorted
+            entry.departedFeeds = nil
+            entry.departedCopy = nil
             if !before.cancelled {
                 entry.sequence += 1
                 entry.changed = asOf.description
@@ -94,6 +106,32 @@ package enum FeedAssembler {
             eventCounts[name] = components.count
         }
         return Output(feeds: feeds, eventCounts: eventCounts, state: state)
+    }
+
+    /// The cancelled event for the feeds that carried an event before and do not now, if any.
+    ///
+    /// A feed keeps the copy it got when the event left it, until the event comes back to that feed
+    /// or leaves the plan; the copy's SEQUENCE is above anything that feed saw of the event.
+    private static func departedCopy(
+        of before: FeedState.Entry,
+        now: FeedState.Entry,
+        feeds: [String],
+        asOf: LocalDate
+    ) -> (feeds: [String], component: Component)? {
+        let stillDeparted = (before.departedFeeds ?? []).filter { !feeds.contains($0) }
+        let newlyDeparted = before.cancelled ? [] : before.feeds.filter { !feeds.contains($0) }
+        guard !stillDeparted.isEmpty || !newlyDeparted.isEmpty else { return nil }
+        if newlyDeparted.isEmpty, let copy = before.departedCopy,
+            let old = try? ICalendarReader.readComponents(Array(copy.utf8)).first
+        {
+            return (stillDeparted, old)
+        }
+        guard let old = try? ICalendarReader.readComponents(Array(before.lastPublished.utf8)).first else {
+            return nil
+        }
+        let sequence = max(now.sequence, before.sequence + 1)
+        let component = EventComponent.cancelled(old, sequence: sequence, changed: asOf.description)
+        return ((stillDeparted + newlyDeparted).uniqueSorted, component)
     }
 
     /// A VCALENDAR with the calendar properties subscribers need (RFC 7986 NAME and REFRESH-INTERVAL,
@@ -151,4 +189,9 @@ enum ContentHash {
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
+}
+
+extension Array where Element == String {
+    /// The distinct elements in ascending order.
+    fileprivate var uniqueSorted: [String] { Set(self).sorted() }
 }

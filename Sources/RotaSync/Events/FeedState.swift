@@ -20,6 +20,13 @@ package struct FeedState: Hashable, Sendable, Codable {
         package var cancelled: Bool
         /// The last day of the event (its end), to drop cancelled events once the window passes them.
         package var lastDay: String
+        /// Feeds the event has left while it stays in the plan (a swap moved it to another engineer's
+        /// feed): they carry ``departedCopy`` instead, so the old assignee's calendar sees it cancelled.
+        ///
+        /// Optional so that state written before these existed still reads.
+        package var departedFeeds: [String]?
+        /// The cancelled event those feeds carry (ICS text of its VEVENT).
+        package var departedCopy: String?
     }
 
     package var events: [String: Entry]
