@@ -92,6 +92,73 @@ import Darwin
         #expect(!log.contains("/wrong/"))
     }
 
+    @Test func keepsServingThePreviousFeedsWhileTheConfigIsBrokenAndStopsOnSIGINT() throws {
+        let folder = try RotaBinary.temporaryFolder("serve-broken")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try String(
+            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
+            encoding: .utf8
+        )
+        let config = folder.appendingPathComponent("team.yaml")
+        try Data(original.utf8).write(to: config)
+        let server = try ServerProcess.start([
+            "serve", "--port", "0", "--as-of", "2026-11-28", "--ledger", "/nonexistent/x.yaml",
+            "--config", config.path,
+        ])
+        defer { server.stop() }
+        let port = try #require(server.port, "no `serving http://127.0.0.1:PORT/` line: \(server.standardError)")
+        let before = try RawHTTP.send("GET /feeds/team.ics", port: port)
+        #expect(before.status == 200)
+
+        // Half-way through an edit: a reference to an engineer who does not exist.
+        let broken = original.replacingOccurrences(
+            of: "overrides: []",
+            with: "overrides:\n  - { engineer: nobody, shift: 2027-01-11 }"
+        )
+        try Data(broken.utf8).write(to: config, options: .atomic)
+        let during = try RawHTTP.send("GET /feeds/team.ics", port: port)
+        #expect(during.status == 200)
+        #expect(during.headers["etag"] == before.headers["etag"])
+        #expect(during.body == before.body)
+        #expect(server.standardError.contains("still serving the previous feeds"))
+        #expect(server.standardError.contains("nobody"))
+
+        kill(server.processIdentifier, SIGINT)
+        let status = try #require(server.waitForExit(), "rota serve did not exit after SIGINT")
+        #expect(status == 0)
+    }
+
+    @Test func numbersRevisionsFromAnExportFolderGivenWithState() throws {
+        let folder = try RotaBinary.temporaryFolder("serve-state")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try String(
+            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
+            encoding: .utf8
+        )
+        let config = folder.appendingPathComponent("team.yaml")
+        let feeds = folder.appendingPathComponent("feeds")
+        let common = ["--as-of", "2026-11-28", "--ledger", "/nonexistent/x.yaml", "--config", config.path]
+        try Data(original.utf8).write(to: config)
+        #expect(try RotaBinary.run(["export", "--out", feeds.path] + common).status == 0)
+        let edited = original.replacingOccurrences(
+            of: "overrides: []",
+            with: "overrides:\n  - { engineer: kim, shift: 2027-01-11 }"
+        )
+        try Data(edited.utf8).write(to: config)
+        #expect(try RotaBinary.run(["export", "--out", feeds.path] + common).status == 0)
+
+        let shift = "UID:shift-20270111@oncall.example.com\r\n"
+        for (arguments, sequence) in [([String](), "SEQUENCE:0"), (["--state", feeds.path], "SEQUENCE:1")] {
+            let server = try ServerProcess.start(["serve", "--port", "0"] + arguments + common)
+            defer { server.stop() }
+            let port = try #require(server.port, "no `serving` line: \(server.standardError)")
+            let team = try RawHTTP.send("GET /feeds/team.ics", port: port).body
+            let event = try #require(team.components(separatedBy: "BEGIN:VEVENT").first { $0.contains(shift) })
+            #expect(event.contains(sequence + "\r\n"), "\(arguments)")
+            #expect(server.terminate() == 0)
+        }
+    }
+
     @Test func aBrokenConfigStopsItBeforeListening() throws {
         let result = try RotaBinary.run(["serve", "--port", "0", "--config", "/nonexistent/team.yaml"])
         #expect(result.status == 2)
@@ -144,6 +211,14 @@ final class ServerProcess: @unchecked Sendable {
     /// Sends SIGTERM and waits up to 5 s; the exit status, or nil if it is still running.
     func terminate() -> Int32? {
         process.terminate()
+        for _ in 0..<50 where process.isRunning { usleep(100_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Waits up to 5 s for the process to exit by itself; the exit status, or nil if it is still running.
+    func waitForExit() -> Int32? {
         for _ in 0..<50 where process.isRunning { usleep(100_000) }
         return process.isRunning ? nil : process.terminationStatus
     }
