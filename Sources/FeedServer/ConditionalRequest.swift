@@ -18,7 +18,8 @@ package enum ConditionalRequest {
             let tags = ifNoneMatch.flatMap(entityTags(in:))
             return tags.contains("*") || tags.contains { weakOpaque($0) == weakOpaque(etag) }
         }
-        guard let text = ifModifiedSince, let since = HTTPDate.parse(text.trimmingCharacters(in: .whitespaces))
+        guard let text = ifModifiedSince,
+            let since = HTTPDate.parse(text.trimmingCharacters(in: .whitespaces), reference: lastModified)
         else { return false }
         return lastModified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
     }

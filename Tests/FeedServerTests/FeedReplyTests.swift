@@ -85,7 +85,9 @@ import Testing
         ("Wed, 18 Nov 2026 11:06:40 GMT", 304),  // the same second (the fraction is dropped)
         ("Wed, 18 Nov 2026 11:06:39 GMT", 200),
         ("Thu, 19 Nov 2026 00:00:00 GMT", 304),
-        ("Wednesday, 18-Nov-26 11:06:40 GMT", 200),  // RFC 850 form: ignored
+        ("Wednesday, 18-Nov-26 11:06:40 GMT", 304),  // the obsolete RFC 850 form
+        ("Wednesday, 18-Nov-26 11:06:39 GMT", 200),
+        ("Wed Nov 18 11:06:40 2026", 304),  // the obsolete asctime form
         ("yesterday", 200),
         ("Tue, 31 Nov 2026 11:06:40 GMT", 200),  // no such day
     ])

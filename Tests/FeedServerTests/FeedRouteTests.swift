@@ -43,6 +43,16 @@ import Testing
         #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == date)
         #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 UTC") == nil)
         #expect(HTTPDate.parse("Sun, 6 Nov 1994 08:49:37 GMT") == nil)
+        // The two obsolete forms recipients must accept too (RFC 9110 §5.6.7).
+        #expect(HTTPDate.parse("Sunday, 06-Nov-94 08:49:37 GMT") == date)
+        #expect(HTTPDate.parse("Sun Nov  6 08:49:37 1994") == date)
+        #expect(HTTPDate.parse("Sun Nov 31 08:49:37 1994") == nil)
+        // A two-digit year more than 50 years after the reference is in the past century.
+        let reference = Date(timeIntervalSince1970: 1_795_000_000)  // 2026
+        let late = HTTPDate.parse("Wednesday, 01-Jan-76 00:00:00 GMT", reference: reference)
+        #expect(late.map(HTTPDate.format) == "Wed, 01 Jan 2076 00:00:00 GMT")
+        let early = HTTPDate.parse("Saturday, 01-Jan-77 00:00:00 GMT", reference: reference)
+        #expect(early.map(HTTPDate.format) == "Sat, 01 Jan 1977 00:00:00 GMT")
         #expect(HTTPDate.format(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 GMT")
     }
 }
