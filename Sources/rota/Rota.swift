@@ -18,7 +18,7 @@ struct Rota: ParsableCommand {
         version: RotaVersion.current,
         subcommands: [
             CheckCommand.self, PlanCommand.self, ExportCommand.self, ReportCommand.self, HolidaysCommand.self,
-            ServeCommand.self, RunbooksCommand.self,
+            ServeCommand.self, RunbooksCommand.self, DiffCommand.self,
         ]
     )
 

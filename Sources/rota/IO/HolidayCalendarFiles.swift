@@ -4,10 +4,6 @@ import ICalendar
 import RotaModel
 import RotaSync
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// Reads the iCalendar holiday calendars a config names and adds their holidays to it.
 enum HolidayCalendarFiles {
     /// Why a calendar could not be read, in words for the error message.
@@ -53,7 +49,10 @@ enum HolidayCalendarFiles {
     }
 
     private static func read(_ calendar: HolidayCalendarSource, configPath: String) -> Result<[UInt8], ReadFailure> {
-        if calendar.isURL { return download(calendar.source) }
+        if calendar.isURL {
+            return HTTPGet.fetch(calendar.source, accept: "text/calendar", limit: maximumBytes)
+                .mapError { ReadFailure($0.reason) }
+        }
         let path =
             calendar.source.hasPrefix("/")
             ? calendar.source
@@ -63,49 +62,6 @@ enum HolidayCalendarFiles {
         case let .failure(.cannotOpen(reason)): return .failure(ReadFailure("\(path): \(reason)"))
         case .failure(.isDirectory): return .failure(ReadFailure("\(path) is a directory"))
         case .failure(.tooLarge): return .failure(ReadFailure("\(path) is larger than \(maximumBytes >> 20) MiB"))
-        }
-    }
-
-    /// Downloads a calendar with a 20-second timeout.
-    ///
-    /// rota's own HTTP client arrives with the CalDAV work; until then
-    /// Foundation's is enough for a public, unauthenticated holiday calendar.
-    private static func download(_ address: String) -> Result<[UInt8], ReadFailure> {
-        guard let url = URL(string: address) else { return .failure(ReadFailure("not a valid URL")) }
-        var request = URLRequest(url: url, timeoutInterval: 20)
-        request.setValue("text/calendar", forHTTPHeaderField: "Accept")
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: request) { data, response, error in
-            outcome.set(data: data, status: (response as? HTTPURLResponse)?.statusCode, error: error)
-            done.signal()
-        }.resume()
-        guard done.wait(timeout: .now() + 25) == .success else {
-            return .failure(ReadFailure("no answer within 25 seconds"))
-        }
-        return outcome.result(limit: maximumBytes)
-    }
-
-    /// The download's result, handed from URLSession's queue to the waiting thread.
-    private final class Outcome: @unchecked Sendable {
-        // Safe: written once on URLSession's queue before the semaphore is signalled, read after the wait.
-        private var data: Data?
-        private var status: Int?
-        private var error: (any Error)?
-
-        func set(data: Data?, status: Int?, error: (any Error)?) {
-            self.data = data
-            self.status = status
-            self.error = error
-        }
-
-        func result(limit: Int) -> Result<[UInt8], ReadFailure> {
-            if let error { return .failure(ReadFailure(error.localizedDescription)) }
-            guard let status, status == 200 else {
-                return .failure(ReadFailure("HTTP status \(status.map(String.init) ?? "none")"))
-            }
-            guard let data, data.count <= limit else { return .failure(ReadFailure("larger than \(limit >> 20) MiB")) }
-            return .success(Array(data))
         }
     }
 }

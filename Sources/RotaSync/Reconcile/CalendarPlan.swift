@@ -1,0 +1,62 @@
+import Foundation
+package import ICalendar
+package import RotaModel
+package import Scheduler
+
+/// The events rota keeps on a shared CalDAV calendar, and the resources it writes for them.
+///
+/// The shared calendar holds what the team feed holds (every shift, holiday and holiday backup),
+/// without reminders: an alarm on a shared calendar would remind everyone of everyone's shifts.
+package enum CalendarPlan {
+    /// The planned VEVENTs for `schedule`, without SEQUENCE and DTSTAMP (a write adds them).
+    ///
+    /// - Parameters:
+    ///   - schedule: The plan over the calendar's window.
+    ///   - config: The team config.
+    /// - Returns: One VEVENT per event of the team feed, in start order.
+    package static func events(for schedule: Schedule, config: TeamConfig) -> [Component] {
+        FeedPlanner.events(for: schedule, config: config)
+            .filter { $0.feeds.contains(FeedNames.team) }
+            .map { event in
+                var component = EventComponent.component(for: event, team: config.team)
+                component.components.removeAll { $0.name == "VALARM" }
+                return component
+            }
+    }
+
+    /// The iCalendar object rota PUTs for one event: a VCALENDAR with the VTIMEZONE it needs and the
+    /// VEVENT stamped with SEQUENCE, DTSTAMP and `X-ROTA-HASH`.
+    ///
+    /// - Parameters:
+    ///   - event: A planned VEVENT (``events(for:config:)``).
+    ///   - sequence: The SEQUENCE to write: 0 for a new event, the server's plus one for an update.
+    ///   - asOf: Today, as a value: DTSTAMP is its midnight UTC.
+    ///   - zone: The rotation's zone, whose VTIMEZONE timed events need.
+    /// - Returns: The bytes to PUT.
+    package static func resource(for event: Component, sequence: Int, asOf: LocalDate, zone: String) -> [UInt8] {
+        var stamped = EventComponent.stamped(event, sequence: sequence, changed: asOf.description)
+        stamped.properties.append(Property(name: ManagedEvent.hashProperty, value: ManagedEvent.contentHash(of: event)))
+        var components: [Component] = []
+        if let span = EventComponent.instantSpan(of: [event], zone: zone),
+            let timeZone = TimeZoneComponent.component(tzid: zone, covering: span)
+        {
+            components.append(timeZone)
+        }
+        let calendar = Component(
+            name: "VCALENDAR",
+            properties: [
+                Property(name: "VERSION", value: "2.0"),
+                Property(name: "PRODID", value: FeedAssembler.productID),
+            ],
+            components: components + [stamped]
+        )
+        return ICalendarWriter.write(calendar)
+    }
+
+    /// The VEVENTs of a resource or feed (their recurrence overrides included), or nil when the text
+    /// is not iCalendar.
+    package static func events(in bytes: [UInt8]) -> [Component]? {
+        guard let roots = try? ICalendarReader.readComponents(bytes) else { return nil }
+        return roots.filter { $0.name == "VCALENDAR" }.flatMap { $0.components.filter { $0.name == "VEVENT" } }
+    }
+}

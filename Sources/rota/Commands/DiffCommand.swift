@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import ICalendar
+import RotaModel
+import RotaSync
+import Scheduler
+
+/// `rota diff`: how a calendar or a feed differs from the plan.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show how an iCalendar feed or a CalDAV calendar differs from the plan.",
+        discussion: """
+            Plans the feed window (feeds.window in the config) and compares the events rota manages \
+            (marked X-ROTA-TEAM, UIDs in feeds.uid_domain) with what the other side holds:
+
+              +  planned, missing there
+              -  there, no longer planned
+              ~  changed; each differing field follows as `FIELD: before -> after`
+              !  edited by hand since rota wrote it (its X-ROTA-HASH no longer matches)
+
+            Events rota does not manage are counted and otherwise ignored. Cancelled events in a feed \
+            count as absent.
+
+            Exit status: 0 in sync, 1 different, 2 on an error.
+
+            Examples:
+              rota diff --ics out/feeds/team.ics
+              rota diff --ics https://oncall.example.com/feeds/team.ics --format json
+            """
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var asOfOptions: AsOfOptions
+
+    @Option(help: ArgumentHelp("An iCalendar feed to compare: a file, or an http(s) URL.", valueName: "file-or-url"))
+    var ics: String?
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    /// Feeds are a few megabytes; more than this is not one of rota's.
+    static let maximumBytes = 64 << 20
+
+    func validate() throws {
+        guard ics != nil else { throw ValidationError("say what to compare with: --ics FILE_OR_URL") }
+    }
+
+    func run() throws {
+        let configPath = configOptions.path
+        let config = try ConfigFile.load(configPath)
+        let asOf = asOfOptions.date(in: config.rotation.timeZone)
+        let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
+        let windowStart = config.feeds.windowPast.added(to: asOf, direction: -1)
+        let windowEnd = config.feeds.windowFuture.added(to: asOf)
+        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: windowStart, until: windowEnd)
+        let planned = CalendarPlan.events(for: schedule, config: config)
+
+        let source = ics ?? ""
+        let remote = try Self.feedEvents(source)
+        let reconciliation = Reconciler.reconcile(
+            planned: planned,
+            remote: remote.map { Reconciler.Remote(href: nil, etag: nil, events: [$0]) },
+            team: config.team,
+            uidDomain: config.feeds.uidDomain
+        )
+        switch format {
+        case .table: print(ReconciliationText.render(reconciliation, remoteName: source), terminator: "")
+        case .json: print(try JSONOutput.encode(ReconciliationJSON(reconciliation, remoteName: source)), terminator: "")
+        }
+        if !reconciliation.isInSync { throw ExitCode(1) }
+    }
+
+    /// The VEVENTs of a feed file or URL, or the problem printed and exit code 2.
+    static func feedEvents(_ source: String) throws -> [Component] {
+        var standardError = StandardError()
+        let bytes: [UInt8]
+        switch read(source) {
+        case let .success(read): bytes = read
+        case let .failure(failure):
+            print(
+                "error: cannot read \(source): \(failure.reason)\n"
+                    + "hint: give a readable .ics file, or a URL that answers 200 with one",
+                to: &standardError
+            )
+            throw ExitCode.rotaError
+        }
+        do {
+            return try ICalendarReader.readComponents(bytes).filter { $0.name == "VCALENDAR" }.flatMap {
+                $0.components.filter { $0.name == "VEVENT" }
+            }
+        } catch {
+            print("\(source):\(error.description)", to: &standardError)
+            throw ExitCode.rotaError
+        }
+    }
+
+    private static func read(_ source: String) -> Result<[UInt8], HTTPGet.Failure> {
+        if source.hasPrefix("http://") || source.hasPrefix("https://") {
+            return HTTPGet.fetch(source, accept: "text/calendar", limit: maximumBytes)
+        }
+        switch BoundedFileReader.read(source, limit: maximumBytes) {
+        case let .success(bytes): return .success(bytes)
+        case let .failure(.cannotOpen(reason)): return .failure(.init(reason))
+        case .failure(.isDirectory): return .failure(.init("it is a directory"))
+        case .failure(.tooLarge): return .failure(.init("it is larger than \(maximumBytes >> 20) MiB"))
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import ICalendar
+import RotaModel
+import Scheduler
+import Testing
+
+@testable import RotaSync
+
+/// The pure reconcile behind `rota push` and `rota diff`: which events to create, update, delete,
+/// keep, or report as edited by hand, and that events rota does not own are never touched.
+@Suite struct ReconcileTests {
+    static let asOf = LocalDate(iso: "2026-11-28") ?? LocalDate(daysSinceEpoch: 0)
+    static let zone = "America/New_York"
+
+    static func planned(_ config: TeamConfig) -> [Component] {
+        let start = config.feeds.windowPast.added(to: asOf, direction: -1)
+        let schedule = Planner.plan(
+            config: config,
+            ledger: .empty,
+            asOf: asOf,
+            from: start,
+            until: config.feeds.windowFuture.added(to: asOf)
+        )
+        return CalendarPlan.events(for: schedule, config: config)
+    }
+
+    /// What a server holds after rota wrote `events`: each resource read back from the bytes rota PUTs.
+    static func server(_ events: [Component], sequence: Int = 0) throws -> [Reconciler.Remote] {
+        try events.map { event in
+            let uid = try #require(event.property("UID")?.value)
+            let bytes = CalendarPlan.resource(for: event, sequence: sequence, asOf: asOf, zone: zone)
+            let read = try #require(CalendarPlan.events(in: bytes))
+            return Reconciler.Remote(href: "/cal/" + Reconciler.resourceName(for: uid), etag: "\"1\"", events: read)
+        }
+    }
+
+    static func reconcile(_ planned: [Component], _ remote: [Reconciler.Remote]) -> Reconciliation {
+        Reconciler.reconcile(
+            planned: planned,
+            remote: remote,
+            team: "Data Engineering",
+            uidDomain: "oncall.example.com"
+        )
+    }
+
+    @Test func anEmptyCalendarGetsEveryPlannedEventAndAWrittenOneIsInSync() throws {
+        let planned = Self.planned(try FeedTests.config())
+        let first = Self.reconcile(planned, [])
+        #expect(first.entries.count == planned.count)
+        #expect(first.entries.allSatisfy { $0.action == .create })
+        #expect(!first.isInSync)
+        let second = Self.reconcile(planned, try Self.server(planned))
+        #expect(second.isInSync)
+        #expect(second.entries(.keep).count == planned.count)
+    }
+
+    @Test func aNewPTOChangesOnlyTheShiftsItMoves() throws {
+        let before = Self.planned(try FeedTests.config())
+        let after = Self.planned(
+            try FeedTests.config(
+                replacing: "    time_zone: America/Los_Angeles\n",
+                with: "    time_zone: America/Los_Angeles\n    pto: [{ from: 2027-02-01, to: 2027-02-12 }]\n"
+            )
+        )
+        let result = Self.reconcile(after, try Self.server(before))
+        let updated = result.entries(.update)
+        #expect(!updated.isEmpty && updated.count <= 4, "\(updated.map(\.uid))")
+        #expect(result.entries(.create).isEmpty && result.entries(.delete).isEmpty)
+        #expect(result.entries(.keep).count == before.count - updated.count)
+        let engineers = updated.flatMap(\.changes).filter { $0.name == "X-ROTA-ENGINEER" }
+        #expect(engineers.contains { $0.before == "kim" })
+    }
+
+    @Test func aHandEditIsDriftAndARemovedShiftIsDeleted() throws {
+        let planned = Self.planned(try FeedTests.config())
+        var remote = try Self.server(planned)
+        // Someone retitles one event in their calendar app.
+        var edited = remote[3].events[0]
+        let index = try #require(edited.properties.firstIndex { $0.name == "SUMMARY" })
+        edited.properties[index].value = "On call: somebody else"
+        remote[3] = Reconciler.Remote(href: remote[3].href, etag: "\"2\"", events: [edited])
+        // The plan loses one event (its piece of the window).
+        let shorter = Array(planned.dropLast())
+        let result = Self.reconcile(shorter, remote)
+        let drift = result.entries(.drift)
+        #expect(drift.map(\.uid) == [planned[3].property("UID")?.value])
+        #expect(drift.first?.changes.map(\.name) == ["SUMMARY"])
+        #expect(result.entries(.delete).map(\.uid) == [planned.last?.property("UID")?.value])
+        #expect(result.entries(.delete).first?.etag == "\"1\"")
+    }
+
+    @Test func foreignEventsAreNeverTouched() throws {
+        let planned = Self.planned(try FeedTests.config())
+        var remote = try Self.server(planned)
+        let foreign = Component(
+            name: "VEVENT",
+            properties: [
+                Property(name: "UID", value: "lunch@example.org"),
+                Property(name: "DTSTAMP", value: "20261101T000000Z"),
+                Property(name: "DTSTART", value: "20261201T120000Z"),
+                Property(name: "SUMMARY", value: "Team lunch"),
+            ]
+        )
+        // Same domain but another team's, and a resource with two events: not rota's either.
+        var otherTeam = remote[0].events[0]
+        otherTeam.properties = otherTeam.properties.map {
+            $0.name == "X-ROTA-TEAM" ? Property(name: "X-ROTA-TEAM", value: "Platform") : $0
+        }
+        remote += [
+            Reconciler.Remote(href: "/cal/lunch.ics", etag: "\"9\"", events: [foreign]),
+            Reconciler.Remote(href: "/cal/other.ics", etag: "\"9\"", events: [otherTeam]),
+            Reconciler.Remote(href: "/cal/two.ics", etag: "\"9\"", events: [remote[1].events[0], foreign]),
+        ]
+        let result = Self.reconcile([], remote)
+        #expect(result.foreignCount == 3)
+        #expect(!result.entries.contains { ["/cal/lunch.ics", "/cal/other.ics", "/cal/two.ics"].contains($0.href) })
+        #expect(result.entries.allSatisfy { $0.action == .delete })
+    }
+
+    @Test func aCopyOfAnEventIsDeletedAndACancelledOneInAFeedIsAbsent() throws {
+        let planned = Array(Self.planned(try FeedTests.config()).prefix(3))
+        var remote = try Self.server(planned)
+        remote.append(Reconciler.Remote(href: "/cal/zz-copy.ics", etag: "\"5\"", events: remote[0].events))
+        var result = Self.reconcile(planned, remote)
+        #expect(result.entries(.delete).map(\.href) == ["/cal/zz-copy.ics"])
+        #expect(result.entries(.keep).count == 3)
+
+        var cancelled = remote[2].events[0]
+        cancelled.properties.append(Property(name: "STATUS", value: "CANCELLED"))
+        remote = Array(remote.prefix(2)) + [Reconciler.Remote(href: nil, etag: nil, events: [cancelled])]
+        result = Self.reconcile(Array(planned.prefix(2)), remote)
+        #expect(result.isInSync)
+    }
+
+    @Test func theResourceRotaWritesCarriesItsZoneAndAHashOfItsContent() throws {
+        let event = try #require(
+            Self.planned(try FeedTests.config()).first { $0.property("X-ROTA-KIND")?.value == "shift" }
+        )
+        let text = String(
+            decoding: CalendarPlan.resource(for: event, sequence: 3, asOf: Self.asOf, zone: Self.zone),
+            as: UTF8.self
+        )
+        #expect(text.contains("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"))
+        #expect(text.contains("SEQUENCE:3\r\n"))
+        #expect(text.contains("DTSTAMP:20261128T000000Z\r\n"))
+        #expect(text.contains("X-ROTA-HASH:\(ManagedEvent.contentHash(of: event))\r\n"))
+        #expect(!text.contains("BEGIN:VALARM"))
+        #expect(Reconciler.resourceName(for: "shift-1@oncall.example.com") == "shift-1@oncall.example.com.ics")
+        #expect(Reconciler.resourceName(for: "a b/c") == "a%20b%2Fc.ics")
+    }
+}
