@@ -4,7 +4,7 @@ import Foundation
 /// The `rota` command: one reviewed config file in, a fair on-call schedule and everything derived
 /// from it out.
 @main
-struct Rota: ParsableCommand {
+struct Rota: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rota",
         abstract: "Fair on-call schedules, calendars and runbooks from one team config.",
@@ -26,10 +26,14 @@ struct Rota: ParsableCommand {
     ///
     /// Unlike argument-parser's default, usage errors exit with 2, as every rota error does, so scripts can tell errors
     /// (2) from differences (1).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

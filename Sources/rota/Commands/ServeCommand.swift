@@ -7,7 +7,7 @@ import RotaModel
 import RotaSync
 
 /// `rota serve`: publish the feeds over HTTP, rebuilt as the config and ledger change.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the iCalendar feeds and the runbooks over HTTP, with an index page at /.",
@@ -58,7 +58,7 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
-    func run() throws {
+    func run() async throws {
         let configPath = configOptions.path
         let inputs = FeedCatalogSource.Inputs(
             configPath: configPath,
@@ -80,14 +80,13 @@ struct ServeCommand: ParsableCommand {
         let server = FeedHTTPServer(host: host, port: port, accessLog: log, serverLog: serverLog) {
             await source.current()
         }
-        let outcome = Self.runBlocking {
+        do {
             try await server.run { actualPort in
                 await source.setAuthority(Self.authority(host: host, port: actualPort))
                 var standardError = StandardError()
                 print("serving http://\(Self.hostInURL(host)):\(actualPort)/", to: &standardError)
             }
-        }
-        if case let .failure(error) = outcome {
+        } catch {
             var standardError = StandardError()
             print(
                 "error: cannot serve on \(host):\(port): \(error)\nhint: pick another --port, or --port 0 for a free one",
@@ -105,42 +104,5 @@ struct ServeCommand: ParsableCommand {
 
     private static func hostInURL(_ host: String) -> String {
         host.contains(":") ? "[\(host)]" : host
-    }
-
-    /// Runs `body` to completion from this synchronous command (the root command is synchronous).
-    ///
-    /// The main thread waits on a semaphore; the work runs on the concurrency pool and NIO's threads,
-    /// neither of which needs the main thread.
-    private static func runBlocking(
-        _ body: @escaping @Sendable () async throws -> Void
-    ) -> Result<Void, any Error> {
-        let done = DispatchSemaphore(value: 0)
-        let outcome = Outcome()
-        Task {
-            do {
-                try await body()
-            } catch {
-                outcome.set(.failure(error))
-            }
-            done.signal()
-        }
-        done.wait()
-        return outcome.get()
-    }
-}
-
-/// The result a background task hands to the waiting main thread.
-///
-/// `@unchecked Sendable`: every access to `result` holds `lock`.
-private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<Void, any Error> = .success(())
-
-    func set(_ value: Result<Void, any Error>) {
-        lock.withLock { result = value }
-    }
-
-    func get() -> Result<Void, any Error> {
-        lock.withLock { result }
     }
 }
