@@ -142,6 +142,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
+            exclude: ["Support/fault_proxy.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -254,7 +254,7 @@ import Testing
 
     @Test func aRefusedConnectionIsRetriedThenReported() async throws {
         // Nothing listens on a port the kernel just reported free: every attempt is refused at connect.
-        let port = try CalDAVServerProcess.freePort()
+        let port = try LocalProcess.freePort()
         let transport = AsyncHTTPClientTransport(
             configuration: TransportConfiguration(connectTimeout: .milliseconds(250))
         )
