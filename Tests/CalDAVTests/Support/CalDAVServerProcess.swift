@@ -41,18 +41,26 @@ struct CalDAVServerProcess {
     func logText() -> String { local.logText() }
 
     /// Starts a server, runs `body`, and stops the server even when `body` throws.
-    static func with<T>(_ kind: ServerKind, _ body: (CalDAVServerProcess) async throws -> T) async throws -> T {
-        let server = try start(kind)
+    ///
+    /// With `tls`, Radicale serves HTTPS with the self-signed test certificate in `fixtures/caldav/tls/` (a key made
+    /// for these tests only, trusted nowhere).
+    static func with<T>(
+        _ kind: ServerKind,
+        tls: Bool = false,
+        _ body: (CalDAVServerProcess) async throws -> T
+    ) async throws -> T {
+        let server = try start(kind, tls: tls)
         defer { server.local.stop() }
         try await server.local.waitUntilListening()
         return try await body(server)
     }
 
-    private static func start(_ kind: ServerKind) throws -> CalDAVServerProcess {
+    private static func start(_ kind: ServerKind, tls: Bool) throws -> CalDAVServerProcess {
         let executable = try LocalProcess.venvExecutable(kind.rawValue)
         let directory = try LocalProcess.temporaryDirectory(kind.rawValue)
         let port = try LocalProcess.freePort()
-        let rootURL = try #require(URL(string: "http://127.0.0.1:\(port)/"))
+        let rootURL = try #require(URL(string: "\(tls ? "https" : "http")://127.0.0.1:\(port)/"))
+        let certificates = LocalProcess.repositoryRoot.appending(path: "fixtures/caldav/tls")
         let arguments: [String]
         switch kind {
         case .radicale:
@@ -63,6 +71,9 @@ struct CalDAVServerProcess {
                 [server]
                 hosts = 127.0.0.1:\(port)
                 delay_on_error = 0
+                ssl = \(tls ? "True" : "False")
+                certificate = \(certificates.appending(path: "cert.pem").path)
+                key = \(certificates.appending(path: "key.pem").path)
 
                 [auth]
                 type = htpasswd
@@ -80,6 +91,7 @@ struct CalDAVServerProcess {
             try Data(text.utf8).write(to: config)
             arguments = ["--config", config.path]
         case .xandikos:
+            try #require(!tls, "the tests run Xandikos over plain HTTP only")
             arguments = [
                 "--defaults", "--autocreate", "-d", directory.appending(path: "data").path, "-l", "127.0.0.1", "-p",
                 "\(port)",
