@@ -3,56 +3,30 @@ public import Foundation
 extension CalDAVClient {
     /// Finds the principal, calendar home and calendars from ``baseURL`` (RFC 6764, RFC 5397, RFC 4791 §6.2.1).
     ///
-    /// Asks `/.well-known/caldav` on the base URL's host first (following its redirect, as Radicale's 301 and
-    /// Xandikos' 302 to `/`); if that gives no principal, asks the base URL itself.
+    /// Runs ``DiscoveryStateMachine``: `/.well-known/caldav` on the base URL's host first (its redirect followed, as
+    /// Radicale's 301 and Xandikos' 302 to `/`), the base URL itself if that gives no principal, then the principal's
+    /// calendar home and the calendars in it.
     ///
     /// - Returns: principal, home and calendars.
-    /// - Throws: ``CalDAVError`` with code ``CalDAVError/Code/discovery`` when no principal or home is found, or the
-    ///   error of a failing request.
+    /// - Throws: ``CalDAVError`` with code ``CalDAVError/Code/discovery`` when no principal or home is found,
+    ///   ``CalDAVError/Code/unauthorized`` for bad credentials, or the error of a failing request.
     public func discover() async throws -> Discovery {
-        let principal = try await findPrincipal()
-        let homeAnswer = try await multistatus(
-            CalDAVRequests.calendarHomeSet(principal: principal),
-            operation: "PROPFIND"
-        )
-        guard let home = homeAnswer.firstHref(.calDAV("calendar-home-set")) else {
-            throw CalDAVError(
-                .discovery,
-                url: principal,
-                detail: "the principal has no calendar-home-set",
-                hint: "the account may have no calendars; give the calendar's URL directly"
-            )
-        }
-        return Discovery(principal: principal, calendarHome: home, calendars: try await calendars(home: home))
-    }
-
-    private func findPrincipal() async throws -> URL {
-        var candidates: [URL] = []
-        if var wellKnown = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) {
-            wellKnown.path = "/.well-known/caldav"
-            wellKnown.query = nil
-            if let url = wellKnown.url { candidates.append(url) }
-        }
-        candidates.append(baseURL)
-        var lastError: CalDAVError?
-        for candidate in candidates {
-            do {
-                let answer = try await multistatus(
-                    CalDAVRequests.currentUserPrincipal(at: candidate),
-                    operation: "PROPFIND current-user-principal"
-                )
-                if let principal = answer.firstHref(.dav("current-user-principal")) { return principal }
-            } catch let error as CalDAVError where error.code != .unauthorized {
-                lastError = error
+        var machine = DiscoveryStateMachine(baseURL: baseURL, limits: xmlLimits)
+        var action = machine.start()
+        while true {
+            switch action {
+            case .send(let request):
+                do {
+                    action = machine.receive(try await send(request))
+                } catch let error as CalDAVError {
+                    action = machine.transportFailed(error)
+                }
+            case .finished(let discovery):
+                return discovery
+            case .failed(let error):
+                throw error
             }
         }
-        throw CalDAVError(
-            .discovery,
-            url: baseURL,
-            detail: "no current-user-principal at /.well-known/caldav or the URL given"
-                + (lastError.map { " (last: \($0.code), \($0.detail))" } ?? ""),
-            hint: "give the principal or calendar URL directly"
-        )
     }
 
     /// Lists the calendars in a calendar home (PROPFIND Depth 1), leaving out the home and non-calendar collections.
