@@ -47,6 +47,24 @@ import Testing
         #expect(Self.code(of: xml) == .xmlDoctype)
     }
 
+    @Test func entitiesAndDTDsPointingAtTheNetworkOpenNoConnection() throws {
+        let listener = try #require(LoopbackListener())
+        let url = "http://127.0.0.1:\(listener.port)/evil"
+        let documents = [
+            "<!DOCTYPE r [<!ENTITY e SYSTEM \"\(url).xml\">]><r xmlns=\"DAV:\">&e;</r>",
+            "<!DOCTYPE r SYSTEM \"\(url).dtd\"><r xmlns=\"DAV:\"/>",
+            "<!DOCTYPE r [<!ENTITY % p SYSTEM \"\(url).ent\"> %p;]><r xmlns=\"DAV:\"/>",
+            "<r xmlns=\"DAV:\" xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"\(url).xml\"/></r>",
+        ]
+        for document in documents {
+            _ = Self.code(of: document)
+        }
+        #expect(Self.code(of: documents[0]) == .xmlDoctype)
+        #expect(Self.code(of: documents[1]) == .xmlDoctype)
+        #expect(Self.code(of: documents[3]) == nil)
+        #expect(!listener.wasConnected)
+    }
+
     @Test func billionLaughsIsRefused() {
         var entities = "<!ENTITY lol0 \"lol\">"
         for level in 1...9 {
