@@ -142,7 +142,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
-            exclude: ["Support/fault_proxy.py"],
+            exclude: ["Support/fault_proxy.py", "Support/launch.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -52,17 +52,16 @@ struct LocalProcess {
         return directory
     }
 
-    /// Runs `.venv/bin/python` on a launcher that unblocks SIGTERM and SIGINT, then execs `program` with `arguments`.
+    /// Runs `program` with `arguments` under `Support/launch.py` (the `.venv` python).
     ///
-    /// The test runner's threads block those signals and a spawned child inherits the mask, so without the launcher
-    /// the program would ignore the polite stop and wait for SIGKILL.
+    /// The launcher unblocks SIGTERM (the test runner's threads block it, and a spawned child inherits the mask, so
+    /// the server would ignore the polite stop), puts itself and the server in a process group of their own, forwards
+    /// SIGTERM, and stops the server if the test process dies, so no server outlives its test.
     static func launch(_ program: URL, arguments: [String], port: Int, directory: URL) throws -> LocalProcess {
-        let launcher =
-            "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT}); "
-            + "os.execv(sys.argv[1], sys.argv[1:])"
         let process = Process()
         process.executableURL = try venvExecutable("python")
-        process.arguments = ["-c", launcher, program.path] + arguments
+        let launcher = repositoryRoot.appending(path: "Tests/CalDAVTests/Support/launch.py")
+        process.arguments = [launcher.path, program.path] + arguments
         let logFile = directory.appending(path: "process.log")
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let log = try FileHandle(forWritingTo: logFile)
@@ -96,7 +95,7 @@ struct LocalProcess {
         (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
     }
 
-    /// SIGTERM, up to 5 s to exit, then SIGKILL; then the temporary folder goes.
+    /// SIGTERM, up to 5 s to exit, then SIGKILL to the launcher's whole process group; then the temporary folder goes.
     func stop() {
         if process.isRunning {
             process.terminate()
@@ -104,7 +103,7 @@ struct LocalProcess {
                 usleep(50_000)
             }
             if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
+                kill(-process.processIdentifier, SIGKILL)
             }
         }
         process.waitUntilExit()
