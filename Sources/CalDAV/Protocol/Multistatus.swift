@@ -129,8 +129,10 @@ public struct Multistatus: Equatable, Sendable {
         return code
     }
 
-    /// Resolves an href against the request URL: absolute paths and full URLs alike, with characters a server left
-    /// unescaped (a space, say) percent-encoded first so the result is a valid URL.
+    /// Resolves an href against the request URL, in the canonical percent-encoding of ``canonicalURL(_:)``.
+    ///
+    /// Absolute paths and full URLs alike; characters a server left unescaped (a space, say) are encoded first so
+    /// the result is a valid URL.
     ///
     /// - Parameters:
     ///   - href: the `<href>` text.
@@ -139,10 +141,35 @@ public struct Multistatus: Equatable, Sendable {
     public static func resolve(href: String, against base: URL) -> URL? {
         let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
-        if let url = URL(string: trimmed, relativeTo: base) { return url.absoluteURL }
+        if let url = URL(string: trimmed, relativeTo: base) { return canonicalURL(url.absoluteURL) }
         var allowed = CharacterSet.urlPathAllowed
         allowed.insert(charactersIn: "%:?#")
-        guard let encoded = trimmed.addingPercentEncoding(withAllowedCharacters: allowed) else { return nil }
-        return URL(string: encoded, relativeTo: base)?.absoluteURL
+        guard let encoded = trimmed.addingPercentEncoding(withAllowedCharacters: allowed),
+            let url = URL(string: encoded, relativeTo: base)
+        else { return nil }
+        return canonicalURL(url.absoluteURL)
+    }
+
+    /// The URL with each path segment percent-decoded and re-encoded the way `URL.appending(path:)` encodes it:
+    /// RFC 3986 `pchar`s (letters, digits, `-._~!$&'()*+,;=:@`) as they are, everything else escaped.
+    ///
+    /// Servers escape differently: Radicale sends `@` as `%40` and `+` as `%2B`, Xandikos `+` as `%2B`. Hrefs read
+    /// back from a server then equal the URLs the client wrote to, so callers can key resources by URL.
+    ///
+    /// - Parameter url: an absolute URL.
+    /// - Returns: the same resource's URL in canonical form (the URL itself if it has no path to rewrite).
+    public static func canonicalURL(_ url: URL) -> URL {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: true) else { return url }
+        var segmentAllowed = CharacterSet.urlPathAllowed
+        segmentAllowed.remove("/")
+        let segments = components.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: false)
+        let canonical = segments.map { segment -> String in
+            guard let decoded = String(segment).removingPercentEncoding,
+                let encoded = decoded.addingPercentEncoding(withAllowedCharacters: segmentAllowed)
+            else { return String(segment) }
+            return encoded
+        }
+        components.percentEncodedPath = canonical.joined(separator: "/")
+        return components.url ?? url
     }
 }
