@@ -49,16 +49,20 @@ struct CalDAVServerProcess {
         tls: Bool = false,
         _ body: (CalDAVServerProcess) async throws -> T
     ) async throws -> T {
-        let server = try start(kind, tls: tls)
-        defer { server.local.stop() }
-        try await server.local.waitUntilListening()
+        var rootURL: URL?
+        let local = try await LocalProcess.startListening { port in
+            let (process, url) = try start(kind, tls: tls, port: port)
+            rootURL = url
+            return process
+        }
+        defer { local.stop() }
+        let server = CalDAVServerProcess(kind: kind, local: local, rootURL: try #require(rootURL))
         return try await body(server)
     }
 
-    private static func start(_ kind: ServerKind, tls: Bool) throws -> CalDAVServerProcess {
+    private static func start(_ kind: ServerKind, tls: Bool, port: Int) throws -> (LocalProcess, URL) {
         let executable = try LocalProcess.venvExecutable(kind.rawValue)
         let directory = try LocalProcess.temporaryDirectory(kind.rawValue)
-        let port = try LocalProcess.freePort()
         let rootURL = try #require(URL(string: "\(tls ? "https" : "http")://127.0.0.1:\(port)/"))
         let certificates = LocalProcess.repositoryRoot.appending(path: "fixtures/caldav/tls")
         let arguments: [String]
@@ -98,6 +102,6 @@ struct CalDAVServerProcess {
             ]
         }
         let local = try LocalProcess.launch(executable, arguments: arguments, port: port, directory: directory)
-        return CalDAVServerProcess(kind: kind, local: local, rootURL: rootURL)
+        return (local, rootURL)
     }
 }

@@ -14,16 +14,16 @@ struct FaultProxy {
     static func with<T>(upstream server: CalDAVServerProcess, _ body: (FaultProxy) async throws -> T) async throws -> T
     {
         let script = LocalProcess.repositoryRoot.appending(path: "Tests/CalDAVTests/Support/fault_proxy.py")
-        let port = try LocalProcess.freePort()
-        let local = try LocalProcess.launch(
-            try LocalProcess.venvExecutable("python"),
-            arguments: [script.path, "\(port)", "\(server.port)"],
-            port: port,
-            directory: try LocalProcess.temporaryDirectory("proxy")
-        )
+        let local = try await LocalProcess.startListening { port in
+            try LocalProcess.launch(
+                try LocalProcess.venvExecutable("python"),
+                arguments: [script.path, "\(port)", "\(server.port)"],
+                port: port,
+                directory: try LocalProcess.temporaryDirectory("proxy")
+            )
+        }
         defer { local.stop() }
-        try await local.waitUntilListening()
-        let proxy = FaultProxy(local: local, rootURL: try #require(URL(string: "http://127.0.0.1:\(port)/")))
+        let proxy = FaultProxy(local: local, rootURL: try #require(URL(string: "http://127.0.0.1:\(local.port)/")))
         return try await body(proxy)
     }
 

@@ -79,6 +79,25 @@ struct LocalProcess {
         )
     }
 
+    /// Starts a process with `start` (given a free port) and waits until it listens, trying a new port up to three
+    /// times when the process died because another one took its port between ``freePort()`` and its bind.
+    static func startListening(_ start: (Int) throws -> LocalProcess) async throws -> LocalProcess {
+        var attempt = 1
+        while true {
+            let local = try start(try freePort())
+            do {
+                try await local.waitUntilListening()
+                return local
+            } catch Failure.exitedEarly(let log) where attempt < 3 && log.lowercased().contains("address already in use") {
+                local.stop()
+                attempt += 1
+            } catch {
+                local.stop()
+                throw error
+            }
+        }
+    }
+
     /// Polls until the port accepts a TCP connection: a readiness check, not a timing assumption.
     func waitUntilListening() async throws {
         for _ in 0..<400 {
