@@ -88,7 +88,9 @@ struct LocalProcess {
             do {
                 try await local.waitUntilListening()
                 return local
-            } catch Failure.exitedEarly(let log) where attempt < 3 && log.lowercased().contains("address already in use") {
+            } catch Failure.exitedEarly(let log)
+                where attempt < 3 && log.lowercased().contains("address already in use")
+            {
                 local.stop()
                 attempt += 1
             } catch {
