@@ -17,7 +17,6 @@ public struct CalDAVError: Error, Equatable, Sendable, CustomStringConvertible {
             case unauthorized = "not authorized"
             case notFound = "not found"
             case preconditionFailed = "precondition failed"
-            case invalidSyncToken = "invalid sync token"
             case redirectLoop = "too many redirects"
             case connection = "connection failed"
             case timeout = "timed out"
@@ -49,8 +48,6 @@ public struct CalDAVError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let notFound = Code(.notFound)
         /// 412: an `If-Match`/`If-None-Match` condition failed, so someone else changed the resource.
         public static let preconditionFailed = Code(.preconditionFailed)
-        /// The server no longer accepts the sync token (RFC 6578 §3.2 `valid-sync-token`).
-        public static let invalidSyncToken = Code(.invalidSyncToken)
         /// Redirects went on longer than the client's bound, or in a circle.
         public static let redirectLoop = Code(.redirectLoop)
         /// The connection could not be made or was dropped.
