@@ -5,11 +5,19 @@ CORE_TARGETS = Sources/RotaModel Sources/Scheduler Sources/ICalendar Sources/Rot
 # Calls the pure core must never make (STYLE.md section 4): time, randomness, the environment, files, printing.
 FORBIDDEN = Date\(\)|Date\.now|ContinuousClock\(\)|TimeZone\.current|Calendar\.current|Locale\.current|UUID\(\)|\.random\(|ProcessInfo|FileManager|print\(
 
-.PHONY: build test run lint format bench fuzz help
+# The CalDAV servers the integration tests start on 127.0.0.1 (Tests/CalDAVTests), pinned; the stamp file is keyed
+# on the pins, so changing a version rebuilds the virtualenv and an unchanged one is reused.
+PYTHON ?= python3
+VENV = .venv
+SERVER_PINS = radicale==3.9.0 xandikos==0.4.10
+VENV_STAMP = $(VENV)/.rota-stamp-$(subst ==,-,$(subst $() ,_,$(SERVER_PINS)))
+
+.PHONY: build test run lint format bench fuzz help venv servers
 
 help:
 	@echo "make build   build rota (debug)"
 	@echo "make test    run every test (what CI runs)"
+	@echo "make venv    the Python virtualenv with Radicale and Xandikos for the CalDAV tests"
 	@echo "make run     check the bundled config, show the next 12 weeks and this year's holidays, write feeds and runbooks"
 	@echo "make lint    target-import check, forbidden calls in the pure core, swift-format lint"
 	@echo "make format  format every Swift file in place"
@@ -19,7 +27,17 @@ help:
 build:
 	$(SWIFT) build
 
-test:
+venv: $(VENV_STAMP)
+
+servers: venv
+
+$(VENV_STAMP):
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet $(SERVER_PINS)
+	touch $@
+
+test: venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -1,0 +1,95 @@
+/// When and how long to wait before sending a failed request again: exponential backoff with a bound.
+///
+/// Pure: ``decision(afterAttempt:request:outcome:)`` looks at the request and what came back and returns a
+/// ``Decision``; ``CalDAVClient`` performs the wait on its clock. Retried: 5xx, 429 (honouring `Retry-After`),
+/// dropped connections and timeouts, and only for requests safe to repeat (``CalDAVRequest/isSafeToRetry``). A 412
+/// is an answer, never retried.
+public struct RetryPolicy: Equatable, Sendable {
+    /// What to do after an attempt.
+    public enum Decision: Equatable, Sendable {
+        /// Send the request again after this wait.
+        case retry(after: Duration)
+        /// Hand the outcome to the caller.
+        case stop
+    }
+
+    /// What one attempt produced.
+    public enum Outcome: Equatable, Sendable {
+        /// A response arrived (any status).
+        case response(CalDAVResponse)
+        /// No response arrived.
+        case failure(CalDAVError)
+    }
+
+    /// Attempts in all, the first included; 1 means never retry.
+    public var maxAttempts: Int
+    /// The wait after the first failure; each later wait doubles, up to ``maxDelay``.
+    public var baseDelay: Duration
+    /// The longest backoff wait.
+    public var maxDelay: Duration
+    /// The longest `Retry-After` honoured; a server asking for more is not retried (the caller sees the 429/503).
+    public var maxRetryAfter: Duration
+
+    /// Creates a policy.
+    ///
+    /// - Parameters:
+    ///   - maxAttempts: attempts in all, at least 1.
+    ///   - baseDelay: the first wait.
+    ///   - maxDelay: the longest backoff wait.
+    ///   - maxRetryAfter: the longest `Retry-After` honoured.
+    public init(maxAttempts: Int, baseDelay: Duration, maxDelay: Duration, maxRetryAfter: Duration) {
+        self.maxAttempts = max(1, maxAttempts)
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.maxRetryAfter = maxRetryAfter
+    }
+
+    /// Four attempts, waits of 0.5 s, 1 s, 2 s (up to 8 s), `Retry-After` up to two minutes.
+    public static let standard = RetryPolicy(
+        maxAttempts: 4,
+        baseDelay: .milliseconds(500),
+        maxDelay: .seconds(8),
+        maxRetryAfter: .seconds(120)
+    )
+
+    /// Never retry.
+    public static let never = RetryPolicy(maxAttempts: 1, baseDelay: .zero, maxDelay: .zero, maxRetryAfter: .zero)
+
+    /// The backoff wait after a given failed attempt: `baseDelay * 2^(attempt-1)`, at most ``maxDelay``.
+    ///
+    /// - Parameter attempt: the attempt that failed, from 1.
+    /// - Returns: the wait.
+    public func backoff(afterAttempt attempt: Int) -> Duration {
+        var delay = baseDelay
+        for _ in 1..<max(1, attempt) {
+            delay *= 2
+            if delay >= maxDelay { return maxDelay }
+        }
+        return min(delay, maxDelay)
+    }
+
+    /// Whether to retry after an attempt, and after what wait.
+    ///
+    /// - Parameters:
+    ///   - attempt: the attempt just made, from 1.
+    ///   - request: the request sent.
+    ///   - outcome: what came back.
+    /// - Returns: the decision.
+    public func decision(afterAttempt attempt: Int, request: CalDAVRequest, outcome: Outcome) -> Decision {
+        guard attempt < maxAttempts, request.isSafeToRetry else { return .stop }
+        switch outcome {
+        case .failure(let error):
+            return error.code == .connection || error.code == .timeout
+                ? .retry(after: backoff(afterAttempt: attempt)) : .stop
+        case .response(let response):
+            guard response.status == 429 || (500..<600).contains(response.status) else { return .stop }
+            guard let header = response.headers.value(for: "Retry-After") else {
+                return .retry(after: backoff(afterAttempt: attempt))
+            }
+            guard let wait = RetryAfter.delay(header, responseDate: response.headers.value(for: "Date")) else {
+                return .retry(after: backoff(afterAttempt: attempt))
+            }
+            return wait <= maxRetryAfter ? .retry(after: wait) : .stop
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import CalDAV
+import Foundation
+import Testing
+
+/// The test harness itself: a missing virtualenv is a failure that says what to do, never a silent skip.
+@Suite struct HarnessTests {
+    @Test func aMissingVirtualenvSaysToRunMakeVenv() throws {
+        let empty = try LocalProcess.temporaryDirectory("no-venv")
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let message = try #require(LocalProcess.missingVirtualenvMessage("radicale", root: empty))
+        #expect(message.contains("run `make venv`"))
+        #expect(message.contains(".venv/bin/radicale"))
+    }
+
+    @Test(arguments: ServerKind.allCases)
+    func theVirtualenvHasBothServers(_ kind: ServerKind) {
+        #expect(LocalProcess.missingVirtualenvMessage(kind.rawValue) == nil, "run `make venv`")
+    }
+}
+
+/// The no-network check in ``HostileXMLTests`` only means something if the listener notices a real connection.
+@Suite struct LoopbackListenerTests {
+    @Test func noticesAConnection() async throws {
+        let listener = try #require(LoopbackListener())
+        #expect(!listener.wasConnected)
+        let transport = AsyncHTTPClientTransport(
+            configuration: TransportConfiguration(readTimeout: .milliseconds(300), requestTimeout: .milliseconds(300))
+        )
+        let url = try #require(URL(string: "http://127.0.0.1:\(listener.port)/"))
+        _ = try? await transport.send(CalDAVRequest(method: .get, url: url))
+        try await transport.shutdown()
+        #expect(listener.wasConnected)
+    }
+}

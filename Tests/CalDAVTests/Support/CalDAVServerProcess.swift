@@ -1,0 +1,107 @@
+import CalDAV
+import Foundation
+import Testing
+
+/// A Radicale or Xandikos server on 127.0.0.1 and a port the test picked, with its data in a temporary folder.
+///
+/// ``with(_:_:)`` starts it, waits until it accepts connections, runs the test body and stops it (SIGTERM, then
+/// SIGKILL) whether the body passed, failed or threw. Without `.venv` the test fails, saying to run `make venv`.
+struct CalDAVServerProcess {
+    let kind: ServerKind
+    let local: LocalProcess
+    /// The server root, `http://127.0.0.1:PORT/`.
+    let rootURL: URL
+
+    static let username = "alice"
+    static let password = "s3cret-Pa55word"
+
+    var port: Int { local.port }
+
+    /// What the client authenticates with: Basic for Radicale; nothing for Xandikos, whose htpasswd auth works only
+    /// over TLS (see NOTES.md), so it runs without authentication here.
+    var credentials: Credentials {
+        kind == .radicale ? .basic(username: Self.username, password: Self.password) : .none
+    }
+
+    /// The principal each server uses: `/alice/` (the user) on Radicale, `/user/` (`--defaults`) on Xandikos.
+    var expectedPrincipal: URL {
+        kind == .radicale ? rootURL.appending(path: "\(Self.username)/") : rootURL.appending(path: "user/")
+    }
+
+    /// The calendar home: the principal itself on Radicale, `/user/calendars/` on Xandikos.
+    var expectedHome: URL {
+        kind == .radicale ? expectedPrincipal : rootURL.appending(path: "user/calendars/")
+    }
+
+    /// A URL for a new calendar: directly under the principal for Radicale, under the home for Xandikos.
+    func calendarURL(_ name: String) -> URL {
+        expectedHome.appending(path: "\(name)/")
+    }
+
+    func logText() -> String { local.logText() }
+
+    /// Starts a server, runs `body`, and stops the server even when `body` throws.
+    ///
+    /// With `tls`, Radicale serves HTTPS with the self-signed test certificate in `fixtures/caldav/tls/` (a key made
+    /// for these tests only, trusted nowhere).
+    static func with<T>(
+        _ kind: ServerKind,
+        tls: Bool = false,
+        _ body: (CalDAVServerProcess) async throws -> T
+    ) async throws -> T {
+        var rootURL: URL?
+        let local = try await LocalProcess.startListening { port in
+            let (process, url) = try start(kind, tls: tls, port: port)
+            rootURL = url
+            return process
+        }
+        defer { local.stop() }
+        let server = CalDAVServerProcess(kind: kind, local: local, rootURL: try #require(rootURL))
+        return try await body(server)
+    }
+
+    private static func start(_ kind: ServerKind, tls: Bool, port: Int) throws -> (LocalProcess, URL) {
+        let executable = try LocalProcess.venvExecutable(kind.rawValue)
+        let directory = try LocalProcess.temporaryDirectory(kind.rawValue)
+        let rootURL = try #require(URL(string: "\(tls ? "https" : "http")://127.0.0.1:\(port)/"))
+        let certificates = LocalProcess.repositoryRoot.appending(path: "fixtures/caldav/tls")
+        let arguments: [String]
+        switch kind {
+        case .radicale:
+            let users = directory.appending(path: "users")
+            try Data("\(username):\(password)\n".utf8).write(to: users)
+            let config = directory.appending(path: "config")
+            let text = """
+                [server]
+                hosts = 127.0.0.1:\(port)
+                delay_on_error = 0
+                ssl = \(tls ? "True" : "False")
+                certificate = \(certificates.appending(path: "cert.pem").path)
+                key = \(certificates.appending(path: "key.pem").path)
+
+                [auth]
+                type = htpasswd
+                htpasswd_filename = \(users.path)
+                htpasswd_encryption = plain
+                delay = 0
+
+                [storage]
+                filesystem_folder = \(directory.appending(path: "collections").path)
+
+                [logging]
+                level = warning
+
+                """
+            try Data(text.utf8).write(to: config)
+            arguments = ["--config", config.path]
+        case .xandikos:
+            try #require(!tls, "the tests run Xandikos over plain HTTP only")
+            arguments = [
+                "--defaults", "--autocreate", "-d", directory.appending(path: "data").path, "-l", "127.0.0.1", "-p",
+                "\(port)",
+            ]
+        }
+        let local = try LocalProcess.launch(executable, arguments: arguments, port: port, directory: directory)
+        return (local, rootURL)
+    }
+}
