@@ -18,7 +18,7 @@ struct Rota: AsyncParsableCommand {
         version: RotaVersion.current,
         subcommands: [
             CheckCommand.self, PlanCommand.self, ExportCommand.self, ReportCommand.self, HolidaysCommand.self,
-            ServeCommand.self, RunbooksCommand.self, DiffCommand.self,
+            ServeCommand.self, RunbooksCommand.self, PushCommand.self, DiffCommand.self,
         ]
     )
 

@@ -6,7 +6,7 @@ import RotaSync
 import Scheduler
 
 /// `rota diff`: how a calendar or a feed differs from the plan.
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show how an iCalendar feed or a CalDAV calendar differs from the plan.",
@@ -24,8 +24,13 @@ struct DiffCommand: ParsableCommand {
 
             Exit status: 0 in sync, 1 different, 2 on an error.
 
+            The other side is a feed (--ics, a file or an http(s) URL) or a CalDAV calendar \
+            (--calendar URL, or --server URL with --calendar-name; credentials as for rota push). For a \
+            calendar, only events that start inside the window are compared.
+
             Examples:
               rota diff --ics out/feeds/team.ics
+              rota diff --calendar https://dav.example.com/chen/data-engineering-on-call/
               rota diff --ics https://oncall.example.com/feeds/team.ics --format json
             """
     )
@@ -37,6 +42,8 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An iCalendar feed to compare: a file, or an http(s) URL.", valueName: "file-or-url"))
     var ics: String?
 
+    @OptionGroup var calDAV: CalDAVOptions
+
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
@@ -44,30 +51,42 @@ struct DiffCommand: ParsableCommand {
     static let maximumBytes = 64 << 20
 
     func validate() throws {
-        guard ics != nil else { throw ValidationError("say what to compare with: --ics FILE_OR_URL") }
+        let sides = [ics != nil, calDAV.calendar != nil, calDAV.server != nil].filter { $0 }.count
+        guard sides == 1 else {
+            throw ValidationError("say what to compare with: one of --ics FILE_OR_URL, --calendar URL, --server URL")
+        }
     }
 
-    func run() throws {
-        let configPath = configOptions.path
-        let config = try ConfigFile.load(configPath)
-        let asOf = asOfOptions.date(in: config.rotation.timeZone)
-        let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
-        let windowStart = config.feeds.windowPast.added(to: asOf, direction: -1)
-        let windowEnd = config.feeds.windowFuture.added(to: asOf)
-        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: windowStart, until: windowEnd)
-        let planned = CalendarPlan.events(for: schedule, config: config)
-
-        let source = ics ?? ""
-        let remote = try Self.feedEvents(source)
-        let reconciliation = Reconciler.reconcile(
-            planned: planned,
-            remote: remote.map { Reconciler.Remote(href: nil, etag: nil, events: [$0]) },
-            team: config.team,
-            uidDomain: config.feeds.uidDomain
-        )
+    func run() async throws {
+        let plan = try SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
+        let reconciliation: Reconciliation
+        let remoteName: String
+        if let ics {
+            let remote = try Self.feedEvents(ics).map { Reconciler.Remote(href: nil, etag: nil, events: [$0]) }
+            reconciliation = plan.reconcile(remote)
+            remoteName = ics
+        } else {
+            let connection = try CalDAVConnection.open(calDAV, environment: ProcessInfo.processInfo.environment)
+            do {
+                let name = calDAV.calendarName ?? plan.config.feeds.calendarName
+                let calendar = try await connection.calendar(calDAV, name: name, create: false)
+                let window = plan.instants
+                reconciliation = plan.reconcile(
+                    try await connection.remoteEvents(in: calendar, from: window.start, to: window.end)
+                )
+                remoteName = calendar.absoluteString
+                await connection.close()
+            } catch {
+                await connection.close()
+                var standardError = StandardError()
+                print(String(describing: error), to: &standardError)
+                throw ExitCode.rotaError
+            }
+        }
         switch format {
-        case .table: print(ReconciliationText.render(reconciliation, remoteName: source), terminator: "")
-        case .json: print(try JSONOutput.encode(ReconciliationJSON(reconciliation, remoteName: source)), terminator: "")
+        case .table: print(ReconciliationText.render(reconciliation, remoteName: remoteName), terminator: "")
+        case .json:
+            print(try JSONOutput.encode(ReconciliationJSON(reconciliation, remoteName: remoteName)), terminator: "")
         }
         if !reconciliation.isInSync { throw ExitCode(1) }
     }

@@ -1,0 +1,130 @@
+import ArgumentParser
+import CalDAV
+import Foundation
+import Logging
+import RotaSync
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A CalDAV client for the command line's options, and the calendar it points at.
+///
+/// Credentials come from `--password-stdin`, the environment or a netrc file, never from argv; the
+/// client sends them only to the server's own origin and never logs them.
+struct CalDAVConnection {
+    let client: CalDAVClient
+    private let transport: AsyncHTTPClientTransport
+
+    /// Opens a client for `options`; the problem printed and exit code 2 when the credentials cannot be read.
+    static func open(_ options: CalDAVOptions, environment: [String: String]) throws -> CalDAVConnection {
+        guard let url = options.url, let host = url.host else { throw ExitCode.rotaError }
+        let credentials = try Self.credentials(options, host: host, environment: environment)
+        let transport = AsyncHTTPClientTransport(
+            configuration: TransportConfiguration(
+                tlsVerification: options.insecure ? .insecure : .verified,
+                connectTimeout: .seconds(10),
+                readTimeout: .seconds(options.timeout),
+                requestTimeout: .seconds(options.timeout * 4)
+            )
+        )
+        var logger = Logger(label: "rota.caldav") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = environment["ROTA_CALDAV_DEBUG"] == "1" ? .debug : .warning
+        let client = CalDAVClient(baseURL: url, credentials: credentials, transport: transport, logger: logger)
+        return CalDAVConnection(client: client, transport: transport)
+    }
+
+    /// Closes the HTTP connections; call it before the command ends.
+    func close() async {
+        try? await transport.shutdown()
+    }
+
+    /// The calendar to work on: `--calendar` itself, or the one named `name` found by discovery from
+    /// `--server`, created first when `create` is set and it is missing.
+    func calendar(_ options: CalDAVOptions, name: String, create: Bool) async throws -> URL {
+        if let calendar = options.calendar, let url = URL(string: calendar) {
+            return url.path.hasSuffix("/") ? url : url.appending(path: "")
+        }
+        let discovery = try await client.discover()
+        if let found = discovery.calendars.first(where: { $0.isCalendar && $0.displayName == name }) {
+            return found.url
+        }
+        guard create else {
+            let names = discovery.calendars.filter(\.isCalendar).map { "'\($0.displayName ?? $0.url.path)'" }
+            throw CalDAVError(
+                .notFound,
+                url: discovery.calendarHome,
+                detail: "no calendar named '\(name)' in the calendar home"
+                    + (names.isEmpty ? "" : " (it has \(names.joined(separator: ", ")))"),
+                hint: "add --create to make it, or give its URL with --calendar"
+            )
+        }
+        let url = discovery.calendarHome.appending(path: Self.slug(name) + "/")
+        try await client.makeCalendar(at: url, displayName: name)
+        return url
+    }
+
+    /// The remote events of `calendar` in the window, read with one calendar-query REPORT.
+    func remoteEvents(in calendar: URL, from start: Date, to end: Date) async throws -> [Reconciler.Remote] {
+        let resources = try await client.events(in: calendar, timeRange: TimeRange(start: start, end: end))
+        return resources.map(Self.remote)
+    }
+
+    /// A listed resource as reconcile sees it; unreadable data counts as a foreign event.
+    static func remote(_ resource: CalendarResource) -> Reconciler.Remote {
+        let events = resource.calendarData.flatMap { CalendarPlan.events(in: Array($0.utf8)) } ?? []
+        return Reconciler.Remote(href: resource.url.absoluteString, etag: resource.etag, events: events)
+    }
+
+    /// `Data Engineering on call` -> `data-engineering-on-call`.
+    static func slug(_ name: String) -> String {
+        let words = name.lowercased().unicodeScalars.split { !(CharacterSet.alphanumerics.contains($0) && $0.isASCII) }
+        let slug = words.map { String(String.UnicodeScalarView($0)) }.joined(separator: "-")
+        return slug.isEmpty ? "rota" : slug
+    }
+
+    private static func credentials(
+        _ options: CalDAVOptions,
+        host: String,
+        environment: [String: String]
+    ) throws -> Credentials {
+        var standardError = StandardError()
+        let netrcPath = options.netrc ?? environment["NETRC"] ?? (environment["HOME"].map { $0 + "/.netrc" })
+        var fromNetrc: Netrc.Entry?
+        if let netrcPath {
+            switch BoundedFileReader.read(netrcPath, limit: 1 << 20) {
+            case let .success(bytes): fromNetrc = Netrc.entry(for: host, in: String(decoding: bytes, as: UTF8.self))
+            case .failure where options.netrc == nil: break  // no ~/.netrc: fine
+            case let .failure(failure):
+                print("error: cannot read netrc file \(netrcPath): \(failure)\nhint: check --netrc", to: &standardError)
+                throw ExitCode.rotaError
+            }
+        }
+        var password = environment["ROTA_CALDAV_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 } ?? fromNetrc?.password
+        if options.passwordFromStandardInput {
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                print(
+                    "error: --password-stdin was given but standard input holds no password\n"
+                        + "hint: pipe it in, e.g. `pass show caldav | rota push --password-stdin ...`",
+                    to: &standardError
+                )
+                throw ExitCode.rotaError
+            }
+            password = line
+        }
+        let username =
+            options.username ?? environment["ROTA_CALDAV_USERNAME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? fromNetrc?.login
+        if let username, let password { return .basic(username: username, password: password) }
+        if let token = environment["ROTA_CALDAV_TOKEN"], !token.isEmpty { return .bearer(token: token) }
+        if password != nil, username == nil {
+            print(
+                "error: a CalDAV password was given but no user name\n"
+                    + "hint: set ROTA_CALDAV_USERNAME, add --username, or put a login in the netrc file",
+                to: &standardError
+            )
+            throw ExitCode.rotaError
+        }
+        return .none
+    }
+}

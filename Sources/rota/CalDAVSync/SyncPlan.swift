@@ -1,0 +1,76 @@
+import Foundation
+import ICalendar
+import RotaModel
+import RotaSync
+import Scheduler
+
+/// The planned events `rota push` and `rota diff` compare, and the window they cover.
+///
+/// Both sides are limited to events that start inside the feed window, so what lies before it (last
+/// month's shifts on a shared calendar) is history: never deleted, never reported.
+struct SyncPlan {
+    let config: TeamConfig
+    let asOf: LocalDate
+    let windowStart: LocalDate
+    let windowEnd: LocalDate
+    /// The planned VEVENTs in the window.
+    let planned: [Component]
+
+    /// Loads the config and ledger and plans the window; problems printed and exit code 2.
+    static func load(
+        config configPath: String,
+        ledger ledgerPath: (String) -> String,
+        asOf: AsOfOptions
+    ) throws -> SyncPlan {
+        let config = try ConfigFile.load(configPath)
+        let today = asOf.date(in: config.rotation.timeZone)
+        let ledger = try LedgerFile.load(ledgerPath(configPath), config: config, asOf: today)
+        let start = config.feeds.windowPast.added(to: today, direction: -1)
+        let end = config.feeds.windowFuture.added(to: today)
+        let schedule = Planner.plan(config: config, ledger: ledger, asOf: today, from: start, until: end)
+        let plan = SyncPlan(config: config, asOf: today, windowStart: start, windowEnd: end, planned: [])
+        return SyncPlan(
+            config: config,
+            asOf: today,
+            windowStart: start,
+            windowEnd: end,
+            planned: CalendarPlan.events(for: schedule, config: config).filter(plan.isInWindow)
+        )
+    }
+
+    /// Whether an event starts inside the window (its DTSTART's date, as written).
+    func isInWindow(_ event: Component) -> Bool {
+        guard let start = event.property("DTSTART")?.value, start.count >= 8 else { return false }
+        let day = String(start.prefix(8))
+        return day >= compact(windowStart) && day <= compact(windowEnd)
+    }
+
+    /// The remote resources reconcile should see: those whose events all start in the window.
+    func inWindow(_ remote: [Reconciler.Remote]) -> [Reconciler.Remote] {
+        remote.filter { resource in resource.events.isEmpty || resource.events.allSatisfy(isInWindow) }
+    }
+
+    /// The window as instants for a CalDAV time-range query: a day of margin on each side, since
+    /// reconcile filters by start day afterwards.
+    var instants: (start: Date, end: Date) {
+        let day: TimeInterval = 86_400
+        func instant(_ date: LocalDate) -> Date {
+            Date(timeIntervalSince1970: TimeInterval(date.daysSinceEpoch) * day)
+        }
+        return (instant(windowStart).addingTimeInterval(-day), instant(windowEnd).addingTimeInterval(2 * day))
+    }
+
+    /// Reconciles `remote` with the plan.
+    func reconcile(_ remote: [Reconciler.Remote]) -> Reconciliation {
+        Reconciler.reconcile(
+            planned: planned,
+            remote: inWindow(remote),
+            team: config.team,
+            uidDomain: config.feeds.uidDomain
+        )
+    }
+
+    private func compact(_ date: LocalDate) -> String {
+        date.description.replacingOccurrences(of: "-", with: "")
+    }
+}

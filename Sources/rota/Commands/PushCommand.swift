@@ -1,0 +1,177 @@
+import ArgumentParser
+import CalDAV
+import Foundation
+import ICalendar
+import RotaModel
+import RotaSync
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `rota push`: make a shared CalDAV calendar match the plan.
+struct PushCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "Make a CalDAV calendar match the plan, touching only the events rota manages.",
+        discussion: """
+            Plans the feed window (feeds.window in the config), lists the calendar's events in that \
+            window with one REPORT, and writes only the differences: a PUT with If-None-Match: * for \
+            each missing event, a PUT with If-Match for each changed one, a DELETE with If-Match for \
+            each event rota wrote that the plan no longer has. Events rota does not manage (no \
+            X-ROTA-TEAM marker, or a UID outside feeds.uid_domain) and events that start before the \
+            window are never changed. Running push twice in a row makes no writes the second time.
+
+            An event edited by hand on the server (its content no longer matches the X-ROTA-HASH rota \
+            wrote) is drift: push lists it and exits 1 without touching it, unless --force.
+
+            A 412 (someone else changed the event meanwhile) makes rota read the event again and decide \
+            again; 5xx, 429 (after its Retry-After) and dropped connections are retried with backoff a \
+            few times. An interrupted push can simply be run again.
+
+            Credentials: ROTA_CALDAV_USERNAME and ROTA_CALDAV_PASSWORD, or --password-stdin, or a netrc \
+            file (--netrc, default ~/.netrc), or a bearer token in ROTA_CALDAV_TOKEN. Never on the \
+            command line.
+
+            Exit status: 0 when the calendar matches the plan, 1 when edited events were left alone, \
+            2 on an error.
+
+            Examples:
+              ROTA_CALDAV_USERNAME=chen ROTA_CALDAV_PASSWORD=... rota push --calendar https://dav.example.com/chen/oncall/
+              rota push --server https://dav.example.com/ --create
+              pass show caldav | rota push --server https://caldav.fastmail.com/ --username chen@example.com --password-stdin
+            """
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var asOfOptions: AsOfOptions
+    @OptionGroup var calDAV: CalDAVOptions
+
+    @Flag(help: "With --server: create the calendar when no calendar has its name.")
+    var create = false
+
+    @Flag(help: "Overwrite (or delete) events edited by hand on the server.")
+    var force = false
+
+    @Option(help: ArgumentHelp("How many writes run at once.", valueName: "n"))
+    var concurrency = 4
+
+    func validate() throws {
+        guard !create || calDAV.server != nil else { throw ValidationError("--create goes with --server") }
+        guard (1...32).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 32") }
+    }
+
+    func run() async throws {
+        let plan = try SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
+        let connection = try CalDAVConnection.open(calDAV, environment: ProcessInfo.processInfo.environment)
+        let outcome: (URL, Reconciliation, [PushExecutor.Result])
+        do {
+            outcome = try await push(plan, connection)
+            await connection.close()
+        } catch {
+            await connection.close()
+            var standardError = StandardError()
+            print(String(describing: error), to: &standardError)
+            throw ExitCode.rotaError
+        }
+        let (calendar, reconciliation, results) = outcome
+        report(calendar, reconciliation, results)
+        if results.contains(where: { if case .driftKept = $0 { true } else { false } }) { throw ExitCode(1) }
+    }
+
+    private func push(
+        _ plan: SyncPlan,
+        _ connection: CalDAVConnection
+    ) async throws -> (
+        URL, Reconciliation, [PushExecutor.Result]
+    ) {
+        let name = calDAV.calendarName ?? plan.config.feeds.calendarName
+        let calendar = try await connection.calendar(calDAV, name: name, create: create)
+        let window = plan.instants
+        let remote = try await connection.remoteEvents(in: calendar, from: window.start, to: window.end)
+        let reconciliation = plan.reconcile(remote)
+        let executor = PushExecutor(
+            client: connection.client,
+            calendar: calendar,
+            asOf: plan.asOf,
+            zone: plan.config.rotation.timeZone.identifier,
+            team: plan.config.team,
+            uidDomain: plan.config.feeds.uidDomain,
+            force: force,
+            planned: Dictionary(
+                plan.planned.compactMap { event in event.property("UID").map { ($0.value, event) } },
+                uniquingKeysWith: { first, _ in first }
+            )
+        )
+        let work = reconciliation.entries.filter { $0.action != .keep }
+        let progress = Progress(total: work.count)
+        let results = try await executor.run(work, concurrency: concurrency) { progress.show($0) }
+        progress.finish()
+        return (calendar, reconciliation, results)
+    }
+
+    private func report(_ calendar: URL, _ reconciliation: Reconciliation, _ results: [PushExecutor.Result]) {
+        var counts: [String: Int] = [:]
+        var kept: [Reconciliation.Entry] = []
+        for result in results {
+            switch result {
+            case .created: counts["created", default: 0] += 1
+            case .updated: counts["updated", default: 0] += 1
+            case .deleted: counts["deleted", default: 0] += 1
+            case .unchanged: counts["unchanged", default: 0] += 1
+            case .driftOverwritten: counts["drift", default: 0] += 1
+            case let .driftKept(entry): kept.append(entry)
+            }
+        }
+        let unchanged = reconciliation.entries(.keep).count + (counts["unchanged"] ?? 0)
+        for entry in reconciliation.entries where entry.action != .keep && entry.action != .drift {
+            print("\(ReconciliationText.marker(entry.action)) \(ReconciliationText.headline(entry))")
+        }
+        for entry in kept {
+            print("! \(ReconciliationText.headline(entry)): edited on the server, left alone")
+            for change in entry.changes {
+                let (before, after) = ReconciliationText.shown(change.before, change.after)
+                print("    \(change.name): \(before) -> \(after)")
+            }
+        }
+        var summary =
+            "\(calendar.absoluteString): \(counts["created"] ?? 0) created, \(counts["updated"] ?? 0) updated, "
+            + "\(counts["deleted"] ?? 0) deleted, \(unchanged) unchanged, \(counts["drift"] ?? 0) drift overwritten"
+        if reconciliation.foreignCount > 0 {
+            summary += " (\(Plural.count(reconciliation.foreignCount, "other event")) left alone)"
+        }
+        print(summary)
+        if !kept.isEmpty {
+            var standardError = StandardError()
+            print(
+                "\(Plural.count(kept.count, "event")) edited by hand on the server \(kept.count == 1 ? "was" : "were") "
+                    + "left alone\nhint: rota push --force overwrites them with the plan",
+                to: &standardError
+            )
+        }
+    }
+}
+
+/// A `push: 12/120` line on standard error, redrawn in place, only when standard error is a terminal.
+final class Progress: Sendable {
+    let total: Int
+    let isTerminal: Bool
+
+    init(total: Int) {
+        self.total = total
+        isTerminal = isatty(2) == 1 && total > 0
+    }
+
+    func show(_ done: Int) {
+        guard isTerminal else { return }
+        var standardError = StandardError()
+        print("\rpush: \(done)/\(total) written", terminator: "", to: &standardError)
+    }
+
+    func finish() {
+        guard isTerminal else { return }
+        var standardError = StandardError()
+        print("\r\u{1B}[K", terminator: "", to: &standardError)
+    }
+}
