@@ -58,7 +58,8 @@ import Darwin
         #expect(index.status == 200 && index.headers["content-type"] == "text/html; charset=utf-8")
         #expect(index.body.contains("webcal://127.0.0.1:\(port)/feeds/team.ics"))
         #expect(!index.body.contains("engineer-kim.ics"))
-        #expect(index.body.contains("<td>2026-11-30</td>"))
+        #expect(index.body.contains("<th scope=\"row\">2026-11-30</th>"))
+        #expect(index.body.contains("<h2>Fairness, 2026-11-28 to 2027-11-27</h2>"))
         #expect(index.body.contains("<a href=\"/runbooks/\">Runbooks</a>"))
 
         // The runbooks, as rota runbooks renders them.

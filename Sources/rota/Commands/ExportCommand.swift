@@ -12,8 +12,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Plans the feed window (feeds.window in the config: by default 30 days back and 12 months \
             ahead of --as-of) and writes team.ics, engineer-<id>.ics and pipeline-<id>.ics, plus \
-            index.json listing them. Each file is written atomically (a temporary file, then a rename), \
-            and only when its bytes changed.
+            index.json listing them and schedule.html: the week-by-week schedule (on call, holidays, \
+            backups, PTO) with the coming year's fairness figures, a page to open in a browser. Each \
+            file is written atomically (a temporary file, then a rename), and only when its bytes changed.
 
             Events keep their UID when the engineer changes (a swap updates the event in place); \
             SEQUENCE grows only when an event changes, and a shift that left the plan stays as \
@@ -51,7 +52,16 @@ struct ExportCommand: ParsableCommand {
             asOf: asOf,
             windowStart: windowStart
         )
-        let report = try folder.write(output, config: config)
+        let page = SchedulePage.render(
+            config: config,
+            ledger: ledger,
+            asOf: asOf,
+            feeds: FeedNames.all(config).map {
+                SchedulePage.FeedLink(title: FeedTitles.title(of: $0, config: config), href: "\($0).ics")
+            },
+            runbooks: nil
+        )
+        let report = try folder.write(output, config: config, schedulePage: page)
         var standardError = StandardError()
         print(
             "\(out): \(report.written) feed\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged "

@@ -123,12 +123,17 @@ actor FeedCatalogSource {
         for name in FeedNames.all(config) {
             feeds[name] = entry(output.feeds[name] ?? [], previous: previous?.feeds[name], token: tokens[name])
         }
-        let page = FeedIndexPage.html(
+        let page = SchedulePage.render(
             config: config,
-            schedule: schedule,
+            ledger: ledger,
             asOf: asOf,
-            publicFeeds: FeedNames.all(config).filter { tokens[$0] == nil },
-            authority: authority
+            feeds: FeedNames.all(config).filter { tokens[$0] == nil }.map { name in
+                SchedulePage.FeedLink(
+                    title: FeedTitles.title(of: name, config: config),
+                    href: "webcal://\(authority)/feeds/\(name).ics"
+                )
+            },
+            runbooks: "/runbooks/"
         )
         let index = entry(Array(page.utf8), previous: previous?.index, token: nil)
         // The same documents `rota runbooks` writes (investor-facing pipelines, both formats), for /runbooks/.

@@ -29,7 +29,11 @@ struct FeedFolder {
     }
 
     /// Writes the feeds whose bytes changed, the index and the state; returns how many feeds changed.
-    func write(_ output: FeedAssembler.Output, config: TeamConfig) throws -> (written: Int, unchanged: Int) {
+    func write(
+        _ output: FeedAssembler.Output,
+        config: TeamConfig,
+        schedulePage: String
+    ) throws -> (written: Int, unchanged: Int) {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             var written = 0
@@ -40,6 +44,10 @@ struct FeedFolder {
             _ = try AtomicFile.writeIfChanged(
                 Data(try index(output, config: config).utf8),
                 to: url.appendingPathComponent("index.json")
+            )
+            _ = try AtomicFile.writeIfChanged(
+                Data(schedulePage.utf8),
+                to: url.appendingPathComponent(Self.schedulePage)
             )
             _ = try AtomicFile.writeIfChanged(
                 try stateBytes(output.state),
@@ -58,6 +66,9 @@ struct FeedFolder {
             throw ExitCode.rotaError
         }
     }
+
+    /// The schedule page beside the feeds (see `SchedulePage`).
+    static let schedulePage = "schedule.html"
 
     /// The state as JSON with its keys as they are (UIDs are keys, so no snake_case conversion).
     private func stateBytes(_ state: FeedState) throws -> Data {

@@ -1,0 +1,305 @@
+import Foundation
+import RotaModel
+import RotaSync
+import Scheduler
+
+/// The schedule page: `/` of `rota serve`, and `schedule.html` of `rota export`.
+///
+/// One self-contained HTML document (inline CSS and SVG, no script, no external assets): a week-by-week
+/// grid with who is on call, the major holidays with their decision and each engineer's backup duties,
+/// PTO, the fairness figures of the coming year as bar charts, and the feeds to subscribe to.
+/// The same inputs give the same bytes.
+enum SchedulePage {
+    /// How many weeks the grid shows, starting with the one holding the as-of date.
+    static let weeks = 16
+
+    /// A feed link on the page: its title and where it is (`webcal://...` when served, a file name when exported).
+    struct FeedLink {
+        let title: String
+        let href: String
+    }
+
+    /// The page for `config` as of `asOf`: plans the grid's weeks and the coming year for the fairness charts.
+    ///
+    /// - Parameters:
+    ///   - config: The team config.
+    ///   - ledger: The ledger, so recorded shifts and decisions show as recorded.
+    ///   - asOf: Today, as a value.
+    ///   - feeds: The feeds to list.
+    ///   - runbooks: The link to the runbooks index, if there is one.
+    /// - Returns: The HTML document.
+    static func render(
+        config: TeamConfig,
+        ledger: Ledger,
+        asOf: LocalDate,
+        feeds: [FeedLink],
+        runbooks: String?
+    ) -> String {
+        let from = asOf.adding(days: -config.rotation.lengthDays)
+        let year = asOf.adding(days: 364)
+        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: from, until: year)
+        let fairness = FairnessReport.compute(schedule, config: config, ledger: ledger, from: asOf, until: year)
+        return html(
+            config: config,
+            schedule: schedule,
+            fairness: fairness,
+            asOf: asOf,
+            feeds: feeds,
+            runbooks: runbooks
+        )
+    }
+
+    /// The page.
+    ///
+    /// - Parameters:
+    ///   - config: The team config.
+    ///   - schedule: A plan covering the grid and `fairness`'s period.
+    ///   - fairness: The fairness figures to chart.
+    ///   - asOf: Today, as a value.
+    ///   - feeds: The feeds to list; feeds with a secret token are left out by the caller.
+    ///   - runbooks: The link to the runbooks index, if there is one.
+    /// - Returns: The HTML document.
+    static func html(
+        config: TeamConfig,
+        schedule: Schedule,
+        fairness: FairnessReport,
+        asOf: LocalDate,
+        feeds: [FeedLink],
+        runbooks: String?
+    ) -> String {
+        let title = "\(config.team): on call"
+        var body = "<h1>\(escape(config.team)) on call</h1>\n"
+        body += "<p class=\"as-of\">As of \(escape(weekday(asOf))) \(escape(asOf.description)); times in "
+        body += "\(escape(config.rotation.timeZone.identifier)), hand-off \(escape(handOffText(config))).</p>\n"
+        body += grid(config: config, schedule: schedule, asOf: asOf)
+        body += legend
+        body += fairnessSection(fairness, config: config)
+        body += feedSection(feeds, runbooks: runbooks)
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+
+    // MARK: The grid
+
+    private static func grid(config: TeamConfig, schedule: Schedule, asOf: LocalDate) -> String {
+        let current = schedule.shifts.last { $0.start.date <= asOf }?.handOff ?? asOf
+        let handOffs = Array(Set(schedule.shifts.map(\.handOff)).filter { $0 >= current }.sorted().prefix(weeks))
+        let engineers = config.engineers
+        var html = "<table class=\"grid\">\n<thead><tr><th scope=\"col\">Week of</th>"
+        for engineer in engineers { html += "<th scope=\"col\">\(escape(engineer.name))</th>" }
+        html += "<th scope=\"col\">Holidays</th></tr></thead>\n<tbody>\n"
+        for handOff in handOffs {
+            let pieces = schedule.shifts.filter { $0.handOff == handOff }
+            let weekEnd = pieces.map(\.end.date).max() ?? handOff.adding(days: 7)
+            let isCurrent = handOff == current
+            html += "<tr\(isCurrent ? " class=\"current\"" : "")><th scope=\"row\">\(escape(handOff.description))</th>"
+            for engineer in engineers {
+                html += cell(engineer, pieces: pieces, from: handOff, until: weekEnd, config: config)
+            }
+            html += "<td class=\"holidays\">\(holidays(pieces))</td></tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// One engineer's week: on call (whole or part), holiday backup duties, PTO.
+    private static func cell(
+        _ engineer: Engineer,
+        pieces: [Shift],
+        from: LocalDate,
+        until: LocalDate,
+        config: TeamConfig
+    ) -> String {
+        var classes: [String] = []
+        var lines: [String] = []
+        let mine = pieces.filter { $0.engineer == engineer.id }
+        if !mine.isEmpty {
+            let whole = mine.count == pieces.count
+            classes.append(whole ? "oncall" : "oncall part")
+            let holiday = mine.contains { $0.holiday != nil }
+            var text = holiday ? "On call (holiday)" : "On call"
+            if !whole {
+                text +=
+                    " "
+                    + mine.map { "\(weekday($0.start.date)) \($0.start.time)–\(weekday($0.end.date)) \($0.end.time)" }
+                    .joined(separator: ", ")
+            }
+            lines.append(text)
+        }
+        let duties = pieces.compactMap(\.holiday).flatMap { cover in
+            cover.backups.filter { $0.engineer == engineer.id }.map { backup in
+                config.pipelines.first { $0.id == backup.pipeline }?.name ?? backup.pipeline.rawValue
+            }
+        }
+        if !duties.isEmpty {
+            classes.append("backup")
+            lines.append("Backup: " + Array(Set(duties)).sorted().joined(separator: ", "))
+        }
+        let away = ptoDays(engineer, from: from, until: until)
+        if !away.isEmpty {
+            classes.append("pto")
+            lines.append("PTO " + dayRange(away))
+        }
+        let content = lines.map { "<span>\(escape($0))</span>" }.joined(separator: "<br>")
+        return "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(content)</td>"
+    }
+
+    private static func holidays(_ pieces: [Shift]) -> String {
+        var seen: Set<String> = []
+        var items: [String] = []
+        for cover in pieces.compactMap(\.holiday) {
+            for occasion in cover.holidays where seen.insert(occasion.id.rawValue).inserted {
+                let state = cover.recorded ? "decided" : (cover.due ? "due" : "proposed")
+                items.append(
+                    "<span class=\"holiday\">\(escape(occasion.name)) \(escape(weekday(occasion.date))) "
+                        + "\(escape(occasion.date.description)) <em>(\(state))</em></span>"
+                )
+            }
+        }
+        return items.joined(separator: "<br>")
+    }
+
+    /// The days in `from..<until` the engineer is away.
+    private static func ptoDays(_ engineer: Engineer, from: LocalDate, until: LocalDate) -> [LocalDate] {
+        var days: [LocalDate] = []
+        var day = from
+        while day < until {
+            if engineer.pto.contains(where: { $0.contains(day) }) { days.append(day) }
+            day = day.adding(days: 1)
+        }
+        return days
+    }
+
+    /// `Mon 12-14 – Fri 12-18`, or one day.
+    private static func dayRange(_ days: [LocalDate]) -> String {
+        guard let first = days.first, let last = days.last else { return "" }
+        func short(_ day: LocalDate) -> String { "\(weekday(day)) \(day.description.dropFirst(5))" }
+        return first == last ? short(first) : "\(short(first)) – \(short(last))"
+    }
+
+    private static let legend = """
+        <p class="legend"><span class="key oncall">On call</span> <span class="key oncall part">Part of the week</span> \
+        <span class="key backup">Holiday backup</span> <span class="key pto">PTO</span> \
+        Holidays: <em>decided</em> is in the ledger, <em>due</em> is decided by the next <code>rota plan --record</code>, \
+        <em>proposed</em> may still change.</p>
+
+        """
+
+    // MARK: Fairness
+
+    private static func fairnessSection(_ report: FairnessReport, config: TeamConfig) -> String {
+        func name(_ id: EngineerID) -> String { config.engineer(id)?.name ?? id.rawValue }
+        let labels = report.rows.map { name($0.engineer) }
+        var html = "<h2>Fairness, \(escape(report.from.description)) to \(escape(report.until.description))</h2>\n"
+        html += "<p>Balance <strong>\(String(format: "%.2f", report.balance))</strong>, where "
+        html += "\(escape(FairnessReport.balanceFormula)).</p>\n<div class=\"charts\">\n"
+        html += chart("On-call weeks", labels: labels, values: report.rows.map(\.weeksOnCall), decimals: 1)
+        html += chart(
+            "Holiday shifts",
+            labels: labels,
+            values: report.rows.map { Double($0.holidayShiftsVolunteered + $0.holidayShiftsAssigned) },
+            decimals: 0
+        )
+        html += chart(
+            "Weekend days on call",
+            labels: labels,
+            values: report.rows.map { Double($0.weekendDays) },
+            decimals: 0
+        )
+        return html + "</div>\n"
+    }
+
+    /// A horizontal bar chart as inline SVG, with the values written beside the bars.
+    private static func chart(_ title: String, labels: [String], values: [Double], decimals: Int) -> String {
+        let rowHeight = 26
+        let labelWidth = 90
+        let barWidth = 180
+        let height = 34 + rowHeight * labels.count
+        let maximum = max(values.max() ?? 0, 1)
+        var svg = "<figure><svg role=\"img\" aria-label=\"\(escape(title))\" width=\"\(labelWidth + barWidth + 60)\" "
+        svg += "height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\">\n"
+        svg += "<title>\(escape(title))</title>\n"
+        svg += "<text x=\"0\" y=\"16\" class=\"chart-title\">\(escape(title))</text>\n"
+        for (index, label) in labels.enumerated() {
+            let y = 28 + index * rowHeight
+            let value = values[index]
+            let width = Int((value / maximum * Double(barWidth)).rounded())
+            let text = String(format: "%.\(decimals)f", value)
+            svg += "<text x=\"0\" y=\"\(y + 15)\">\(escape(label))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"16\" rx=\"2\"></rect>"
+            svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\" class=\"value\">\(text)</text>\n"
+        }
+        return svg + "</svg></figure>\n"
+    }
+
+    // MARK: Feeds
+
+    private static func feedSection(_ feeds: [FeedLink], runbooks: String?) -> String {
+        var html = "<h2>Subscribe</h2>\n"
+        if feeds.isEmpty {
+            html += "<p>No public feeds: every feed needs its token.</p>\n"
+        } else {
+            html += "<table class=\"feeds\"><tr><th scope=\"col\">Calendar</th><th scope=\"col\">Link</th></tr>\n"
+            for feed in feeds {
+                html += "<tr><td>\(escape(feed.title))</td>"
+                html += "<td><a href=\"\(escape(feed.href))\">\(escape(feed.href))</a></td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        if let runbooks {
+            html += "<p><a href=\"\(escape(runbooks))\">Runbooks</a> of the pipelines that report to investors.</p>\n"
+        }
+        return html
+    }
+
+    // MARK: Text
+
+    private static func weekday(_ date: LocalDate) -> String {
+        String(date.weekday.displayName.prefix(3))
+    }
+
+    private static func handOffText(_ config: TeamConfig) -> String {
+        "\(config.rotation.handOffWeekday.displayName)s \(config.rotation.handOffTime)"
+    }
+
+    private static let style = """
+        body{font-family:system-ui,sans-serif;margin:1.5em;color:#1d2330}\
+        h1{margin:0 0 .2em}table{border-collapse:collapse}\
+        .grid th,.grid td{border:1px solid #d5d9e0;padding:.3em .5em;text-align:left;vertical-align:top;font-size:.9em}\
+        .grid thead th{background:#eef1f5}.grid th[scope=row]{white-space:nowrap}.grid tr.current th[scope=row]{background:#fff3c4}\
+        td.oncall{background:#cfe3ff;font-weight:600}td.oncall.part{background:repeating-linear-gradient(45deg,#cfe3ff,#cfe3ff 6px,#fff 6px,#fff 12px)}\
+        td.backup{box-shadow:inset 0 -4px 0 #e07b00}td.pto{color:#7a2e2e}td.pto span:last-child{font-style:italic}\
+        .holiday{color:#9c4a00}.legend .key{display:inline-block;padding:0 .4em;border:1px solid #d5d9e0}\
+        .legend .oncall{background:#cfe3ff}.legend .backup{box-shadow:inset 0 -4px 0 #e07b00}.legend .pto{color:#7a2e2e}\
+        .charts{display:flex;flex-wrap:wrap;gap:1.5em}figure{margin:0}svg text{font-size:13px;fill:#1d2330}\
+        svg .chart-title{font-weight:600}svg rect{fill:#3d7bd9}.feeds td,.feeds th{padding:.2em .8em;text-align:left}\
+        @media print{.grid tr.current th[scope=row]{background:none}}
+        """
+
+    /// Escapes text for HTML element content and double-quoted attribute values.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

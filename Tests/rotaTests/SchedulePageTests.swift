@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The schedule page loaded in a real headless Chromium.
+///
+/// `rota export` writes the page (and `rota serve` serves it at `/`); Debian's `chromium` package
+/// loads it (`.ci/run` installs it). The screenshot goes to `out/schedule.png` for people to look at.
+@Suite struct SchedulePageTests {
+    /// The bundled team with a PTO and a two-day override, so every kind of cell shows.
+    static func config(in folder: URL) throws -> URL {
+        var text = try String(
+            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
+            encoding: .utf8
+        )
+        text = text.replacingOccurrences(
+            of: "    time_zone: America/Los_Angeles\n",
+            with: "    time_zone: America/Los_Angeles\n    pto: [{ from: 2026-12-14, to: 2026-12-18 }]\n"
+        )
+        text = text.replacingOccurrences(
+            of: "overrides: []",
+            with: "overrides:\n  - { engineer: chen, from: 2027-01-13T10:00, to: 2027-01-15T10:00 }"
+        )
+        let url = folder.appendingPathComponent("team.yaml")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    static var chromium: URL? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+            .map(URL.init(fileURLWithPath:))
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs headless Chromium with `arguments` and returns its standard output.
+    static func runChromium(_ arguments: [String]) throws -> String {
+        let binary = try #require(
+            chromium,
+            "headless Chromium is missing: install Debian's chromium package (apt-get install chromium); .ci/run does"
+        )
+        let process = Process()
+        process.executableURL = binary
+        process.arguments =
+            ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run"]
+            + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func chromiumRendersTheGridHolidaysBackupsPTOAndFairnessCharts() throws {
+        let folder = try RotaBinary.temporaryFolder("schedule-page")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try Self.config(in: folder)
+        let feeds = folder.appendingPathComponent("feeds")
+        let export = try RotaBinary.run([
+            "export", "--out", feeds.path, "--config", config.path, "--as-of", "2026-11-28",
+            "--ledger", "/nonexistent/x.yaml",
+        ])
+        #expect(export.status == 0, "\(export.standardError)")
+        let page = feeds.appendingPathComponent("schedule.html")
+        let source = try String(contentsOf: page, encoding: .utf8)
+        #expect(!source.contains("<script"))
+        #expect(!source.contains("http://") && !source.contains("https://"), "the page must load nothing from outside")
+
+        // The DOM as Chromium built it from the file.
+        let dom = try Self.runChromium(["--dump-dom", page.absoluteString])
+        #expect(dom.contains("<h1>Data Engineering on call</h1>"))
+        #expect(dom.contains("<tr class=\"current\"><th scope=\"row\">2026-11-23</th>"))
+        #expect(dom.contains("<td class=\"oncall\"><span>On call (holiday)</span></td>"))  // Chen, Thanksgiving
+        #expect(dom.contains("Thanksgiving Day Thu 2026-11-26 <em>(due)</em>"))
+        #expect(dom.contains("<td class=\"backup\"><span>Backup: Aggregate profit, Unit-level profit</span></td>"))
+        #expect(dom.contains("<td class=\"pto\"><span>PTO Mon 12-14 – Fri 12-18</span></td>"))
+        #expect(dom.contains("<td class=\"oncall part\"><span>On call Wed 10:00–Fri 10:00</span></td>"))
+        #expect(dom.contains("<svg role=\"img\" aria-label=\"On-call weeks\""))
+        #expect(dom.contains("<a href=\"team.ics\">team.ics</a>"))
+
+        // A screenshot, for people; a blank or failed render would be a tiny file.
+        let out = RotaBinary.repositoryRoot.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let screenshot = out.appendingPathComponent("schedule.png")
+        try? FileManager.default.removeItem(at: screenshot)
+        _ = try Self.runChromium(["--window-size=1400,1500", "--screenshot=\(screenshot.path)", page.absoluteString])
+        let bytes = try Data(contentsOf: screenshot)
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(bytes.count > 50_000, "the screenshot is \(bytes.count) bytes: did the page render?")
+    }
+}
