@@ -17,7 +17,11 @@ struct CalDAVConnection {
     private let transport: AsyncHTTPClientTransport
 
     /// Opens a client for `options`; the problem printed and exit code 2 when the credentials cannot be read.
-    static func open(_ options: CalDAVOptions, environment: [String: String]) throws -> CalDAVConnection {
+    static func open(
+        _ options: CalDAVOptions,
+        output: OutputOptions,
+        environment: [String: String]
+    ) throws -> CalDAVConnection {
         guard let url = options.url, let host = url.host else { throw ExitCode.rotaError }
         let credentials = try Self.credentials(options, host: host, environment: environment)
         let transport = AsyncHTTPClientTransport(
@@ -29,7 +33,7 @@ struct CalDAVConnection {
             )
         )
         var logger = Logger(label: "rota.caldav") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = environment["ROTA_CALDAV_DEBUG"] == "1" ? .debug : .warning
+        logger.logLevel = output.verbose ? .debug : .warning
         let client = CalDAVClient(baseURL: url, credentials: credentials, transport: transport, logger: logger)
         return CalDAVConnection(client: client, transport: transport)
     }

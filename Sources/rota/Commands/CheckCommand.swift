@@ -29,6 +29,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: ConfigOptions
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var asOfOptions: AsOfOptions
+    @OptionGroup var verbosity: OutputOptions
 
     func run() throws {
         let path = options.path

@@ -38,6 +38,7 @@ struct DiffCommand: AsyncParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var asOfOptions: AsOfOptions
+    @OptionGroup var verbosity: OutputOptions
 
     @Option(help: ArgumentHelp("An iCalendar feed to compare: a file, or an http(s) URL.", valueName: "file-or-url"))
     var ics: String?
@@ -66,7 +67,11 @@ struct DiffCommand: AsyncParsableCommand {
             reconciliation = plan.reconcile(remote)
             remoteName = ics
         } else {
-            let connection = try CalDAVConnection.open(calDAV, environment: ProcessInfo.processInfo.environment)
+            let connection = try CalDAVConnection.open(
+                calDAV,
+                output: verbosity,
+                environment: ProcessInfo.processInfo.environment
+            )
             do {
                 let name = calDAV.calendarName ?? plan.config.feeds.calendarName
                 let calendar = try await connection.calendar(calDAV, name: name, create: false)
@@ -84,7 +89,9 @@ struct DiffCommand: AsyncParsableCommand {
             }
         }
         switch format {
-        case .table: print(ReconciliationText.render(reconciliation, remoteName: remoteName), terminator: "")
+        case .table:
+            let colour = Terminal.usesColour(.output)
+            print(ReconciliationText.render(reconciliation, remoteName: remoteName, colour: colour), terminator: "")
         case .json:
             print(try JSONOutput.encode(ReconciliationJSON(reconciliation, remoteName: remoteName)), terminator: "")
         }

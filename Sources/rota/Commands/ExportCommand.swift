@@ -30,6 +30,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var asOfOptions: AsOfOptions
+    @OptionGroup var verbosity: OutputOptions
 
     @Option(help: ArgumentHelp("The folder to write the feeds to (created if missing).", valueName: "dir"))
     var out = "out/feeds"
@@ -62,11 +63,10 @@ struct ExportCommand: ParsableCommand {
             runbooks: nil
         )
         let report = try folder.write(output, config: config, schedulePage: page)
-        var standardError = StandardError()
-        print(
+        verbosity.note(
             "\(out): \(report.written) feed\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged "
-                + "(\(events.count) events, \(windowStart) to \(windowEnd))",
-            to: &standardError
+                + "(\(events.count) events, \(windowStart) to \(windowEnd))"
         )
+        verbosity.detail("\(out)/\(FeedFolder.schedulePage): the schedule page; open it in a browser")
     }
 }

@@ -26,6 +26,7 @@ struct HolidaysCommand: ParsableCommand {
     }
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var verbosity: OutputOptions
 
     @Option(help: "The year to list (1971-2100). Defaults to this year in the rotation's time zone.")
     var year: Int?

@@ -32,6 +32,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var asOfOptions: AsOfOptions
+    @OptionGroup var verbosity: OutputOptions
 
     @Option(help: ArgumentHelp("How far ahead to show: e.g. 12w, 6m, 1y.", valueName: "span"))
     var horizon = SpanArgument(CalendarSpan(count: 12, unit: .weeks))
@@ -87,22 +88,17 @@ struct PlanCommand: ParsableCommand {
         }
         if record {
             let updated = Recorder.record(schedule, into: ledger, policy: config.holidayPolicy)
-            var standardError = StandardError()
             guard updated != ledger else {
-                print(
-                    "Nothing to record: the ledger \(ledgerPath) already holds every due decision.",
-                    to: &standardError
-                )
+                verbosity.note("Nothing to record: the ledger \(ledgerPath) already holds every due decision.")
                 return
             }
             try LedgerFile.write(updated, team: config.team, to: ledgerPath)
             let shifts = updated.shifts.count - ledger.shifts.count
             let holidays = updated.holidays.count - ledger.holidays.count
             let credits = updated.credits.count - ledger.credits.count
-            print(
+            verbosity.note(
                 "Recorded in \(ledgerPath): \(Plural.count(shifts, "shift lock")), "
-                    + "\(Plural.count(holidays, "holiday decision")), \(Plural.count(credits, "PTO credit")).",
-                to: &standardError
+                    + "\(Plural.count(holidays, "holiday decision")), \(Plural.count(credits, "PTO credit"))."
             )
         }
     }

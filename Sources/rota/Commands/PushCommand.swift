@@ -46,6 +46,7 @@ struct PushCommand: AsyncParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var asOfOptions: AsOfOptions
+    @OptionGroup var verbosity: OutputOptions
     @OptionGroup var calDAV: CalDAVOptions
 
     @Flag(help: "With --server: create the calendar when no calendar has its name.")
@@ -58,13 +59,22 @@ struct PushCommand: AsyncParsableCommand {
     var concurrency = 4
 
     func validate() throws {
+        guard calDAV.calendar != nil || calDAV.server != nil else {
+            throw ValidationError(
+                "say which calendar: --calendar URL, or --server URL (with --calendar-name, --create)"
+            )
+        }
         guard !create || calDAV.server != nil else { throw ValidationError("--create goes with --server") }
         guard (1...32).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 32") }
     }
 
     func run() async throws {
         let plan = try SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
-        let connection = try CalDAVConnection.open(calDAV, environment: ProcessInfo.processInfo.environment)
+        let connection = try CalDAVConnection.open(
+            calDAV,
+            output: verbosity,
+            environment: ProcessInfo.processInfo.environment
+        )
         let outcome: (URL, Reconciliation, [PushExecutor.Result])
         do {
             outcome = try await push(plan, connection)
@@ -105,7 +115,7 @@ struct PushCommand: AsyncParsableCommand {
             )
         )
         let work = reconciliation.entries.filter { $0.action != .keep }
-        let progress = Progress(total: work.count)
+        let progress = Progress(total: verbosity.quiet ? 0 : work.count)
         let results = try await executor.run(work, concurrency: concurrency) { progress.show($0) }
         progress.finish()
         return (calendar, reconciliation, results)
@@ -125,8 +135,10 @@ struct PushCommand: AsyncParsableCommand {
             }
         }
         let unchanged = reconciliation.entries(.keep).count + (counts["unchanged"] ?? 0)
+        let colour = Terminal.usesColour(.output)
         for entry in reconciliation.entries where entry.action != .keep && entry.action != .drift {
-            print("\(ReconciliationText.marker(entry.action)) \(ReconciliationText.headline(entry))")
+            let marker = colour ? ReconciliationText.painted(entry.action) : ReconciliationText.marker(entry.action)
+            print("\(marker) \(ReconciliationText.headline(entry))")
         }
         for entry in kept {
             print("! \(ReconciliationText.headline(entry)): edited on the server, left alone")

@@ -25,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var asOfOptions: AsOfOptions
+    @OptionGroup var verbosity: OutputOptions
 
     @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD).", valueName: "date"))
     var from: DateArgument?

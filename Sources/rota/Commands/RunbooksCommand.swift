@@ -44,6 +44,7 @@ struct RunbooksCommand: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var asOfOptions: AsOfOptions
+    @OptionGroup var verbosity: OutputOptions
 
     @Option(help: ArgumentHelp("The folder to write the runbooks to (created if missing).", valueName: "dir"))
     var out = "out/runbooks"
@@ -63,11 +64,9 @@ struct RunbooksCommand: ParsableCommand {
         let documents = RunbookSet.documents(runbooks, team: config.team, asOf: asOf, formats: format.formats)
         let report = try RunbookFolder(path: out).write(documents)
         let kinds = format == .both ? "md and html" : format.rawValue
-        var standardError = StandardError()
-        print(
+        verbosity.note(
             "\(out): \(Plural.count(report.written, "file")) written, \(report.unchanged) unchanged "
-                + "(\(Plural.count(runbooks.count, "runbook")) and an index, \(kinds), as of \(asOf))",
-            to: &standardError
+                + "(\(Plural.count(runbooks.count, "runbook")) and an index, \(kinds), as of \(asOf))"
         )
     }
 }

@@ -36,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var asOfOptions: AsOfOptions
+    @OptionGroup var verbosity: OutputOptions
 
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
     var bind = "127.0.0.1"
@@ -66,9 +67,10 @@ struct ServeCommand: AsyncParsableCommand {
             secretsPath: secrets,
             fixedAsOf: asOfOptions.asOf?.date
         )
-        let log = Logger(label: "rota.serve") { StreamLogHandler.standardError(label: $0) }
+        var log = Logger(label: "rota.serve") { StreamLogHandler.standardError(label: $0) }
+        log.logLevel = verbosity.quiet ? .warning : .info  // --quiet: no access log
         var serverLog = Logger(label: "rota.serve.http") { StreamLogHandler.standardError(label: $0) }
-        serverLog.logLevel = .warning
+        serverLog.logLevel = verbosity.verbose ? .debug : .warning
         let initialState = try state.map { try FeedFolder(path: $0).readState() } ?? .empty
         let host = bind
         let source = try FeedCatalogSource(

@@ -50,8 +50,8 @@ struct CalDAVOptions: ParsableArguments {
     var timeout = 30
 
     func validate() throws {
-        guard (calendar == nil) != (server == nil) else {
-            throw ValidationError("give exactly one of --calendar URL and --server URL")
+        guard calendar == nil || server == nil else {
+            throw ValidationError("give only one of --calendar URL and --server URL")
         }
         guard calendarName == nil || server != nil else {
             throw ValidationError("--calendar-name goes with --server (with --calendar the URL names the calendar)")

@@ -8,10 +8,10 @@ import RotaSync
 /// `!` edited by hand since rota wrote it (drift). Events in sync are counted, not listed.
 enum ReconciliationText {
     /// The lines for every entry that is not in sync, and the summary line.
-    static func render(_ reconciliation: Reconciliation, remoteName: String) -> String {
+    static func render(_ reconciliation: Reconciliation, remoteName: String, colour: Bool = false) -> String {
         var lines: [String] = []
         for entry in reconciliation.entries where entry.action != .keep {
-            lines.append("\(marker(entry.action)) \(headline(entry))")
+            lines.append("\(colour ? painted(entry.action) : marker(entry.action)) \(headline(entry))")
             for change in entry.changes {
                 let (before, after) = shown(change.before, change.after)
                 lines.append("    \(change.name): \(before) -> \(after)")
@@ -41,6 +41,17 @@ enum ReconciliationText {
         case .update: "~"
         case .drift: "!"
         case .keep: "="
+        }
+    }
+
+    /// The marker in its colour, for a terminal: `+` green, `-` red, `~` yellow, `!` magenta.
+    static func painted(_ action: Reconciliation.Action) -> String {
+        switch action {
+        case .create: Terminal.paint("+", .green)
+        case .delete: Terminal.paint("-", .red)
+        case .update: Terminal.paint("~", .yellow)
+        case .drift: Terminal.paint("!", .magenta)
+        case .keep: marker(action)
         }
     }
 
