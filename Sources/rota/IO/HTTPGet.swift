@@ -1,10 +1,13 @@
+import AsyncHTTPClient
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
 /// Downloads a public document (a holiday calendar, a feed) for commands that read one from a URL.
+///
+/// AsyncHTTPClient, as for CalDAV: TLS verified, redirects followed (at most 5), a 10-second connect
+/// and 20-second read timeout. Foundation's URLSession is not used: it hangs on a 401 carrying
+/// `WWW-Authenticate` on this platform, and it would tie a static build to libcurl.
 enum HTTPGet {
     /// Why a download failed, in words for the error message.
     struct Failure: Error {
@@ -12,45 +15,33 @@ enum HTTPGet {
         init(_ reason: String) { self.reason = reason }
     }
 
-    /// The body of a 200 answer to a GET of `address`, at most `limit` bytes, within 25 seconds.
+    /// The body of a 200 answer to a GET of `address`, at most `limit` bytes.
+    ///
+    /// Synchronous: it waits on the request's future, which is allowed off NIO's event loops (commands
+    /// run on the main thread).
     static func fetch(_ address: String, accept: String, limit: Int) -> Result<[UInt8], Failure> {
-        guard let url = URL(string: address), url.scheme == "http" || url.scheme == "https" else {
+        guard let url = URL(string: address), url.scheme == "http" || url.scheme == "https", url.host != nil else {
             return .failure(Failure("not an http(s) URL"))
         }
-        var request = URLRequest(url: url, timeoutInterval: 20)
-        request.setValue(accept, forHTTPHeaderField: "Accept")
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: request) { data, response, error in
-            outcome.set(data: data, status: (response as? HTTPURLResponse)?.statusCode, error: error)
-            done.signal()
-        }.resume()
-        guard done.wait(timeout: .now() + 25) == .success else {
-            return .failure(Failure("no answer within 25 seconds"))
-        }
-        return outcome.result(limit: limit)
-    }
-
-    /// The download's result, handed from URLSession's queue to the waiting thread.
-    private final class Outcome: @unchecked Sendable {
-        // Safe: written once on URLSession's queue before the semaphore is signalled, read after the wait.
-        private var data: Data?
-        private var status: Int?
-        private var error: (any Error)?
-
-        func set(data: Data?, status: Int?, error: (any Error)?) {
-            self.data = data
-            self.status = status
-            self.error = error
-        }
-
-        func result(limit: Int) -> Result<[UInt8], Failure> {
-            if let error { return .failure(Failure(error.localizedDescription)) }
-            guard let status, status == 200 else {
-                return .failure(Failure("HTTP status \(status.map(String.init) ?? "none")"))
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(10), read: .seconds(20))
+        configuration.redirectConfiguration = .follow(max: 5, allowCycles: false)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        defer { try? client.syncShutdown() }
+        do {
+            var request = try HTTPClient.Request(url: address, method: .GET)
+            request.headers.add(name: "Accept", value: accept)
+            request.headers.add(name: "User-Agent", value: "rota/\(RotaVersion.current)")
+            let response = try client.execute(request: request, deadline: .now() + .seconds(60)).wait()
+            guard response.status == .ok else {
+                return .failure(Failure("HTTP status \(response.status.code)"))
             }
-            guard let data, data.count <= limit else { return .failure(Failure("larger than \(limit >> 20) MiB")) }
-            return .success(Array(data))
+            guard let body = response.body, body.readableBytes <= limit else {
+                return response.body == nil ? .success([]) : .failure(Failure("larger than \(limit >> 20) MiB"))
+            }
+            return .success(Array(buffer: body))
+        } catch {
+            return .failure(Failure(String(describing: error)))
         }
     }
 }
