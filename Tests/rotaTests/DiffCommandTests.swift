@@ -20,10 +20,7 @@ import Testing
             )
         )
 
-        let original = try String(
-            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
-            encoding: .utf8
-        )
+        let original = try RotaBinary.bundledConfigText()
         let config = folder.appendingPathComponent("team.yaml")
         try Data(
             original.replacingOccurrences(

@@ -37,10 +37,7 @@ import Testing
         let out = try RotaBinary.temporaryFolder("export")
         defer { try? FileManager.default.removeItem(at: out) }
         _ = try RotaBinary.run(["export", "--as-of", "2026-11-28", "--out", out.path] + Self.noLedger)
-        var text = try String(
-            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
-            encoding: .utf8
-        )
+        var text = try RotaBinary.bundledConfigText()
         text = text.replacingOccurrences(
             of: "overrides: []",
             with: "overrides:\n  - { engineer: kim, shift: 2027-01-11 }"

@@ -46,10 +46,7 @@ import Testing
     @Test func whatIfListsTheShiftsAPTOMoves() throws {
         let folder = try RotaBinary.temporaryFolder("plan")
         defer { try? FileManager.default.removeItem(at: folder) }
-        var text = try String(
-            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
-            encoding: .utf8
-        )
+        var text = try RotaBinary.bundledConfigText()
         text = text.replacingOccurrences(
             of: "    email: kim@example.com\n",
             with: "    email: kim@example.com\n    pto: [{ from: 2027-03-01, to: 2027-03-10 }]\n"

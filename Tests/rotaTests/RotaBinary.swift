@@ -24,6 +24,11 @@ enum RotaBinary {
         return url
     }
 
+    /// The bundled config's text, to copy (often edited) into a test's folder.
+    static func bundledConfigText() throws -> String {
+        try String(contentsOf: repositoryRoot.appendingPathComponent("fixtures/team.yaml"), encoding: .utf8)
+    }
+
     struct Result {
         let status: Int32
         let standardOutput: String

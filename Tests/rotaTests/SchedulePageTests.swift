@@ -8,10 +8,7 @@ import Testing
 @Suite struct SchedulePageTests {
     /// The bundled team with a PTO and a two-day override, so every kind of cell shows.
     static func config(in folder: URL) throws -> URL {
-        var text = try String(
-            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
-            encoding: .utf8
-        )
+        var text = try RotaBinary.bundledConfigText()
         text = text.replacingOccurrences(
             of: "    time_zone: America/Los_Angeles\n",
             with: "    time_zone: America/Los_Angeles\n    pto: [{ from: 2026-12-14, to: 2026-12-18 }]\n"

@@ -14,10 +14,7 @@ import Darwin
     @Test func servesFeedsConditionallyPicksUpEditsAndStopsOnSIGTERM() throws {
         let folder = try RotaBinary.temporaryFolder("serve")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let original = try String(
-            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
-            encoding: .utf8
-        )
+        let original = try RotaBinary.bundledConfigText()
         let config = folder.appendingPathComponent("team.yaml")
         try Data(original.utf8).write(to: config)
         let secrets = folder.appendingPathComponent("secrets")
@@ -96,10 +93,7 @@ import Darwin
     @Test func keepsServingThePreviousFeedsWhileTheConfigIsBrokenAndStopsOnSIGINT() throws {
         let folder = try RotaBinary.temporaryFolder("serve-broken")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let original = try String(
-            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
-            encoding: .utf8
-        )
+        let original = try RotaBinary.bundledConfigText()
         let config = folder.appendingPathComponent("team.yaml")
         try Data(original.utf8).write(to: config)
         let server = try ServerProcess.start([
@@ -132,10 +126,7 @@ import Darwin
     @Test func numbersRevisionsFromAnExportFolderGivenWithState() throws {
         let folder = try RotaBinary.temporaryFolder("serve-state")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let original = try String(
-            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/team.yaml"),
-            encoding: .utf8
-        )
+        let original = try RotaBinary.bundledConfigText()
         let config = folder.appendingPathComponent("team.yaml")
         let feeds = folder.appendingPathComponent("feeds")
         let common = ["--as-of", "2026-11-28", "--ledger", "/nonexistent/x.yaml", "--config", config.path]

@@ -1,6 +1,7 @@
 import Foundation
 import RotaModel
 import RotaSync
+import Runbooks
 import Scheduler
 
 /// The schedule page: `/` of `rota serve`, and `schedule.html` of `rota export`.
@@ -288,18 +289,5 @@ enum SchedulePage {
         """
 
     /// Escapes text for HTML element content and double-quoted attribute values.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }
