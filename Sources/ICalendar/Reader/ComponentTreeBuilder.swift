@@ -27,6 +27,8 @@ struct ComponentTreeBuilder {
     /// is read would parse every date twice. They are checked only if the event does not read, or if an
     /// error comes before the event ends, so errors are still reported in the order of the input.
     private var deferredDates: [Int] = []
+    /// Parameter lists met recently, shared between lines (see ``ContentLineParser/ParameterCache``).
+    private var parameterCache = ContentLineParser.ParameterCache()
     /// DTSTAMP, DTSTART and DTEND already deferred in the open VEVENT (one bit each): only the first of
     /// each is read into the event; a repeat is checked at once.
     private var deferredSingulars: UInt8 = 0
@@ -83,7 +85,9 @@ struct ComponentTreeBuilder {
     private mutating func addLine(_ line: borrowing LogicalLine) throws(ICalendarError) {
         let parsed: ContentLineParser.Parsed
         do throws(ContentLineParser.Failure) {
-            parsed = try line.withBytes(in: input, ContentLineParser.parse)
+            parsed = try line.withBytes(in: input) { (bytes) throws(ContentLineParser.Failure) in
+                try ContentLineParser.parse(bytes, cache: &parameterCache)
+            }
         } catch {
             throw position(error.offset, line).locate(error.error, input: input)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses one unfolded content line: `name *(";" param) ":" value` (RFC 5545 §3.1, §3.2).
 enum ContentLineParser {
     /// A content line as a property: a TEXT value unescaped (see ``Property/valueEncoding``), others as on the wire.
@@ -19,13 +21,57 @@ enum ContentLineParser {
     static let equals = UInt8(ascii: "=")
     static let quote = UInt8(ascii: "\"")
 
+    /// The parameter lists met last, by their bytes, so a list repeated on many lines (`;TZID=Europe/Paris`
+    /// on every DTSTART) is read once and shared instead of built again for every line.
+    struct ParameterCache {
+        private var entries: [(bytes: [UInt8], parameters: [Parameter])] = []
+        private var next = 0
+
+        /// The cached list whose bytes start `bytes` at `position` and are followed by the value's colon.
+        func match(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (parameters: [Parameter], end: Int)? {
+            for entry in entries {
+                let end = position + entry.bytes.count
+                guard end < bytes.count, bytes[end] == ContentLineParser.colon,
+                    entry.bytes.withUnsafeBufferPointer({ cached in
+                        guard let left = cached.baseAddress, let right = bytes.baseAddress else { return false }
+                        return memcmp(left, right + position, cached.count) == 0
+                    })
+                else { continue }
+                return (entry.parameters, end)
+            }
+            return nil
+        }
+
+        mutating func add(_ bytes: ArraySlice<UInt8>, _ parameters: [Parameter]) {
+            guard bytes.count <= 256 else { return }
+            if entries.count < 4 {
+                entries.append((Array(bytes), parameters))
+            } else {
+                entries[next] = (Array(bytes), parameters)
+                next = (next + 1) % 4
+            }
+        }
+    }
+
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> Parsed {
+        var cache = ParameterCache()
+        return try parse(bytes, cache: &cache)
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, cache: inout ParameterCache) throws(Failure) -> Parsed {
         var position = 0
-        let name = try token(bytes, &position, what: "property")
+        var knownEncoding: Property.ValueEncoding?
+        let name = try token(bytes, &position, what: "property", knownEncoding: &knownEncoding)
         var parameters: [Parameter] = []
+        let parametersStart = position
+        if position < bytes.count, bytes[position] == semicolon, let cached = cache.match(bytes, at: position) {
+            parameters = cached.parameters
+            position = cached.end
+        }
         while position < bytes.count, bytes[position] == semicolon {
             position += 1
-            let parameterName = try token(bytes, &position, what: "parameter")
+            var ignored: Property.ValueEncoding?
+            let parameterName = try token(bytes, &position, what: "parameter", knownEncoding: &ignored)
             guard position < bytes.count, bytes[position] == equals else {
                 throw Failure(
                     error: ICalendarError(.invalidParameter, "expected '=' after the parameter name \(parameterName)"),
@@ -44,11 +90,15 @@ enum ContentLineParser {
         guard position < bytes.count, bytes[position] == colon else {
             throw Failure(error: missingColonError, offset: position)
         }
+        if !parameters.isEmpty, position > parametersStart {
+            cache.add(ArraySlice(UnsafeBufferPointer(rebasing: bytes[parametersStart..<position])), parameters)
+        }
         let valueOffset = position + 1
         var property = Property(upperCaseName: name, parameters: parameters, value: "")
         let value = UnsafeBufferPointer(rebasing: bytes[valueOffset...])
+        let encoding = parameters.isEmpty ? knownEncoding ?? property.valueEncoding : property.valueEncoding
         property.value =
-            property.valueEncoding == .text
+            encoding == .text
             ? TextEscaping.unescape(value) : String(decoding: value, as: UTF8.self)
         return Parsed(property: property, valueOffset: valueOffset)
     }
@@ -57,7 +107,8 @@ enum ContentLineParser {
     private static func token(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ position: inout Int,
-        what: String
+        what: String,
+        knownEncoding: inout Property.ValueEncoding?
     ) throws(Failure) -> String {
         let start = position
         while position < bytes.count, isNameByte(bytes[position]) {
@@ -78,6 +129,10 @@ enum ContentLineParser {
             throw Failure(error: ICalendarError(.invalidName, "the \(what) name is empty"), offset: position)
         }
         let name = UnsafeBufferPointer(rebasing: bytes[start..<position])
+        if let known = KnownName.lookUp(name) {
+            knownEncoding = known.encoding
+            return known.name
+        }
         guard name.contains(where: { $0 >= 0x61 }) else { return String(decoding: name, as: UTF8.self) }
         return String(decoding: name.map { $0 >= 0x61 ? $0 - 0x20 : $0 }, as: UTF8.self)
     }

@@ -17,6 +17,9 @@ struct LocatedComponent {
     init(name: String, begin: SourcePosition) {
         self.name = name
         self.begin = begin
+        // Room for a few properties at once: growing one by one would allocate three times over.
+        properties.reserveCapacity(4)
+        valuePositions.reserveCapacity(4)
     }
 
     var component: Component {
