@@ -1,9 +1,8 @@
-import Testing
-
 /// The real CalDAV servers the contract suite runs against, from the `make venv` virtualenv.
-enum ServerKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+package enum ServerKind: String, CaseIterable, Sendable, CustomStringConvertible {
     case radicale
     case xandikos
 
-    var testDescription: String { rawValue }
+    /// The server's name, which is also its executable in `.venv/bin`.
+    package var description: String { rawValue }
 }
