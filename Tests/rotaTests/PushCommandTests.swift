@@ -33,7 +33,9 @@ import Testing
             let discovered = try fixture.rota(["diff", "--server", fixture.proxyRoot])
             #expect(discovered.status == 0, "\(discovered.standardOutput)\(discovered.standardError)")
             #expect(discovered.standardOutput.hasPrefix(calendar.absoluteString))
-            #expect(discovered.standardOutput.hasSuffix("0 missing, 0 changed, 0 extra, 0 edited by hand, 60 in sync\n"))
+            #expect(
+                discovered.standardOutput.hasSuffix("0 missing, 0 changed, 0 extra, 0 edited by hand, 60 in sync\n")
+            )
             let again = try fixture.rota(["push", "--server", fixture.proxyRoot])
             #expect(again.status == 0)
             #expect(try PushFixture.calendarURL(again) == calendar)
@@ -116,12 +118,17 @@ import Testing
 
             let diff = try fixture.rota(["diff", "--calendar", url])
             #expect(diff.status == 1)
-            #expect(diff.lines("!").count == 1 && diff.lines("!").first?.contains(uid) == true, "\(diff.standardOutput)")
+            #expect(
+                diff.lines("!").count == 1 && diff.lines("!").first?.contains(uid) == true,
+                "\(diff.standardOutput)"
+            )
             #expect(diff.lines("~").isEmpty)
 
             let kept = try fixture.rota(["push", "--calendar", url])
             #expect(kept.status == 1)
-            #expect(kept.standardOutput.contains("! 2027-01-11 On call: Smith (\(uid)): edited on the server, left alone"))
+            #expect(
+                kept.standardOutput.contains("! 2027-01-11 On call: Smith (\(uid)): edited on the server, left alone")
+            )
             #expect(kept.standardError.contains("rota push --force"))
             let (stillEdited, _) = try await fixture.get(resource.url)
             #expect(String(decoding: stillEdited, as: UTF8.self) == edited)
@@ -162,7 +169,9 @@ import Testing
             #expect(push.standardOutput.contains("(1 other event left alone)"))
             let now = try await fixture.uidCounts(calendar)
             #expect(now[holiday] == nil)
-            #expect(now.keys.allSatisfy { !$0.hasPrefix("holiday-new-years-day-") && !$0.hasPrefix("backup-new-years") })
+            #expect(
+                now.keys.allSatisfy { !$0.hasPrefix("holiday-new-years-day-") && !$0.hasPrefix("backup-new-years") }
+            )
             #expect(now["team-offsite-2027@example.org"] == 1)
             #expect(now.values.allSatisfy { $0 == 1 })
 

@@ -3,9 +3,11 @@ import Foundation
 import ServerTestSupport
 import Testing
 
-/// `rota push` through `fault_proxy.py` in front of a real server: 5xx, 429 with Retry-After, dropped connections,
-/// slow answers and a concurrent writer. After each, a following `rota diff` is in sync, every planned event is on
-/// the server exactly once, and the foreign event is byte-identical.
+/// `rota push` through `fault_proxy.py` in front of a real server, with faults injected.
+///
+/// 5xx, 429 with Retry-After, dropped connections, slow answers and a concurrent writer. After each, a following
+/// `rota diff` is in sync, every planned event is on the server exactly once, and the foreign event is
+/// byte-identical.
 @Suite struct PushFaultTests {
     /// Checks the calendar converged: diff in sync, one resource per planned UID, the foreign event unchanged.
     static func expectConverged(
