@@ -5,7 +5,7 @@ Usage: fault_proxy.py LISTEN_PORT UPSTREAM_PORT [--latency MS]. Listens on 127.0
 
 POST /__faults__ with one fault per line queues faults; each proxied request takes the next one. A fault may start
 with a method and a space ("PUT race-edit"): it then waits for the next request with that method.
-  503 / 500 / 429       answer with that status instead of forwarding (Retry-After: 0 on 429 and 503)
+  503 / 500 / 429 / 423 answer with that status instead of forwarding (Retry-After: 0 on 429 and 503)
   retry-after:N         answer 429 with Retry-After: N
   drop                  close the connection without answering, request not forwarded
   drop-after-forward    forward the request, then close the connection without relaying the answer
@@ -87,9 +87,10 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 LOG.append(f"{self.command} {self.path} -> {outcome}")
 
-        if fault in ("500", "503", "429"):
+        if fault in ("500", "503", "429", "423"):
             log(fault)
-            return self.reply(int(fault), b"injected fault", [("Retry-After", "0")] if fault != "500" else [])
+            retry_after = [("Retry-After", "0")] if fault in ("503", "429") else []
+            return self.reply(int(fault), b"injected fault", retry_after)
         if fault and fault.startswith("retry-after:"):
             log(fault)
             return self.reply(429, b"slow down", [("Retry-After", fault.split(":", 1)[1])])
@@ -204,9 +205,10 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 LOG.append(f"{self.command} {self.path} -> {outcome}")
 
-        if fault in ("500", "503", "429"):
+        if fault in ("500", "503", "429", "423"):
             log(fault)
-            return self.reply(int(fault), b"injected fault", [("Retry-After", "0")] if fault != "500" else [])
+            retry_after = [("Retry-After", "0")] if fault in ("503", "429") else []
+            return self.reply(int(fault), b"injected fault", retry_after)
         if fault and fault.startswith("retry-after:"):
             log(fault)
             return self.reply(429, b"slow down", [("Retry-After", fault.split(":", 1)[1])])

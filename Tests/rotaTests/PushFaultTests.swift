@@ -84,6 +84,24 @@ import Testing
         }
     }
 
+    /// Xandikos answers 423 Locked to writes that meet at its git store: past the client's retries, the push goes on
+    /// one write at a time and still converges.
+    @Test(arguments: ServerKind.allCases)
+    func aServerThatStaysLockedGetsOneWriteAtATime(_ kind: ServerKind) async throws {
+        try await PushFixture.with(kind) { fixture in
+            let (calendar, foreign) = try await Self.emptyCalendarWithForeignEvent(fixture)
+            // One write at a time from the start, so the first write meets all six: four use up the client's retries,
+            // then the push waits, serializes and sends it again.
+            try await fixture.proxy.inject(Array(repeating: "PUT 423", count: 6), using: fixture.transport)
+            let push = try fixture.rota(["push", "--calendar", calendar.absoluteString, "--concurrency", "1"])
+            #expect(push.status == 0, "\(push.standardOutput)\(push.standardError)")
+            #expect(push.count("created") == 60)
+            let log = try await fixture.requests()
+            #expect(log.filter { $0.hasSuffix("-> 423") }.count == 6, "\(log)")
+            try await Self.expectConverged(fixture, calendar, planned: 60, foreign: foreign)
+        }
+    }
+
     @Test(arguments: ServerKind.allCases)
     func aConcurrentWriterMeansReadAgainAndDecideAgain(_ kind: ServerKind) async throws {
         try await PushFixture.with(kind) { fixture in
