@@ -183,6 +183,25 @@ import Testing
         }
     }
 
+    /// `rota diff --ics` needs no CalDAV flags; `rota push` needs exactly one of `--calendar` and `--server`.
+    @Test func whichSideToTalkToIsCheckedPerCommand() throws {
+        let folder = try RotaBinary.temporaryFolder("push-usage")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try RotaBinary.run(["export", "--out", folder.path] + PushFixture.common).status == 0)
+        let feed = try RotaBinary.run(
+            ["diff", "--ics", folder.appendingPathComponent("team.ics").path] + PushFixture.common
+        )
+        #expect(feed.status == 0, "\(feed.standardError)")
+        let neither = try RotaBinary.run(["push"] + PushFixture.common)
+        #expect(neither.status == 2)
+        #expect(neither.standardError.contains("give exactly one of --calendar URL and --server URL"))
+        let both = try RotaBinary.run(
+            ["push", "--calendar", "http://127.0.0.1:1/a/", "--server", "http://127.0.0.1:1/"] + PushFixture.common
+        )
+        #expect(both.status == 2)
+        #expect(both.standardError.contains("give exactly one of --calendar URL and --server URL"))
+    }
+
     @Test func diffExitCodesAndAWrongPasswordNeverPrinted() async throws {
         try await PushFixture.with(.radicale) { fixture in
             let calendar = try fixture.createAndPush()

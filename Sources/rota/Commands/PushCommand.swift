@@ -58,6 +58,9 @@ struct PushCommand: AsyncParsableCommand {
     var concurrency = 4
 
     func validate() throws {
+        guard calDAV.calendar != nil || calDAV.server != nil else {
+            throw ValidationError("give exactly one of --calendar URL and --server URL")
+        }
         guard !create || calDAV.server != nil else { throw ValidationError("--create goes with --server") }
         guard (1...32).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 32") }
     }
