@@ -115,6 +115,15 @@ let package = Package(
             path: "Tests/RotaTestSupport",
             swiftSettings: strictSettings
         ),
+        // Real CalDAV servers (Radicale, Xandikos) and the fault proxy, started from `.venv` on 127.0.0.1 for one test;
+        // shared by the CalDAVTests and rotaTests targets (test targets cannot import each other).
+        .target(
+            name: "ServerTestSupport",
+            dependencies: ["CalDAV"],
+            path: "Tests/ServerTestSupport",
+            exclude: ["fault_proxy.py", "launch.py"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "RotaModelTests",
             dependencies: ["RotaModel", "RotaTestSupport"],
@@ -150,10 +159,10 @@ let package = Package(
             name: "CalDAVTests",
             dependencies: [
                 "CalDAV",
+                "ServerTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
-            exclude: ["Support/fault_proxy.py", "Support/launch.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -169,7 +178,7 @@ let package = Package(
         // Runs the built `rota` binary end to end.
         .testTarget(
             name: "rotaTests",
-            dependencies: ["rota"],
+            dependencies: ["rota", "CalDAV", "ServerTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -84,6 +84,19 @@ import Testing
         #expect(transport.sent.count == 1)
     }
 
+    /// Xandikos answers 423 Locked to a write that meets another one at its git store; the write did not happen.
+    @Test func lockedIsRetriedForConditionalWrites() async throws {
+        let url = try #require(base).appending(path: "e1.ics")
+        let transport = ScriptedTransport([
+            .respond(CalDAVResponse(status: 423)),
+            .respond(CalDAVResponse(status: 423)),
+            .respond(CalDAVResponse(status: 204, headers: [HeaderField("ETag", "\"3\"")])),
+        ])
+        let written = try await client(transport).put([], at: url, precondition: .update(etag: "\"2\""))
+        #expect(written == .success(etag: "\"3\""))
+        #expect(transport.sent.count == 3)
+    }
+
     @Test func preconditionFailedIsAnAnswerNotRetried() async throws {
         let transport = ScriptedTransport([.respond(CalDAVResponse(status: 412))])
         let url = try #require(base).appending(path: "e1.ics")

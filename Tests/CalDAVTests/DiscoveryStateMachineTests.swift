@@ -1,5 +1,6 @@
 import CalDAV
 import Foundation
+import ServerTestSupport
 import Testing
 
 /// Table tests of discovery's transitions, fed with recorded answers; no I/O.

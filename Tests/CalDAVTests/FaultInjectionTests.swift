@@ -1,6 +1,7 @@
 import CalDAV
 import Foundation
 import Logging
+import ServerTestSupport
 import Testing
 
 /// Failures injected by `fault_proxy.py` between the client and a real server: retries with backoff, Retry-After,

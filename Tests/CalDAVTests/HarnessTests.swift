@@ -1,5 +1,6 @@
 import CalDAV
 import Foundation
+import ServerTestSupport
 import Testing
 
 /// The test harness itself: a missing virtualenv is a failure that says what to do, never a silent skip.

@@ -1,6 +1,7 @@
 import CalDAV
 import Foundation
 import Logging
+import ServerTestSupport
 import Testing
 
 /// Resource names with characters servers escape differently, against the real servers.

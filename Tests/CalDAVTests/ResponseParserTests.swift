@@ -1,5 +1,6 @@
 import CalDAV
 import Foundation
+import ServerTestSupport
 import Testing
 
 /// The pure parsers over responses recorded from Radicale 3.9.0 and Xandikos 0.4.10 (`fixtures/caldav/`).

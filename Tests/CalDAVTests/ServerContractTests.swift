@@ -1,6 +1,7 @@
 import CalDAV
 import Foundation
 import Logging
+import ServerTestSupport
 import Testing
 
 /// The contract suite: every operation against real Radicale 3.9.0 and Xandikos 0.4.10 on 127.0.0.1, each test

@@ -1,6 +1,7 @@
 import CalDAV
 import Foundation
 import Logging
+import ServerTestSupport
 import Testing
 
 /// TLS against Radicale serving HTTPS with a self-signed certificate: refused by default, accepted only with the

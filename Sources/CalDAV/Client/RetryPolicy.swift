@@ -1,9 +1,9 @@
 /// When and how long to wait before sending a failed request again: exponential backoff with a bound.
 ///
 /// Pure: ``decision(afterAttempt:request:outcome:)`` looks at the request and what came back and returns a
-/// ``Decision``; ``CalDAVClient`` performs the wait on its clock. Retried: 5xx, 429 (honouring `Retry-After`),
-/// dropped connections and timeouts, and only for requests safe to repeat (``CalDAVRequest/isSafeToRetry``). A 412
-/// is an answer, never retried.
+/// ``Decision``; ``CalDAVClient`` performs the wait on its clock. Retried: 5xx, 429 (honouring `Retry-After`), 423
+/// Locked (Xandikos answers it when two writes reach its git store at once), dropped connections and timeouts, and
+/// only for requests safe to repeat (``CalDAVRequest/isSafeToRetry``). A 412 is an answer, never retried.
 public struct RetryPolicy: Equatable, Sendable {
     /// What to do after an attempt.
     public enum Decision: Equatable, Sendable {
@@ -82,7 +82,7 @@ public struct RetryPolicy: Equatable, Sendable {
             return error.code == .connection || error.code == .timeout
                 ? .retry(after: backoff(afterAttempt: attempt)) : .stop
         case .response(let response):
-            guard response.status == 429 || (500..<600).contains(response.status) else { return .stop }
+            guard [423, 429].contains(response.status) || (500..<600).contains(response.status) else { return .stop }
             guard let header = response.headers.value(for: "Retry-After") else {
                 return .retry(after: backoff(afterAttempt: attempt))
             }

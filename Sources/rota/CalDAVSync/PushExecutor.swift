@@ -8,7 +8,9 @@ import RotaSync
 ///
 /// Every write is conditional (`If-None-Match: *` to create, `If-Match` to update or delete), so
 /// nothing another writer changed meanwhile is overwritten: a 412 means the event is read again and
-/// decided again, a few times at most. The client retries 5xx, 429 and dropped connections itself.
+/// decided again, a few times at most. The client retries 5xx, 429, 423 and dropped connections itself; a write
+/// still answered 423 Locked (Xandikos locks its git store for each write, so concurrent writes collide) switches
+/// the rest of the push to one write at a time (``WriteGate``) and is tried again.
 struct PushExecutor: Sendable {
     /// What happened to one event.
     enum Result: Sendable {
@@ -37,9 +39,14 @@ struct PushExecutor: Sendable {
     let force: Bool
     /// The planned events by UID, to decide again after a 412.
     let planned: [String: Component]
+    /// Concurrent writes until the server answers 423 Locked, then one at a time.
+    let gate = WriteGate()
 
     /// How many times one event is read again after a 412 before the push gives up on it.
     static let maximumAttempts = 3
+
+    /// How many more times a write still answered 423 Locked is sent, one at a time, before the push gives up.
+    static let maximumLockedAttempts = 5
 
     /// Applies every entry, at most `concurrency` requests at once; results in the entries' order.
     func run(
@@ -126,14 +133,70 @@ struct PushExecutor: Sendable {
         guard let event = entry.planned else { return .success(etag: nil) }
         let sequence = entry.remote == nil ? 0 : entry.remoteSequence + 1
         let body = CalendarPlan.resource(for: event, sequence: sequence, asOf: asOf, zone: zone)
-        return try await client.put(body, at: url, precondition: precondition)
+        return try await gated { try await client.put(body, at: url, precondition: precondition) }
     }
 
     private func delete(at url: URL, etag: String?) async throws -> WriteResult {
         do {
-            return try await client.delete(at: url, etag: etag ?? "*")
+            return try await gated { try await client.delete(at: url, etag: etag ?? "*") }
         } catch let error as CalDAVError where error.code == .notFound {
             return .success(etag: nil)  // already gone: what the delete wanted
+        }
+    }
+
+    /// Runs one conditional write through the gate; after a 423 Locked, serializes the push and sends it again.
+    private func gated(_ write: () async throws -> WriteResult) async throws -> WriteResult {
+        var locked = 0
+        while true {
+            let holds = await gate.enter()
+            do {
+                let result = try await write()
+                if holds { await gate.leave() }
+                return result
+            } catch let error as CalDAVError where error.status == 423 && locked < Self.maximumLockedAttempts {
+                if holds { await gate.leave() }
+                await gate.serialize()
+                locked += 1
+                try await Task.sleep(for: .milliseconds(100 * locked))
+            } catch {
+                if holds { await gate.leave() }
+                throw error
+            }
+        }
+    }
+}
+
+/// Lets writes run concurrently until ``serialize()``, then one at a time, in the order they asked.
+///
+/// A server that locks its whole store for each write (Xandikos) answers 423 Locked to concurrent writes; once it
+/// has, the push sends its remaining writes one by one instead of spending retries on collisions.
+actor WriteGate {
+    private var isSerial = false
+    private var isHeld = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    /// From now on, one write at a time.
+    func serialize() {
+        isSerial = true
+    }
+
+    /// Waits for the gate when writes are serialized; true when the caller now holds it and must ``leave()``.
+    func enter() async -> Bool {
+        guard isSerial else { return false }
+        if isHeld {
+            await withCheckedContinuation { waiting.append($0) }  // leave() hands the gate over
+        } else {
+            isHeld = true
+        }
+        return true
+    }
+
+    /// Hands the gate to the next waiting write, or frees it.
+    func leave() {
+        if waiting.isEmpty {
+            isHeld = false
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }

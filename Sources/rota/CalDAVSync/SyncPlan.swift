@@ -6,8 +6,10 @@ import Scheduler
 
 /// The planned events `rota push` and `rota diff` compare, and the window they cover.
 ///
-/// Both sides are limited to events that start inside the feed window, so what lies before it (last
-/// month's shifts on a shared calendar) is history: never deleted, never reported.
+/// For a CalDAV calendar, both sides are limited to events that start inside the feed window, so what lies before
+/// it (last month's shifts on a shared calendar) is history: never deleted, never reported. A feed is compared
+/// whole (``reconcileFeed(_:)``): it holds exactly what `rota export` wrote for the window, shifts that began
+/// before it included.
 struct SyncPlan {
     let config: TeamConfig
     let asOf: LocalDate
@@ -15,6 +17,8 @@ struct SyncPlan {
     let windowEnd: LocalDate
     /// The planned VEVENTs in the window.
     let planned: [Component]
+    /// Every planned VEVENT, as `rota export` writes them to the feeds (shifts that began before the window too).
+    let feedEvents: [Component]
 
     /// Loads the config and ledger and plans the window; problems printed and exit code 2.
     static func load(
@@ -28,13 +32,22 @@ struct SyncPlan {
         let start = config.feeds.windowPast.added(to: today, direction: -1)
         let end = config.feeds.windowFuture.added(to: today)
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: today, from: start, until: end)
-        let plan = SyncPlan(config: config, asOf: today, windowStart: start, windowEnd: end, planned: [])
+        let plan = SyncPlan(
+            config: config,
+            asOf: today,
+            windowStart: start,
+            windowEnd: end,
+            planned: [],
+            feedEvents: []
+        )
+        let events = CalendarPlan.events(for: schedule, config: config)
         return SyncPlan(
             config: config,
             asOf: today,
             windowStart: start,
             windowEnd: end,
-            planned: CalendarPlan.events(for: schedule, config: config).filter(plan.isInWindow)
+            planned: events.filter(plan.isInWindow),
+            feedEvents: events
         )
     }
 
@@ -65,6 +78,16 @@ struct SyncPlan {
         Reconciler.reconcile(
             planned: planned,
             remote: inWindow(remote),
+            team: config.team,
+            uidDomain: config.feeds.uidDomain
+        )
+    }
+
+    /// Reconciles a feed's events with every planned event, with no window filter on either side.
+    func reconcileFeed(_ remote: [Reconciler.Remote]) -> Reconciliation {
+        Reconciler.reconcile(
+            planned: feedEvents,
+            remote: remote,
             team: config.team,
             uidDomain: config.feeds.uidDomain
         )

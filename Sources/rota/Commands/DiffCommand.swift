@@ -64,7 +64,7 @@ struct DiffCommand: AsyncParsableCommand {
         let remoteName: String
         if let ics {
             let remote = try Self.feedEvents(ics).map { Reconciler.Remote(href: nil, etag: nil, events: [$0]) }
-            reconciliation = plan.reconcile(remote)
+            reconciliation = plan.reconcileFeed(remote)
             remoteName = ics
         } else {
             let connection = try CalDAVConnection.open(

@@ -60,9 +60,7 @@ struct PushCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard calDAV.calendar != nil || calDAV.server != nil else {
-            throw ValidationError(
-                "say which calendar: --calendar URL, or --server URL (with --calendar-name, --create)"
-            )
+            throw ValidationError("give exactly one of --calendar URL and --server URL")
         }
         guard !create || calDAV.server != nil else { throw ValidationError("--create goes with --server") }
         guard (1...32).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 32") }

@@ -49,9 +49,11 @@ struct CalDAVOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds to wait for a server answer before retrying.", valueName: "seconds"))
     var timeout = 30
 
+    /// Checks the options given; whether one of `--calendar` and `--server` is required is up to the command
+    /// (`rota diff --ics` needs neither), so only both at once is refused here.
     func validate() throws {
         guard calendar == nil || server == nil else {
-            throw ValidationError("give only one of --calendar URL and --server URL")
+            throw ValidationError("give exactly one of --calendar URL and --server URL")
         }
         guard calendarName == nil || server != nil else {
             throw ValidationError("--calendar-name goes with --server (with --calendar the URL names the calendar)")

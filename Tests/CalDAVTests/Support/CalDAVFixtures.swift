@@ -1,5 +1,6 @@
 import CalDAV
 import Foundation
+import ServerTestSupport
 import Testing
 
 /// Recorded server responses under `fixtures/caldav/<server>/`, captured from Radicale 3.9.0 and Xandikos 0.4.10.

@@ -1,50 +1,49 @@
-import CalDAV
-import Foundation
-import Testing
+package import CalDAV
+package import Foundation
 
 /// A Radicale or Xandikos server on 127.0.0.1 and a port the test picked, with its data in a temporary folder.
 ///
 /// ``with(_:_:)`` starts it, waits until it accepts connections, runs the test body and stops it (SIGTERM, then
 /// SIGKILL) whether the body passed, failed or threw. Without `.venv` the test fails, saying to run `make venv`.
-struct CalDAVServerProcess {
-    let kind: ServerKind
-    let local: LocalProcess
+package struct CalDAVServerProcess {
+    package let kind: ServerKind
+    package let local: LocalProcess
     /// The server root, `http://127.0.0.1:PORT/`.
-    let rootURL: URL
+    package let rootURL: URL
 
-    static let username = "alice"
-    static let password = "s3cret-Pa55word"
+    package static let username = "alice"
+    package static let password = "s3cret-Pa55word"
 
-    var port: Int { local.port }
+    package var port: Int { local.port }
 
     /// What the client authenticates with: Basic for Radicale; nothing for Xandikos, whose htpasswd auth works only
     /// over TLS (see NOTES.md), so it runs without authentication here.
-    var credentials: Credentials {
+    package var credentials: Credentials {
         kind == .radicale ? .basic(username: Self.username, password: Self.password) : .none
     }
 
     /// The principal each server uses: `/alice/` (the user) on Radicale, `/user/` (`--defaults`) on Xandikos.
-    var expectedPrincipal: URL {
+    package var expectedPrincipal: URL {
         kind == .radicale ? rootURL.appending(path: "\(Self.username)/") : rootURL.appending(path: "user/")
     }
 
     /// The calendar home: the principal itself on Radicale, `/user/calendars/` on Xandikos.
-    var expectedHome: URL {
+    package var expectedHome: URL {
         kind == .radicale ? expectedPrincipal : rootURL.appending(path: "user/calendars/")
     }
 
     /// A URL for a new calendar: directly under the principal for Radicale, under the home for Xandikos.
-    func calendarURL(_ name: String) -> URL {
+    package func calendarURL(_ name: String) -> URL {
         expectedHome.appending(path: "\(name)/")
     }
 
-    func logText() -> String { local.logText() }
+    package func logText() -> String { local.logText() }
 
     /// Starts a server, runs `body`, and stops the server even when `body` throws.
     ///
     /// With `tls`, Radicale serves HTTPS with the self-signed test certificate in `fixtures/caldav/tls/` (a key made
     /// for these tests only, trusted nowhere).
-    static func with<T>(
+    package static func with<T>(
         _ kind: ServerKind,
         tls: Bool = false,
         _ body: (CalDAVServerProcess) async throws -> T
@@ -56,14 +55,21 @@ struct CalDAVServerProcess {
             return process
         }
         defer { local.stop() }
-        let server = CalDAVServerProcess(kind: kind, local: local, rootURL: try #require(rootURL))
+        let server = CalDAVServerProcess(
+            kind: kind,
+            local: local,
+            rootURL: try required(rootURL, "the server started without a root URL")
+        )
         return try await body(server)
     }
 
     private static func start(_ kind: ServerKind, tls: Bool, port: Int) throws -> (LocalProcess, URL) {
         let executable = try LocalProcess.venvExecutable(kind.rawValue)
         let directory = try LocalProcess.temporaryDirectory(kind.rawValue)
-        let rootURL = try #require(URL(string: "\(tls ? "https" : "http")://127.0.0.1:\(port)/"))
+        let rootURL = try required(
+            URL(string: "\(tls ? "https" : "http")://127.0.0.1:\(port)/"),
+            "no root URL for \(port)"
+        )
         let certificates = LocalProcess.repositoryRoot.appending(path: "fixtures/caldav/tls")
         let arguments: [String]
         switch kind {
@@ -95,7 +101,7 @@ struct CalDAVServerProcess {
             try Data(text.utf8).write(to: config)
             arguments = ["--config", config.path]
         case .xandikos:
-            try #require(!tls, "the tests run Xandikos over plain HTTP only")
+            guard !tls else { throw LocalProcess.Failure.harness("the tests run Xandikos over plain HTTP only") }
             arguments = [
                 "--defaults", "--autocreate", "-d", directory.appending(path: "data").path, "-l", "127.0.0.1", "-p",
                 "\(port)",
@@ -104,4 +110,10 @@ struct CalDAVServerProcess {
         let local = try LocalProcess.launch(executable, arguments: arguments, port: port, directory: directory)
         return (local, rootURL)
     }
+}
+
+/// `value`, or a thrown ``LocalProcess/Failure/harness(_:)`` with `message` when it is nil.
+package func required<T>(_ value: T?, _ message: String) throws -> T {
+    guard let value else { throw LocalProcess.Failure.harness(message) }
+    return value
 }

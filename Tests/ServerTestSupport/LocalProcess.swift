@@ -1,5 +1,4 @@
-import Foundation
-import Testing
+package import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -10,41 +9,52 @@ import Glibc
 ///
 /// ``launch(_:arguments:port:directory:)`` starts it; ``waitUntilListening()`` polls until the port accepts a
 /// connection; ``stop()`` sends SIGTERM, then SIGKILL after 5 s, and removes the temporary folder.
-struct LocalProcess {
-    let name: String
-    let port: Int
-    let process: Process
-    let directory: URL
-    let logFile: URL
+package struct LocalProcess {
+    package let name: String
+    package let port: Int
+    package let process: Process
+    package let directory: URL
+    package let logFile: URL
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    package static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
 
-    enum Failure: Error {
-        case missingVirtualenv
+    /// Why a process could not be used; the description is the whole message a failing test shows.
+    package enum Failure: Error, CustomStringConvertible {
+        case missingVirtualenv(String)
         case exitedEarly(String)
         case neverListened(String)
+        case harness(String)
+
+        package var description: String {
+            switch self {
+            case let .missingVirtualenv(message), let .exitedEarly(message), let .neverListened(message),
+                let .harness(message):
+                message
+            }
+        }
     }
 
     /// The message a missing virtualenv gives, or nil when `.venv/bin/NAME` is there.
-    static func missingVirtualenvMessage(_ name: String, root: URL = repositoryRoot) -> String? {
+    package static func missingVirtualenvMessage(_ name: String, root: URL = repositoryRoot) -> String? {
         let url = root.appending(path: ".venv/bin/\(name)")
         guard !FileManager.default.isExecutableFile(atPath: url.path) else { return nil }
         return "\(url.path) is missing: the CalDAV integration tests need Radicale and Xandikos; run `make venv`"
     }
 
-    /// `.venv/bin/NAME`; records a failing issue saying to run `make venv` when it is missing.
-    static func venvExecutable(_ name: String) throws -> URL {
+    /// `.venv/bin/NAME`.
+    ///
+    /// Throws ``Failure/missingVirtualenv(_:)`` saying to run `make venv` when it is missing, so the test fails
+    /// (never skips) with that message.
+    package static func venvExecutable(_ name: String) throws -> URL {
         if let message = missingVirtualenvMessage(name) {
-            Issue.record(Comment(rawValue: message))
-            throw Failure.missingVirtualenv
+            throw Failure.missingVirtualenv(message)
         }
         return repositoryRoot.appending(path: ".venv/bin/\(name)")
     }
 
     /// A new temporary folder for one process's data and log.
-    static func temporaryDirectory(_ name: String) throws -> URL {
+    package static func temporaryDirectory(_ name: String) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appending(
             path: "rota-caldav-\(name)-\(UUID().uuidString)"
         )
@@ -52,18 +62,18 @@ struct LocalProcess {
         return directory
     }
 
-    /// Runs `program` with `arguments` under `Support/launch.py` (the `.venv` python).
+    /// Runs `program` with `arguments` under `Tests/ServerTestSupport/launch.py` (the `.venv` python).
     ///
     /// The launcher unblocks SIGTERM (the test runner's threads block it, and a spawned child inherits the mask, so
     /// the server would ignore the polite stop), puts itself and the server in a process group of their own, forwards
     /// SIGTERM, and stops the server if the test process dies, so no server outlives its test.
-    static func launch(_ program: URL, arguments: [String], port: Int, directory: URL) throws -> LocalProcess {
+    package static func launch(_ program: URL, arguments: [String], port: Int, directory: URL) throws -> LocalProcess {
         let process = Process()
         process.executableURL = try venvExecutable("python")
-        let launcher = repositoryRoot.appending(path: "Tests/CalDAVTests/Support/launch.py")
+        let launcher = repositoryRoot.appending(path: "Tests/ServerTestSupport/launch.py")
         process.arguments = [launcher.path, program.path] + arguments
         let logFile = directory.appending(path: "process.log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let log = try FileHandle(forWritingTo: logFile)
         process.standardOutput = log
         process.standardError = log
@@ -81,7 +91,7 @@ struct LocalProcess {
 
     /// Starts a process with `start` (given a free port) and waits until it listens, trying a new port up to three
     /// times when the process died because another one took its port between ``freePort()`` and its bind.
-    static func startListening(_ start: (Int) throws -> LocalProcess) async throws -> LocalProcess {
+    package static func startListening(_ start: (Int) throws -> LocalProcess) async throws -> LocalProcess {
         var attempt = 1
         while true {
             let local = try start(try freePort())
@@ -101,7 +111,7 @@ struct LocalProcess {
     }
 
     /// Polls until the port accepts a TCP connection: a readiness check, not a timing assumption.
-    func waitUntilListening() async throws {
+    package func waitUntilListening() async throws {
         for _ in 0..<400 {
             guard process.isRunning else {
                 throw Failure.exitedEarly("\(name) exited at start-up:\n\(logText())")
@@ -112,12 +122,12 @@ struct LocalProcess {
         throw Failure.neverListened("\(name) did not listen on 127.0.0.1:\(port) within 20 s:\n\(logText())")
     }
 
-    func logText() -> String {
+    package func logText() -> String {
         (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
     }
 
     /// SIGTERM, up to 5 s to exit, then SIGKILL to the launcher's whole process group; then the temporary folder goes.
-    func stop() {
+    package func stop() {
         if process.isRunning {
             process.terminate()
             for _ in 0..<100 where process.isRunning {
@@ -140,7 +150,7 @@ struct LocalProcess {
     }
 
     /// A port the kernel reports free on 127.0.0.1 (bind to port 0, read it back, close).
-    static func freePort() throws -> Int {
+    package static func freePort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure.neverListened("socket() failed") }
         defer { close(descriptor) }
