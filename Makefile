@@ -62,6 +62,13 @@ run: build venv
 	@$(SWIFT) run --skip-build rota runbooks --out out/runbooks
 	@echo
 	@sh scripts/push_demo.sh $$($(SWIFT) build --show-bin-path)/rota
+	@echo
+	@echo "== where everything is"
+	@echo "out/feeds/schedule.html       the week-by-week schedule with fairness charts: open it in a browser"
+	@echo "out/feeds/*.ics               the feeds (team, one per engineer, one per pipeline)"
+	@echo "out/runbooks/index.html       the runbooks of the pipelines that report to investors (and .md)"
+	@echo "To subscribe from a calendar app: run 'swift run rota serve' and add webcal://127.0.0.1:8080/feeds/team.ics"
+	@echo "(docs/subscribing.md: Google, Apple, Outlook, Thunderbird); a shared CalDAV calendar: docs/caldav.md."
 
 lint:
 	$(SWIFT) build --explicit-target-dependency-import-check error
