@@ -40,7 +40,8 @@ package enum ManagedEvent {
     /// - Parameter event: A VEVENT.
     /// - Returns: One line per property, sorted.
     package static func contentLines(of event: Component) -> [String] {
-        event.properties.filter { !ignoredProperties.contains($0.name) }.map(line).sorted()
+        let content = Component(name: "X", properties: event.properties.filter { !ignoredProperties.contains($0.name) })
+        return Array(unfoldedLines(ICalendarWriter.write(content)).dropFirst().dropLast()).sorted()
     }
 
     /// The hash of ``contentLines(of:)``: equal for events with the same content.
@@ -58,10 +59,33 @@ package enum ManagedEvent {
 
     /// One property as an unfolded content line (`NAME;PARAM=x:value`).
     static func line(_ property: Property) -> String {
-        let written = ICalendarWriter.write(Component(name: "X", properties: [property]))
-        // The writer gives BEGIN:X, the folded property, END:X; unfold the middle.
-        let text = String(decoding: written, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
-        let lines = text.components(separatedBy: "\r\n")
-        return lines.count >= 3 ? lines[1] : text
+        let lines = unfoldedLines(ICalendarWriter.write(Component(name: "X", properties: [property])))
+        return lines.count >= 3 ? lines[1] : ""
+    }
+
+    /// The content lines of written iCalendar, unfolded.
+    ///
+    /// CR LF followed by a space or tab joins lines; any other CR LF ends one. Works on bytes, since
+    /// this runs for every event on both sides of a reconcile.
+    static func unfoldedLines(_ bytes: [UInt8]) -> [String] {
+        var lines: [String] = []
+        var current: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                if index + 2 < bytes.count, bytes[index + 2] == 0x20 || bytes[index + 2] == 0x09 {
+                    index += 3
+                    continue
+                }
+                lines.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+                index += 2
+                continue
+            }
+            current.append(bytes[index])
+            index += 1
+        }
+        if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
+        return lines
     }
 }
