@@ -28,12 +28,16 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             connect: Self.timeAmount(configuration.connectTimeout),
             read: Self.timeAmount(configuration.readTimeout)
         )
-        let clientConfiguration = HTTPClient.Configuration(
+        var clientConfiguration = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: .disallow,
             timeout: timeout,
             decompression: .disabled
         )
+        // The client's RetryPolicy retries failed connections itself, bounded and with backoff; the pool's own
+        // retrying would keep re-trying a refused TLS handshake until the connect timeout and then report either
+        // the TLS error or a timeout, depending on timing. Failing at once makes the error the real one.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
         self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
         self.configuration = configuration
     }
