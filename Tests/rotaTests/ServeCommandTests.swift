@@ -115,7 +115,8 @@ import Darwin
         #expect(during.status == 200)
         #expect(during.headers["etag"] == before.headers["etag"])
         #expect(during.body == before.body)
-        #expect(server.standardError.contains("still serving the previous feeds"))
+        // The log arrives through a pipe: wait for it rather than reading it once.
+        #expect(server.waitForStandardError(containing: "still serving the previous feeds"))
         #expect(server.standardError.contains("nobody"))
 
         kill(server.processIdentifier, SIGINT)
@@ -208,6 +209,15 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Whether stderr shows `text` within 10 s.
+    func waitForStandardError(containing text: String) -> Bool {
+        for _ in 0..<100 {
+            if standardError.contains(text) { return true }
+            usleep(100_000)
+        }
+        return standardError.contains(text)
+    }
 
     /// Waits up to 5 s for the process to exit by itself; the exit status, or nil if it is still running.
     func waitForExit() -> Int32? {
