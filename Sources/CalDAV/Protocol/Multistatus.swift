@@ -150,6 +150,13 @@ public struct Multistatus: Equatable, Sendable {
         return canonicalURL(url.absoluteURL)
     }
 
+    /// What a path segment may hold unescaped: RFC 3986 `pchar`s (the path's allowed set without `/`).
+    private static let pathSegmentAllowed: CharacterSet = {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove("/")
+        return allowed
+    }()
+
     /// The URL with each path segment percent-decoded and re-encoded the way `URL.appending(path:)` encodes it:
     /// RFC 3986 `pchar`s (letters, digits, `-._~!$&'()*+,;=:@`) as they are, everything else escaped.
     ///
@@ -160,12 +167,14 @@ public struct Multistatus: Equatable, Sendable {
     /// - Returns: the same resource's URL in canonical form (the URL itself if it has no path to rewrite).
     public static func canonicalURL(_ url: URL) -> URL {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: true) else { return url }
-        var segmentAllowed = CharacterSet.urlPathAllowed
-        segmentAllowed.remove("/")
-        let segments = components.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: false)
+        let path = components.percentEncodedPath
+        // A valid path holds only pchars, `/` and `%`: without a `%` there is nothing to re-encode.
+        guard path.utf8.contains(0x25) else { return url }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         let canonical = segments.map { segment -> String in
+            guard segment.utf8.contains(0x25) else { return String(segment) }
             guard let decoded = String(segment).removingPercentEncoding,
-                let encoded = decoded.addingPercentEncoding(withAllowedCharacters: segmentAllowed)
+                let encoded = decoded.addingPercentEncoding(withAllowedCharacters: pathSegmentAllowed)
             else { return String(segment) }
             return encoded
         }

@@ -164,11 +164,12 @@ package enum FeedPlanner {
         }
     }
 
+    /// `2026-11-30` -> `20261130`, for UIDs (byte by byte: this runs for every event).
     static func compact(_ date: LocalDate) -> String {
-        date.description.replacingOccurrences(of: "-", with: "")
+        String(decoding: date.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
     }
 
     private static func compactTime(_ time: LocalTime) -> String {
-        time.description.replacingOccurrences(of: ":", with: "")
+        String(decoding: time.description.utf8.filter { $0 != UInt8(ascii: ":") }, as: UTF8.self)
     }
 }

@@ -94,6 +94,6 @@ struct SyncPlan {
     }
 
     private func compact(_ date: LocalDate) -> String {
-        date.description.replacingOccurrences(of: "-", with: "")
+        String(decoding: date.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
     }
 }
