@@ -79,6 +79,11 @@ package struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
     }
 
+    /// ISO 8601 basic format, `20261130`: the date part of an iCalendar DATE or DATE-TIME, and of rota's UIDs.
+    package var basicFormat: String {
+        "\(Self.pad(year, 4))\(Self.pad(month, 2))\(Self.pad(day, 2))"
+    }
+
     package static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

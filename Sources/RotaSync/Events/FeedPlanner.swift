@@ -37,10 +37,10 @@ package enum FeedPlanner {
 
     /// `<rotation>-<yyyymmdd>@<domain>`; a piece of a split shift adds its start time.
     static func shiftUID(_ shift: Shift, split: Bool, config: TeamConfig) -> String {
-        let base = "shift-\(compact(shift.handOff))"
+        let base = "shift-\(shift.handOff.basicFormat)"
         let piece =
             split && shift.start != LocalDateTime(date: shift.handOff, time: config.rotation.handOffTime)
-            ? "-\(compact(shift.start.date))T\(compactTime(shift.start.time))" : ""
+            ? "-\(shift.start.date.basicFormat)T\(compactTime(shift.start.time))" : ""
         return "\(base)\(piece)@\(config.feeds.uidDomain)"
     }
 
@@ -123,7 +123,7 @@ package enum FeedPlanner {
                 description += "\nRunbook: \(link)"
             }
             return FeedEvent(
-                uid: "backup-\(pipeline.id.rawValue)-\(compact(occasion.date))@\(config.feeds.uidDomain)",
+                uid: "backup-\(pipeline.id.rawValue)-\(occasion.date.basicFormat)@\(config.feeds.uidDomain)",
                 kind: .backup,
                 start: day(occasion.date),
                 end: day(occasion.date.adding(days: 1)),
@@ -162,11 +162,6 @@ package enum FeedPlanner {
         case let .floating(parts), let .utc(parts), let .zoned(_, parts):
             return (parts.year * 10000 + parts.month * 100 + parts.day, parts.hour * 60 + parts.minute)
         }
-    }
-
-    /// `2026-11-30` -> `20261130`, for UIDs (byte by byte: this runs for every event).
-    static func compact(_ date: LocalDate) -> String {
-        String(decoding: date.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
     }
 
     private static func compactTime(_ time: LocalTime) -> String {

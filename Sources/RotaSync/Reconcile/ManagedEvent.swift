@@ -57,12 +57,6 @@ package enum ManagedEvent {
         return hash != contentHash(of: event)
     }
 
-    /// One property as an unfolded content line (`NAME;PARAM=x:value`).
-    static func line(_ property: Property) -> String {
-        let lines = unfoldedLines(ICalendarWriter.write(Component(name: "X", properties: [property])))
-        return lines.count >= 3 ? lines[1] : ""
-    }
-
     /// The content lines of written iCalendar, unfolded.
     ///
     /// CR LF followed by a space or tab joins lines; any other CR LF ends one. Works on bytes, since

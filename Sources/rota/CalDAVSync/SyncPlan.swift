@@ -32,35 +32,28 @@ struct SyncPlan {
         let start = config.feeds.windowPast.added(to: today, direction: -1)
         let end = config.feeds.windowFuture.added(to: today)
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: today, from: start, until: end)
-        let plan = SyncPlan(
-            config: config,
-            asOf: today,
-            windowStart: start,
-            windowEnd: end,
-            planned: [],
-            feedEvents: []
-        )
         let events = CalendarPlan.events(for: schedule, config: config)
+        let days = start.basicFormat...end.basicFormat
         return SyncPlan(
             config: config,
             asOf: today,
             windowStart: start,
             windowEnd: end,
-            planned: events.filter(plan.isInWindow),
+            planned: events.filter { Self.starts($0, in: days) },
             feedEvents: events
         )
     }
 
-    /// Whether an event starts inside the window (its DTSTART's date, as written).
-    func isInWindow(_ event: Component) -> Bool {
+    /// Whether the event's DTSTART date (as written, `YYYYMMDD`) lies in `days`.
+    private static func starts(_ event: Component, in days: ClosedRange<String>) -> Bool {
         guard let start = event.property("DTSTART")?.value, start.count >= 8 else { return false }
-        let day = String(start.prefix(8))
-        return day >= compact(windowStart) && day <= compact(windowEnd)
+        return days.contains(String(start.prefix(8)))
     }
 
     /// The remote resources reconcile should see: those whose events all start in the window.
     func inWindow(_ remote: [Reconciler.Remote]) -> [Reconciler.Remote] {
-        remote.filter { resource in resource.events.isEmpty || resource.events.allSatisfy(isInWindow) }
+        let days = windowStart.basicFormat...windowEnd.basicFormat
+        return remote.filter { resource in resource.events.allSatisfy { Self.starts($0, in: days) } }
     }
 
     /// The window as instants for a CalDAV time-range query: a day of margin on each side, since
@@ -91,9 +84,5 @@ struct SyncPlan {
             team: config.team,
             uidDomain: config.feeds.uidDomain
         )
-    }
-
-    private func compact(_ date: LocalDate) -> String {
-        String(decoding: date.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
     }
 }
