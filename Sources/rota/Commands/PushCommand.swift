@@ -140,10 +140,7 @@ struct PushCommand: AsyncParsableCommand {
         }
         for entry in kept {
             print("! \(ReconciliationText.headline(entry)): edited on the server, left alone")
-            for change in entry.changes {
-                let (before, after) = ReconciliationText.shown(change.before, change.after)
-                print("    \(change.name): \(before) -> \(after)")
-            }
+            for line in ReconciliationText.changeLines(entry) { print(line) }
         }
         var summary =
             "\(calendar.absoluteString): \(counts["created"] ?? 0) created, \(counts["updated"] ?? 0) updated, "

@@ -12,13 +12,18 @@ enum ReconciliationText {
         var lines: [String] = []
         for entry in reconciliation.entries where entry.action != .keep {
             lines.append("\(colour ? painted(entry.action) : marker(entry.action)) \(headline(entry))")
-            for change in entry.changes {
-                let (before, after) = shown(change.before, change.after)
-                lines.append("    \(change.name): \(before) -> \(after)")
-            }
+            lines += changeLines(entry)
         }
         lines.append(summary(reconciliation, remoteName: remoteName))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `    FIELD: before -> after`, one line per field that differs.
+    static func changeLines(_ entry: Reconciliation.Entry) -> [String] {
+        entry.changes.map { change in
+            let (before, after) = shown(change.before, change.after)
+            return "    \(change.name): \(before) -> \(after)"
+        }
     }
 
     static func summary(_ reconciliation: Reconciliation, remoteName: String) -> String {
