@@ -5,11 +5,21 @@ struct ComponentTreeBuilder {
     private var open: [LocatedComponent] = []
     private var roots: [LocatedComponent] = []
 
-    /// Properties whose values the reader checks are real dates (RFC 5545 §3.8.2, §3.8.5, §3.8.7).
-    static let dateProperties: Set<String> = [
-        "DTSTART", "DTEND", "DTSTAMP", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE", "CREATED", "LAST-MODIFIED",
-        "COMPLETED",
-    ]
+    /// Whether the reader checks this property's values are real dates (RFC 5545 §3.8.2, §3.8.5, §3.8.7):
+    /// DTSTART, DTEND, DTSTAMP, DUE, RECURRENCE-ID, EXDATE, RDATE, CREATED, LAST-MODIFIED or COMPLETED.
+    ///
+    /// Asked for every property read, so the name's length rules out most names before any comparison.
+    static func isDateProperty(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 3: name == "DUE"
+        case 5: name == "DTEND" || name == "RDATE"
+        case 6: name == "EXDATE"
+        case 7: name == "DTSTART" || name == "DTSTAMP" || name == "CREATED"
+        case 9: name == "COMPLETED"
+        case 13: name == "RECURRENCE-ID" || name == "LAST-MODIFIED"
+        default: false
+        }
+    }
 
     /// Whether a VEVENT directly inside the first top-level VCALENDAR is read into an ``Event`` when it
     /// closes, so its generic tree need not be kept (see ``LocatedComponent/events``).
@@ -101,13 +111,13 @@ struct ComponentTreeBuilder {
                     input: input
                 )
             }
-            open.append(LocatedComponent(name: name, begin: position(0, line)))
-            if inReadEvent {
+            let readsEvent =
+                readsEvents && open.count == 1 && roots.isEmpty && name == "VEVENT" && open[0].name == "VCALENDAR"
+            // Room for a typical event's properties, so appending does not reallocate several times.
+            open.append(LocatedComponent(name: name, begin: position(0, line), capacity: readsEvent ? 16 : 4))
+            if readsEvent {
                 deferredDates = []
                 deferredSingulars = 0
-                // Room for a typical event's properties, so appending does not reallocate several times.
-                open[1].properties.reserveCapacity(16)
-                open[1].valuePositions.reserveCapacity(16)
             }
         case "END":
             let name = try componentName(parsed, at: valuePosition)
@@ -132,11 +142,13 @@ struct ComponentTreeBuilder {
             deferredDates = []
             if open.isEmpty {
                 roots.append(closed)
-            } else if readsClosed, open[0].name == "VCALENDAR", let event = try? Event(component: closed.component) {
+            } else if readsClosed, open[0].name == "VCALENDAR",
+                let event = try? Event(properties: closed.properties, components: closed.children.map(\.component))
+            {
                 // A VEVENT that does not read is kept whole, so the document reports its error in order.
                 open[0].events.append(event)
                 open[0].eventIndices.append(open[0].children.count)
-                open[0].children.append(LocatedComponent(name: closed.name, begin: closed.begin))
+                open[0].children.append(LocatedComponent(name: closed.name, begin: closed.begin, capacity: 0))
             } else {
                 try checkDates(at: deferred, in: closed)
                 open[open.count - 1].children.append(closed)
@@ -181,6 +193,7 @@ struct ComponentTreeBuilder {
         _ parsed: ContentLineParser.Parsed,
         at position: SourcePosition
     ) throws(ICalendarError) -> String {
+        if let known = Self.knownComponentName(parsed.property.value) { return known }
         let name = parsed.property.value.asciiFastUppercased
         let valid =
             !name.isEmpty
@@ -199,12 +212,16 @@ struct ComponentTreeBuilder {
         return name
     }
 
+    /// The name itself when it is one of the components real calendars are made of, written in upper case.
+    private static func knownComponentName(_ name: String) -> String? {
+        switch name {
+        case "VEVENT", "VALARM", "VCALENDAR", "VTIMEZONE", "STANDARD", "DAYLIGHT", "VTODO", "VJOURNAL": name
+        default: nil
+        }
+    }
+
     private func checkDates(_ property: Property, at position: SourcePosition) throws(ICalendarError) {
-        // Every date property starts with D, R, E, C or L: most names are ruled out without hashing.
-        guard let initial = property.name.utf8.first,
-            initial == 0x44 || initial == 0x52 || initial == 0x45 || initial == 0x43 || initial == 0x4C,
-            Self.dateProperties.contains(property.name)
-        else { return }
+        guard Self.isDateProperty(property.name) else { return }
         let type = property.parameter("VALUE")?.asciiFastUppercased
         guard type == nil || type == "DATE" || type == "DATE-TIME" else { return }
         do throws(ICalendarError) {

@@ -64,9 +64,11 @@ enum ContentLineParser {
         let name = try token(bytes, &position, what: "property", knownEncoding: &knownEncoding)
         var parameters: [Parameter] = []
         let parametersStart = position
+        var fromCache = false
         if position < bytes.count, bytes[position] == semicolon, let cached = cache.match(bytes, at: position) {
             parameters = cached.parameters
             position = cached.end
+            fromCache = true
         }
         while position < bytes.count, bytes[position] == semicolon {
             position += 1
@@ -90,13 +92,19 @@ enum ContentLineParser {
         guard position < bytes.count, bytes[position] == colon else {
             throw Failure(error: missingColonError, offset: position)
         }
-        if !parameters.isEmpty, position > parametersStart {
+        if !fromCache, !parameters.isEmpty, position > parametersStart {
             cache.add(ArraySlice(UnsafeBufferPointer(rebasing: bytes[parametersStart..<position])), parameters)
         }
         let valueOffset = position + 1
         var property = Property(upperCaseName: name, parameters: parameters, value: "")
         let value = UnsafeBufferPointer(rebasing: bytes[valueOffset...])
-        let encoding = parameters.isEmpty ? knownEncoding ?? property.valueEncoding : property.valueEncoding
+        // A known name's encoding holds unless a VALUE parameter overrides it (never for a TEXT list).
+        let encoding: Property.ValueEncoding
+        if let knownEncoding, knownEncoding == .textList || !parameters.contains(where: { $0.name == "VALUE" }) {
+            encoding = knownEncoding
+        } else {
+            encoding = property.valueEncoding
+        }
         property.value =
             encoding == .text
             ? TextEscaping.unescape(value) : String(decoding: value, as: UTF8.self)

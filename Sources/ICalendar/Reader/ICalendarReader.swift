@@ -85,9 +85,7 @@ public enum ICalendarReader {
         var scanner = LogicalLineScanner(input: bytes, maximumLineLength: maximumLineLength)
         var builder = ComponentTreeBuilder(input: bytes, maximumNesting: maximumNesting, readsEvents: readsEvents)
         do throws(ICalendarError) {
-            while let line = try scanner.next() {
-                try builder.add(line)
-            }
+            try scanner.forEachLine { (line) throws(ICalendarError) in try builder.add(line) }
         } catch {
             try builder.checkDeferredDates()  // an earlier line's bad date comes first
             throw error

@@ -14,12 +14,14 @@ struct LocatedComponent {
     /// One per element of ``events``: its index in ``children``, ascending.
     var eventIndices: [Int] = []
 
-    init(name: String, begin: SourcePosition) {
+    /// A component with room for `capacity` properties, so that appending them does not reallocate.
+    init(name: String, begin: SourcePosition, capacity: Int = 4) {
         self.name = name
         self.begin = begin
-        // Room for a few properties at once: growing one by one would allocate three times over.
-        properties.reserveCapacity(4)
-        valuePositions.reserveCapacity(4)
+        if capacity > 0 {
+            properties.reserveCapacity(capacity)
+            valuePositions.reserveCapacity(capacity)
+        }
     }
 
     var component: Component {

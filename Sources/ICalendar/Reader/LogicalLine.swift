@@ -12,18 +12,26 @@ struct LogicalLine {
         let lineStart: Int
     }
 
-    /// The unfolded bytes of a folded line; `nil` for a line that stands alone in the input at ``range``,
-    /// which is read in place so that the common unfolded line costs no copy.
-    var unfolded: [UInt8]?
-    /// Where the line's bytes are in the input when ``unfolded`` is `nil`.
+    /// A folded line's bytes after unfolding, and where each continuation came from.
+    struct Folded {
+        var bytes: [UInt8]
+        /// The continuation lines after ``first``, in order.
+        var continuations: [Segment]
+    }
+
+    /// `nil` for a line that stands alone in the input at ``range``, which is read in place: the common
+    /// unfolded line then holds no reference at all, so handing it on costs no retain or release.
+    var folded: Folded?
+    /// Where the line's bytes are in the input when ``folded`` is `nil`.
     var range: Range<Int>
     /// The physical line that starts the content line.
     var first: Segment
-    /// The continuation lines after ``first``, in order; empty for an unfolded line, so it allocates nothing.
-    var continuations: [Segment] = []
+
+    /// The continuation lines after ``first``, in order; empty for an unfolded line.
+    var continuations: [Segment] { folded?.continuations ?? [] }
 
     /// The number of bytes in the unfolded line.
-    var count: Int { unfolded?.count ?? range.count }
+    var count: Int { folded?.bytes.count ?? range.count }
 
     var lineNumber: Int { first.lineNumber }
 
@@ -32,7 +40,7 @@ struct LogicalLine {
         in input: [UInt8],
         _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        if let unfolded { return try unfolded.withUnsafeBufferPointer(body) }
+        if let folded { return try folded.bytes.withUnsafeBufferPointer(body) }
         return try input.withUnsafeBufferPointer { (all) throws(Failure) -> Result in
             try body(UnsafeBufferPointer(rebasing: all[range]))
         }
@@ -58,7 +66,7 @@ struct SourcePosition {
     /// The position of `offset` in `line`.
     init(offset: Int, in line: borrowing LogicalLine) {
         let segment: LogicalLine.Segment
-        if line.continuations.isEmpty || offset < line.continuations[0].logicalStart {
+        if line.folded == nil || offset < line.continuations[0].logicalStart {
             segment = line.first
         } else if let continuation = line.segment(containing: offset) {
             segment = continuation

@@ -15,11 +15,14 @@ struct LogicalLineScanner {
         offset = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
-    /// The next content line, or `nil` at the end of the input.
+    /// Calls `body` with each content line in turn, to the end of the input.
     ///
     /// The continuation lines that follow a line are absorbed at once, so a line that stands alone (the
-    /// common case) is handed on as a range of the input without being copied.
-    mutating func next() throws(ICalendarError) -> LogicalLine? {
+    /// common case) is handed on as a range of the input without being copied. Lines are lent rather
+    /// than returned: an optional line per call cost a generic destroy each time.
+    mutating func forEachLine(
+        _ body: (borrowing LogicalLine) throws(ICalendarError) -> Void
+    ) throws(ICalendarError) {
         while offset < input.count {
             let lineStart = offset
             let contentEnd = try advancePastLine()
@@ -34,35 +37,35 @@ struct LogicalLineScanner {
                 )
             }
             var line = LogicalLine(
-                unfolded: nil,
+                folded: nil,
                 range: lineStart..<contentEnd,
                 first: .init(logicalStart: 0, inputStart: lineStart, lineNumber: lineNumber, lineStart: lineStart)
             )
             while offset < input.count, input[offset] == 0x20 || input[offset] == 0x09 {
                 let continuationStart = offset
                 let continuationEnd = try advancePastLine()
-                var bytes = line.unfolded ?? Array(input[line.range])
-                line.unfolded = nil  // keep the buffer uniquely referenced, so appending does not copy it
-                guard bytes.count + (continuationEnd - continuationStart - 1) <= maximumLineLength else {
+                var folded = line.folded ?? .init(bytes: Array(input[line.range]), continuations: [])
+                line.folded = nil  // keep the buffers uniquely referenced, so appending does not copy them
+                guard folded.bytes.count + (continuationEnd - continuationStart - 1) <= maximumLineLength else {
                     throw SourcePosition(line: lineNumber, lineStart: continuationStart).locate(
                         Self.tooLong(maximumLineLength),
                         input: input
                     )
                 }
-                line.continuations.append(
+                folded.continuations.append(
                     .init(
-                        logicalStart: bytes.count,
+                        logicalStart: folded.bytes.count,
                         inputStart: continuationStart + 1,
                         lineNumber: lineNumber,
                         lineStart: continuationStart
                     )
                 )
-                bytes += input[(continuationStart + 1)..<continuationEnd]
-                line.unfolded = bytes
+                folded.bytes += input[(continuationStart + 1)..<continuationEnd]
+                line.folded = folded
             }
-            return try validated(line)
+            try validate(line)
+            try body(line)
         }
-        return nil
     }
 
     /// Moves past the physical line at ``offset`` and its line end, returning where its content ends.
@@ -100,8 +103,8 @@ struct LogicalLineScanner {
         return index
     }
 
-    private func validated(_ line: consuming LogicalLine) throws(ICalendarError) -> LogicalLine {
-        guard let bad = line.withBytes(in: input, Self.firstInvalidUTF8) else { return line }
+    private func validate(_ line: borrowing LogicalLine) throws(ICalendarError) {
+        guard let bad = line.withBytes(in: input, Self.firstInvalidUTF8) else { return }
         throw SourcePosition(offset: bad, in: line).locate(
             ICalendarError(.invalidUTF8, "the line is not valid UTF-8 at this position"),
             input: input

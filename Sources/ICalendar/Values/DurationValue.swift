@@ -120,19 +120,33 @@ public struct DurationValue: Hashable, Sendable, CustomStringConvertible {
     /// The common one-unit forms (`-P1D`, `PT15M`, `P2W`) read from the bytes; `nil` for anything else,
     /// which ``init(parsing:)`` then reads in full.
     private static func simple(_ text: String) -> DurationValue? {
-        var bytes = text.utf8[...]
-        var negative = false
-        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-            negative = sign == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
+        var text = text
+        // Contiguous bytes: indexing a String's UTF-8 view costs more than the whole parse.
+        return text.withUTF8 { bytes -> DurationValue? in
+            var index = 0
+            var negative = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                negative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "P") else { return nil }
+            index += 1
+            let inTime = index < bytes.count && bytes[index] == UInt8(ascii: "T")
+            if inTime { index += 1 }
+            guard index < bytes.count else { return nil }
+            let unit = bytes[bytes.count - 1]
+            let digits = UnsafeBufferPointer(rebasing: bytes[index..<(bytes.count - 1)])
+            guard (1...9).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return simple(digits: digits, unit: unit, inTime: inTime, negative: negative)
         }
-        guard bytes.first == UInt8(ascii: "P") else { return nil }
-        bytes = bytes.dropFirst()
-        let inTime = bytes.first == UInt8(ascii: "T")
-        if inTime { bytes = bytes.dropFirst() }
-        guard let unit = bytes.last else { return nil }
-        let digits = bytes.dropLast()
-        guard (1...9).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    }
+
+    private static func simple(
+        digits: UnsafeBufferPointer<UInt8>,
+        unit: UInt8,
+        inTime: Bool,
+        negative: Bool
+    ) -> DurationValue? {
         let value = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         switch (inTime, unit) {
         case (false, UInt8(ascii: "W")): return DurationValue(weeks: value, isNegative: negative)

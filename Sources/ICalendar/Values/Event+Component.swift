@@ -13,9 +13,16 @@ extension Event {
         guard component.name == "VEVENT" else {
             throw ICalendarError(.invalidValue, "expected a VEVENT, found \(component.name)")
         }
+        try self.init(properties: component.properties, components: component.components)
+    }
+
+    /// Reads a VEVENT's properties and sub-components, as the reader hands them over without first
+    /// building the ``Component``.
+    init(properties: [Property], components: [Component]) throws(ICalendarError) {
         var fields = Fields()
-        for property in component.properties {
-            try fields.take(property)
+        // By index: iterating would copy every property out of the array first.
+        for index in properties.indices {
+            try fields.take(properties[index])
         }
         func required<T>(_ value: T?, _ name: String) throws(ICalendarError) -> T {
             guard let value else {
@@ -25,7 +32,7 @@ extension Event {
         }
         var alarms: [Alarm] = []
         var others: [Component] = []
-        for child in component.components {
+        for child in components {
             if child.name == "VALARM", let alarm = try? Alarm(component: child) {
                 alarms.append(alarm)
             } else {
@@ -108,34 +115,58 @@ extension Event {
 
         /// Takes one property: the first of each singular name fills its field, a repeat goes to ``extra``.
         mutating func take(_ property: Property) throws(ICalendarError) {
-            switch property.name {
-            case "UID" where first(1 << 0): uid = property.value
-            case "DTSTAMP" where first(1 << 1): dtstamp = try DateTimeValue(property: property)
-            case "DTSTART" where first(1 << 2): start = try DateTimeValue(property: property)
-            case "DTEND" where first(1 << 3): end = try DateTimeValue(property: property)
-            case "SEQUENCE" where first(1 << 4):
+            switch Name(property.name) {
+            case .uid where first(1 << 0): uid = property.value
+            case .dtstamp where first(1 << 1): dtstamp = try DateTimeValue(property: property)
+            case .dtstart where first(1 << 2): start = try DateTimeValue(property: property)
+            case .dtend where first(1 << 3): end = try DateTimeValue(property: property)
+            case .sequence where first(1 << 4):
                 guard let number = Int(property.value), number >= 0 else {
                     throw Self.invalid(property, "a SEQUENCE is a non-negative integer (RFC 5545 §3.8.7.4)")
                 }
                 sequence = number
-            case "RRULE" where first(1 << 5): rrule = property.value
-            case "EXDATE": exdates += try DateTimeValue.values(of: property)
-            case "SUMMARY" where first(1 << 6): summary = property.value
-            case "DESCRIPTION" where first(1 << 7): description = property.value
-            case "LOCATION" where first(1 << 8): location = property.value
-            case "CATEGORIES": categories += property.textList
-            case "STATUS" where first(1 << 9):
+            case .rrule where first(1 << 5): rrule = property.value
+            case .exdate: exdates += try DateTimeValue.values(of: property)
+            case .summary where first(1 << 6): summary = property.value
+            case .description where first(1 << 7): description = property.value
+            case .location where first(1 << 8): location = property.value
+            case .categories: categories += property.textList
+            case .status where first(1 << 9):
                 guard let value = Status(rawValue: property.value.asciiFastUppercased) else {
                     throw Self.invalid(property, "a VEVENT's STATUS is TENTATIVE, CONFIRMED or CANCELLED")
                 }
                 status = value
-            case "TRANSP" where first(1 << 10):
+            case .transp where first(1 << 10):
                 guard let value = Transparency(rawValue: property.value.asciiFastUppercased) else {
                     throw Self.invalid(property, "TRANSP is OPAQUE or TRANSPARENT (RFC 5545 §3.8.2.7)")
                 }
                 transparency = value
-            case "URL" where first(1 << 11): url = property.value
+            case .url where first(1 << 11): url = property.value
             default: extra.append(property)
+            }
+        }
+
+        /// The names ``take(_:)`` fills a field from.
+        private enum Name {
+            case uid, dtstamp, dtstart, dtend, sequence, rrule, exdate, summary, description, location
+            case categories, status, transp, url
+
+            /// The name's case, if it has one; the length rules out most names before any comparison.
+            init?(_ name: String) {
+                let found: Name? =
+                    switch name.utf8.count {
+                    case 3: name == "UID" ? .uid : name == "URL" ? .url : nil
+                    case 5: name == "DTEND" ? .dtend : name == "RRULE" ? .rrule : nil
+                    case 6: name == "EXDATE" ? .exdate : name == "STATUS" ? .status : name == "TRANSP" ? .transp : nil
+                    case 7:
+                        name == "DTSTART" ? .dtstart : name == "DTSTAMP" ? .dtstamp : name == "SUMMARY" ? .summary : nil
+                    case 8: name == "SEQUENCE" ? .sequence : name == "LOCATION" ? .location : nil
+                    case 10: name == "CATEGORIES" ? .categories : nil
+                    case 11: name == "DESCRIPTION" ? .description : nil
+                    default: nil
+                    }
+                guard let found else { return nil }
+                self = found
             }
         }
 
