@@ -160,6 +160,7 @@ let package = Package(
             dependencies: [
                 "CalDAV",
                 "ServerTestSupport",
+                "RotaTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],

@@ -132,6 +132,35 @@ import Testing
         #expect(result.isInSync)
     }
 
+    /// The content hash of an event never changes between versions of rota; the value is pinned.
+    ///
+    /// Servers hold the hashes earlier versions wrote: a change to how the hash is computed would make
+    /// every planned change to an event look like a hand edit (drift).
+    @Test func theContentHashIsStableAcrossVersions() throws {
+        let description = String(repeating: "Escalation: Chen, then Kim; runbook, über-long ", count: 4)
+        let event = Component(
+            name: "VEVENT",
+            properties: [
+                Property(name: "UID", value: "shift-20261130@oncall.example.com"),
+                Property(name: "DTSTAMP", value: "20261128T000000Z"),
+                Property(name: "SEQUENCE", value: "4"),
+                Property(
+                    name: "DTSTART",
+                    parameters: [Parameter(name: "TZID", value: "America/New_York")],
+                    value: "20261130T100000"
+                ),
+                Property(name: "SUMMARY", value: "On call: Chen"),
+                Property(name: "DESCRIPTION", value: description + "\nline two"),
+                Property(name: "CATEGORIES", textList: ["On call", "a,b"]),
+                Property(name: "X-ROTA-TEAM", value: "data-platform"),
+                Property(name: "X-ROTA-HASH", value: "ignored"),
+            ],
+            components: [Component(name: "VALARM", properties: [Property(name: "ACTION", value: "DISPLAY")])]
+        )
+        #expect(ManagedEvent.contentHash(of: event) == "da711ce0c480476f")
+        #expect(ManagedEvent.contentLines(of: event).count == 6)
+    }
+
     @Test func theResourceRotaWritesCarriesItsZoneAndAHashOfItsContent() throws {
         let event = try #require(
             Self.planned(try FeedTests.config()).first { $0.property("X-ROTA-KIND")?.value == "shift" }

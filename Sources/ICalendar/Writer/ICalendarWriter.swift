@@ -86,6 +86,17 @@ public enum ICalendarWriter {
         return output
     }
 
+    /// The content line the writer makes for one property, unfolded and without CR LF.
+    ///
+    /// Folding changes only where lines break, so comparing or hashing these lines compares what two
+    /// events say without writing and unfolding them whole.
+    ///
+    /// - Parameter property: Any property.
+    /// - Returns: `NAME;PARAM=value:value` as UTF-8, TEXT escaped as the writer escapes it.
+    public static func contentLine(for property: Property) -> [UInt8] {
+        ContentLineEncoder.line(for: property)
+    }
+
     /// The properties of a component in the writer's fixed order.
     ///
     /// - Parameter component: The component.

@@ -40,8 +40,12 @@ package enum ManagedEvent {
     /// - Parameter event: A VEVENT.
     /// - Returns: One line per property, sorted.
     package static func contentLines(of event: Component) -> [String] {
-        let content = Component(name: "X", properties: event.properties.filter { !ignoredProperties.contains($0.name) })
-        return Array(unfoldedLines(ICalendarWriter.write(content)).dropFirst().dropLast()).sorted()
+        var lines: [String] = []
+        lines.reserveCapacity(event.properties.count)
+        for property in event.properties where !ignoredProperties.contains(property.name) {
+            lines.append(String(decoding: ICalendarWriter.contentLine(for: property), as: UTF8.self))
+        }
+        return lines.sorted()
     }
 
     /// The hash of ``contentLines(of:)``: equal for events with the same content.
@@ -55,31 +59,5 @@ package enum ManagedEvent {
     package static func isDrifted(_ event: Component) -> Bool {
         guard let hash = event.property(hashProperty)?.value else { return false }
         return hash != contentHash(of: event)
-    }
-
-    /// The content lines of written iCalendar, unfolded.
-    ///
-    /// CR LF followed by a space or tab joins lines; any other CR LF ends one. Works on bytes, since
-    /// this runs for every event on both sides of a reconcile.
-    static func unfoldedLines(_ bytes: [UInt8]) -> [String] {
-        var lines: [String] = []
-        var current: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
-                if index + 2 < bytes.count, bytes[index + 2] == 0x20 || bytes[index + 2] == 0x09 {
-                    index += 3
-                    continue
-                }
-                lines.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-                index += 2
-                continue
-            }
-            current.append(bytes[index])
-            index += 1
-        }
-        if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
-        return lines
     }
 }
