@@ -33,7 +33,18 @@ actor FeedCatalogSource {
         let size: Int
     }
 
+    /// Where the source reads the time: today's date in a zone (when no `--as-of` is given) and the
+    /// instant a feed's bytes were first published (its Last-Modified). Tests pass their own.
+    struct Clock: Sendable {
+        let today: @Sendable (TimeZoneID) -> LocalDate
+        let now: @Sendable () -> Date
+
+        /// The wall clock.
+        static let system = Clock(today: { Today.date(in: $0) }, now: { Date() })
+    }
+
     private let inputs: Inputs
+    private let clock: Clock
     private let log: Logger
     private var authority: String
     private var state: FeedState
@@ -42,16 +53,17 @@ actor FeedCatalogSource {
     private var teamZone: TimeZoneID?
 
     /// Builds the first catalog; throws (after printing the problem) when the inputs cannot be used.
-    init(inputs: Inputs, state: FeedState, authority: String, log: Logger) throws {
+    init(inputs: Inputs, state: FeedState, authority: String, log: Logger, clock: Clock = .system) throws {
         self.inputs = inputs
+        self.clock = clock
         self.log = log
         self.authority = authority
         self.state = state
-        self.catalog = FeedCatalog(feeds: [:], index: FeedCatalog.Entry(bytes: [], lastModified: Date()))
-        let stamp = Self.fingerprint(inputs, zone: nil)
-        let built = try Self.build(inputs, state: state, previous: nil, authority: authority, now: Date())
+        self.catalog = FeedCatalog(feeds: [:], index: FeedCatalog.Entry(bytes: [], lastModified: clock.now()))
+        let stamp = Self.fingerprint(inputs, zone: nil, clock: clock)
+        let built = try Self.build(inputs, state: state, previous: nil, authority: authority, clock: clock)
         (catalog, self.state, teamZone) = built
-        fingerprint = Fingerprint(files: stamp.files, asOf: inputs.fixedAsOf ?? Today.date(in: built.2))
+        fingerprint = Fingerprint(files: stamp.files, asOf: inputs.fixedAsOf ?? clock.today(built.2))
     }
 
     /// The links on the index page need the port the server got; this rebuilds with it.
@@ -62,7 +74,7 @@ actor FeedCatalogSource {
 
     /// The current catalog, rebuilt first if an input changed since the last build.
     func current() -> FeedCatalog {
-        let now = Self.fingerprint(inputs, zone: teamZone)
+        let now = Self.fingerprint(inputs, zone: teamZone, clock: clock)
         guard now != fingerprint else { return catalog }
         fingerprint = now
         do {
@@ -71,7 +83,7 @@ actor FeedCatalogSource {
                 state: state,
                 previous: catalog,
                 authority: authority,
-                now: Date()
+                clock: clock
             )
             log.info("rebuilt the feeds")
         } catch {
@@ -80,7 +92,7 @@ actor FeedCatalogSource {
         return catalog
     }
 
-    private static func fingerprint(_ inputs: Inputs, zone: TimeZoneID?) -> Fingerprint {
+    private static func fingerprint(_ inputs: Inputs, zone: TimeZoneID?, clock: Clock) -> Fingerprint {
         let paths = [inputs.configPath, inputs.ledgerPath] + (inputs.secretsPath.map { [$0] } ?? [])
         let files = paths.map { path -> FileStamp? in
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
@@ -89,7 +101,7 @@ actor FeedCatalogSource {
             else { return nil }
             return FileStamp(modified: modified, size: size.intValue)
         }
-        return Fingerprint(files: files, asOf: inputs.fixedAsOf ?? zone.map { Today.date(in: $0) })
+        return Fingerprint(files: files, asOf: inputs.fixedAsOf ?? zone.map(clock.today))
     }
 
     private static func build(
@@ -97,10 +109,11 @@ actor FeedCatalogSource {
         state: FeedState,
         previous: FeedCatalog?,
         authority: String,
-        now: Date
+        clock: Clock
     ) throws -> (FeedCatalog, FeedState, TimeZoneID) {
         let config = try ConfigFile.load(inputs.configPath)
-        let asOf = inputs.fixedAsOf ?? Today.date(in: config.rotation.timeZone)
+        let asOf = inputs.fixedAsOf ?? clock.today(config.rotation.timeZone)
+        let now = clock.now()
         let ledger = try LedgerFile.load(inputs.ledgerPath, config: config, asOf: asOf)
         let tokens = try inputs.secretsPath.map { try SecretsFile.load($0, config: config) } ?? [:]
         let windowStart = config.feeds.windowPast.added(to: asOf, direction: -1)
