@@ -33,8 +33,10 @@ actor FeedCatalogSource {
         let size: Int
     }
 
-    /// Where the source reads the time: today's date in a zone (when no `--as-of` is given) and the
-    /// instant a feed's bytes were first published (its Last-Modified). Tests pass their own.
+    /// Where the source reads the time; tests pass their own.
+    ///
+    /// It gives today's date in a zone (when no `--as-of` is given) and the instant a feed's bytes were
+    /// first published (its Last-Modified).
     struct Clock: Sendable {
         let today: @Sendable (TimeZoneID) -> LocalDate
         let now: @Sendable () -> Date
