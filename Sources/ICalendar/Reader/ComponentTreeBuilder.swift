@@ -67,9 +67,15 @@ struct ComponentTreeBuilder {
         }
     }
 
+    /// Whether a component named `name`, inside `depth` open components, is a VEVENT that ``readsEvents``
+    /// reads into an ``Event``: one directly inside the first top-level VCALENDAR.
+    private func readsEvent(named name: String, depth: Int) -> Bool {
+        readsEvents && depth == 1 && roots.isEmpty && name == "VEVENT" && open[0].name == "VCALENDAR"
+    }
+
     /// Whether the innermost open component is a VEVENT that ``readsEvents`` will read into an ``Event``.
     private var inReadEvent: Bool {
-        readsEvents && open.count == 2 && roots.isEmpty && open[1].name == "VEVENT" && open[0].name == "VCALENDAR"
+        open.count == 2 && readsEvent(named: open[1].name, depth: 1)
     }
 
     /// Whether checking this property's dates can wait for ``Event/init(component:)``, marking it deferred.
@@ -111,11 +117,10 @@ struct ComponentTreeBuilder {
                     input: input
                 )
             }
-            let readsEvent =
-                readsEvents && open.count == 1 && roots.isEmpty && name == "VEVENT" && open[0].name == "VCALENDAR"
+            let isReadEvent = readsEvent(named: name, depth: open.count)
             // Room for a typical event's properties, so appending does not reallocate several times.
-            open.append(LocatedComponent(name: name, begin: position(0, line), capacity: readsEvent ? 16 : 4))
-            if readsEvent {
+            open.append(LocatedComponent(name: name, begin: position(0, line), capacity: isReadEvent ? 16 : 4))
+            if isReadEvent {
                 deferredDates = []
                 deferredSingulars = 0
             }
@@ -137,12 +142,12 @@ struct ComponentTreeBuilder {
                 )
             }
             open.removeLast()
-            let readsClosed = readsEvents && open.count == 1 && roots.isEmpty && closed.name == "VEVENT"
+            let readsClosed = readsEvent(named: closed.name, depth: open.count)
             let deferred = readsClosed ? deferredDates : []
             deferredDates = []
             if open.isEmpty {
                 roots.append(closed)
-            } else if readsClosed, open[0].name == "VCALENDAR",
+            } else if readsClosed,
                 let event = try? Event(properties: closed.properties, components: closed.children.map(\.component))
             {
                 // A VEVENT that does not read is kept whole, so the document reports its error in order.
