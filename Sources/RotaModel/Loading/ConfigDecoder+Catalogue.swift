@@ -5,11 +5,15 @@ internal import Yams
 extension ConfigDecoder {
     static let monitoringKeys = ["id", "name", "threshold"]
     static let failureModeKeys = ["id", "name", "symptoms", "detected_by", "remedies", "remedy"]
+    /// The fields a monitoring point that is not in the catalogue must define.
+    static let monitoringRequired = ["name", "threshold"]
+    /// The fields a failure mode that is not in the catalogue must define.
+    static let failureModeRequired = ["name", "symptoms", "detected_by"]
 
     /// `monitoring`: each item a catalogue id (`- freshness`) or a mapping with an `id`.
     mutating func monitoringPoints(_ node: Node) -> [MonitoringPoint]? {
         guard let items = nodes.list(node, "monitoring") else { return nil }
-        let catalogue = RunbookCatalogue.monitoringPoints
+        let known = RunbookCatalogue.monitoringPoints.map(\.id)
         var points: [MonitoringPoint?] = []
         var ids: [(id: String, node: Node)] = []
         for item in items {
@@ -18,15 +22,25 @@ extension ConfigDecoder {
                 continue
             }
             ids.append((entry.id, entry.idNode))
-            let base = catalogue.first { $0.id == entry.id }
+            let base = RunbookCatalogue.monitoringPoint(entry.id)
             guard let fields = entry.fields else {
-                points.append(base ?? reportNotInCatalogue(entry, kind: "monitoring point", catalogue.map(\.id)))
+                points.append(
+                    base
+                        ?? reportNotInCatalogue(
+                            entry,
+                            kind: "monitoring point",
+                            known,
+                            required: Self.monitoringRequired
+                        )
+                )
                 continue
             }
-            if base == nil, fields["name"] == nil || fields["threshold"] == nil,
-                DidYouMean.suggestion(for: entry.id, among: catalogue.map(\.id)) != nil
+            if base == nil, Self.monitoringRequired.contains(where: { fields[$0] == nil }),
+                DidYouMean.suggestion(for: entry.id, among: known) != nil
             {
-                points.append(reportNotInCatalogue(entry, kind: "monitoring point", catalogue.map(\.id)))
+                points.append(
+                    reportNotInCatalogue(entry, kind: "monitoring point", known, required: Self.monitoringRequired)
+                )
                 continue
             }
             let name = text(fields, "name", default: base?.name)
@@ -50,7 +64,7 @@ extension ConfigDecoder {
     /// `failure_modes`: each item a catalogue id (`- late-finance-data`) or a mapping with an `id`.
     mutating func failureModesList(_ node: Node, monitoring: [MonitoringPoint]?) -> [FailureMode]? {
         guard let items = nodes.list(node, "failure_modes") else { return nil }
-        let catalogue = RunbookCatalogue.failureModes
+        let known = RunbookCatalogue.failureModes.map(\.id)
         var modes: [FailureMode?] = []
         var ids: [(id: String, node: Node)] = []
         for item in items {
@@ -59,19 +73,23 @@ extension ConfigDecoder {
                 continue
             }
             ids.append((entry.id, entry.idNode))
-            let base = catalogue.first { $0.id == entry.id }
+            let base = RunbookCatalogue.failureMode(entry.id)
             guard let fields = entry.fields else {
                 guard let base else {
-                    modes.append(reportNotInCatalogue(entry, kind: "failure mode", catalogue.map(\.id)))
+                    modes.append(
+                        reportNotInCatalogue(entry, kind: "failure mode", known, required: Self.failureModeRequired)
+                    )
                     continue
                 }
                 modes.append(defaultDetectors(base, at: entry.idNode, monitoring: monitoring).map { _ in base })
                 continue
             }
-            if base == nil, ["name", "symptoms", "detected_by"].contains(where: { fields[$0] == nil }),
-                DidYouMean.suggestion(for: entry.id, among: catalogue.map(\.id)) != nil
+            if base == nil, Self.failureModeRequired.contains(where: { fields[$0] == nil }),
+                DidYouMean.suggestion(for: entry.id, among: known) != nil
             {
-                modes.append(reportNotInCatalogue(entry, kind: "failure mode", catalogue.map(\.id)))
+                modes.append(
+                    reportNotInCatalogue(entry, kind: "failure mode", known, required: Self.failureModeRequired)
+                )
                 continue
             }
             let name = text(fields, "name", default: base?.name)
@@ -140,11 +158,15 @@ extension ConfigDecoder {
     }
 
     /// Reports an id that is not in the catalogue where the entry does not define it fully; always nil.
-    private mutating func reportNotInCatalogue<T>(_ entry: CatalogueEntry, kind: String, _ known: [String]) -> T? {
-        let needs = kind == "failure mode" ? "name, symptoms and detected_by" : "name and threshold"
+    private mutating func reportNotInCatalogue<T>(
+        _ entry: CatalogueEntry,
+        kind: String,
+        _ known: [String],
+        required: [String]
+    ) -> T? {
         let hint =
             DidYouMean.suggestion(for: entry.id, among: known).map { "did you mean '\($0)'?" }
-            ?? "the catalogue's \(kind)s are: \(known.joined(separator: ", ")); a new one needs \(needs)"
+            ?? "the catalogue's \(kind)s are: \(known.joined(separator: ", ")); a new one needs \(Self.and(required))"
         nodes.report("'\(entry.id)' is not a \(kind) in rota's catalogue", at: entry.idNode, hint: hint)
         return nil
     }
