@@ -11,8 +11,9 @@ package enum HTMLRunbook {
         body.append("<h1>Runbook: \(text(pipeline.name))</h1>")
         body.append(
             "<p>Pipeline <code>\(pipeline.id.rawValue)</code> of \(text(runbook.team)). "
-                + (pipeline.investorFacing ? "<span class=\"badge\">reports to investors</span>" : "")
-                + (pipeline.investorFacing ? "" : text(RunbookText.audience(pipeline))) + "</p>"
+                + (pipeline.investorFacing
+                    ? "<span class=\"badge\">reports to investors</span>" : text(RunbookText.audience(pipeline)))
+                + "</p>"
         )
         body.append("<p class=\"meta\">\(text(RunbookText.generated(runbook)))</p>")
 
@@ -27,18 +28,12 @@ package enum HTMLRunbook {
         body.append("<h2>Owners and escalation</h2>")
         body.append("<p>Escalate in this order:</p>")
         body.append("<ol>")
-        if let now = runbook.onCallNow {
-            body.append(
-                "<li><strong>On call:</strong> whoever is on call; now \(text(RunbookText.nameAndEmail(now.contact))) "
-                    + "until \(RunbookText.moment(now.end))</li>"
-            )
-        } else {
-            body.append("<li><strong>On call:</strong> whoever is on call</li>")
-        }
-        body.append("<li><strong>Primary owner:</strong> \(contact(runbook.primary))</li>")
-        if let secondary = runbook.secondary {
-            body.append("<li><strong>Secondary owner:</strong> \(contact(secondary))</li>")
-        }
+        body += RunbookText.escalation(
+            runbook,
+            label: { "<strong>\($0)</strong>" },
+            person: { text(RunbookText.nameAndEmail($0)) },
+            owner: contact
+        ).map { "<li>\($0)</li>" }
         body.append("</ol>")
 
         body.append("<h2>On call</h2>")

@@ -31,7 +31,13 @@ package enum MarkdownRunbook {
         lines += ["", "## Owners and escalation", ""]
         lines.append("Escalate in this order:")
         lines.append("")
-        lines += escalation(runbook).enumerated().map { "\($0.offset + 1). \($0.element)" }
+        let steps = RunbookText.escalation(
+            runbook,
+            label: { "**\($0)**" },
+            person: MarkdownText.nameAndEmail,
+            owner: contact
+        )
+        lines += steps.enumerated().map { "\($0.offset + 1). \($0.element)" }
 
         lines += ["", "## On call", ""]
         lines += onCall(runbook)
@@ -57,31 +63,11 @@ package enum MarkdownRunbook {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func escalation(_ runbook: Runbook) -> [String] {
-        let text = MarkdownText.escape
-        var steps: [String] = []
-        if let now = runbook.onCallNow {
-            steps.append(
-                "**On call:** whoever is on call; now \(MarkdownText.nameAndEmail(now.contact)) "
-                    + "until \(RunbookText.moment(now.end))"
-            )
-        } else {
-            steps.append("**On call:** whoever is on call")
-        }
-        steps.append("**Primary owner:** \(contact(runbook.primary))")
-        if let secondary = runbook.secondary {
-            steps.append("**Secondary owner:** \(contact(secondary))")
-        }
-        return steps
-    }
-
     private static func contact(_ contact: Runbook.Contact) -> String {
-        let text = MarkdownText.escape
-        return "\(MarkdownText.nameAndEmail(contact)), \(contact.timeZone.identifier)"
+        "\(MarkdownText.nameAndEmail(contact)), \(contact.timeZone.identifier)"
     }
 
     private static func onCall(_ runbook: Runbook) -> [String] {
-        let text = MarkdownText.escape
         let rows = [("now", runbook.onCallNow), ("next", runbook.onCallNext)].compactMap { label, shift in
             shift.map {
                 "| \(label) | \(MarkdownText.nameAndEmail($0.contact)) | \(RunbookText.moment($0.start)) "

@@ -89,20 +89,21 @@ package struct Runbook: Hashable, Sendable {
         primary = contact(pipeline.primary)
         secondary = pipeline.secondary.map(contact)
         let shifts = schedule.shifts
-        onCallNow = shifts.first.map { OnCall(contact: contact($0.engineer), start: $0.start, end: $0.end) }
-        onCallNext = shifts.dropFirst().first.map {
-            OnCall(contact: contact($0.engineer), start: $0.start, end: $0.end)
+        func onCall(_ shift: Shift) -> OnCall {
+            OnCall(contact: contact(shift.engineer), start: shift.start, end: shift.end)
         }
+        onCallNow = shifts.first.map(onCall)
+        onCallNext = shifts.dropFirst().first.map(onCall)
         self.windowEnd = windowEnd
         var backups: [HolidayBackup] = []
         var seen: Set<String> = []
         for shift in shifts {
             guard let cover = shift.holiday else { continue }
+            let backup = cover.backups.first { $0.pipeline == pipeline.id }
             for occasion in cover.holidays
             where occasion.date >= schedule.asOf && occasion.date <= windowEnd
                 && seen.insert("\(occasion.id.rawValue) \(occasion.date)").inserted
             {
-                let backup = cover.backups.first { $0.pipeline == pipeline.id }
                 backups.append(
                     HolidayBackup(
                         date: occasion.date,

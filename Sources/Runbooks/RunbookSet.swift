@@ -40,27 +40,22 @@ package enum RunbookSet {
         formats: Set<RunbookFormat>
     ) -> [RunbookDocument] {
         var documents: [RunbookDocument] = []
+        let index = RunbookIndex(team: team, asOf: asOf, runbooks: runbooks)
         for format in RunbookFormat.allCases where formats.contains(format) {
-            let index = RunbookIndex(team: team, asOf: asOf, runbooks: runbooks)
-            switch format {
-            case .markdown:
-                documents.append(RunbookDocument(fileName: "index.md", format: format, text: index.markdown()))
-                documents += runbooks.map {
-                    RunbookDocument(
-                        fileName: "\($0.pipeline.id.rawValue).md",
-                        format: format,
-                        text: MarkdownRunbook.render($0)
-                    )
+            let (indexText, render): (String, (Runbook) -> String) =
+                switch format {
+                case .markdown: (index.markdown(), MarkdownRunbook.render)
+                case .html: (index.html(), HTMLRunbook.render)
                 }
-            case .html:
-                documents.append(RunbookDocument(fileName: "index.html", format: format, text: index.html()))
-                documents += runbooks.map {
-                    RunbookDocument(
-                        fileName: "\($0.pipeline.id.rawValue).html",
-                        format: format,
-                        text: HTMLRunbook.render($0)
-                    )
-                }
+            documents.append(
+                RunbookDocument(fileName: "index.\(format.fileExtension)", format: format, text: indexText)
+            )
+            documents += runbooks.map {
+                RunbookDocument(
+                    fileName: "\($0.pipeline.id.rawValue).\(format.fileExtension)",
+                    format: format,
+                    text: render($0)
+                )
             }
         }
         return documents

@@ -13,6 +13,38 @@ package enum RunbookText {
         "\(moment(shift.start)) to \(moment(shift.end))"
     }
 
+    /// The escalation chain in its order: on call (with who is on call now, when known), the primary
+    /// owner, then the secondary owner.
+    ///
+    /// The order and the wording are the rule both formats share; each format supplies its markup.
+    ///
+    /// - Parameters:
+    ///   - runbook: The runbook.
+    ///   - label: Marks up a step's label, such as `On call:`.
+    ///   - person: Who is on call now, as name and email.
+    ///   - owner: An owner, as name, email and time zone.
+    /// - Returns: One step per line, without numbering.
+    package static func escalation(
+        _ runbook: Runbook,
+        label: (String) -> String,
+        person: (Runbook.Contact) -> String,
+        owner: (Runbook.Contact) -> String
+    ) -> [String] {
+        var steps: [String] = []
+        if let now = runbook.onCallNow {
+            steps.append(
+                "\(label("On call:")) whoever is on call; now \(person(now.contact)) until \(moment(now.end))"
+            )
+        } else {
+            steps.append("\(label("On call:")) whoever is on call")
+        }
+        steps.append("\(label("Primary owner:")) \(owner(runbook.primary))")
+        if let secondary = runbook.secondary {
+            steps.append("\(label("Secondary owner:")) \(owner(secondary))")
+        }
+        return steps
+    }
+
     /// `Smith <smith@example.com>`, or the name alone when the address is unknown.
     package static func nameAndEmail(_ contact: Runbook.Contact) -> String {
         contact.email.isEmpty ? contact.name : "\(contact.name) <\(contact.email)>"
