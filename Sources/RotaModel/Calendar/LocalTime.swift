@@ -32,6 +32,9 @@ package struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     package var description: String { "\(LocalDate.pad(hour, 2)):\(LocalDate.pad(minute, 2))" }
 
+    /// `HHMM`, the ISO 8601 basic format, as in UIDs (see ``LocalDate/basicFormat``).
+    package var basicFormat: String { "\(LocalDate.pad(hour, 2))\(LocalDate.pad(minute, 2))" }
+
     package static func < (lhs: LocalTime, rhs: LocalTime) -> Bool {
         lhs.minutesSinceMidnight < rhs.minutesSinceMidnight
     }

@@ -93,8 +93,24 @@ enum EventComponent {
         startKey(of: Component(name: "VEVENT", properties: [value.property(named: "DTSTART")]))
     }
 
+    /// The VTIMEZONE a calendar holding `events` needs: `zone` over the span of their timed instants;
+    /// empty when they are all-day events only.
+    static func timeZones(for events: [Component], zone: String) -> [Component] {
+        guard let span = instantSpan(of: events, zone: zone),
+            let timeZone = TimeZoneComponent.component(tzid: zone, covering: span)
+        else { return [] }
+        return [timeZone]
+    }
+
+    /// The event without its VALARMs: reminders belong to the person on call, not to shared calendars.
+    static func withoutAlarms(_ event: Component) -> Component {
+        var event = event
+        event.components.removeAll { $0.name == "VALARM" }
+        return event
+    }
+
     /// The instants the events span in `zone`, for the VTIMEZONE they need; nil without timed events.
-    static func instantSpan(of events: [Component], zone: String) -> ClosedRange<Date>? {
+    private static func instantSpan(of events: [Component], zone: String) -> ClosedRange<Date>? {
         var calendar = Calendar(identifier: .gregorian)
         guard let timeZone = TimeZone(identifier: zone) else { return nil }
         calendar.timeZone = timeZone

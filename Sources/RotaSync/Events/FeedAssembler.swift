@@ -98,9 +98,7 @@ package enum FeedAssembler {
             // Reminders belong to the person on call: only engineer feeds keep the VALARMs.
             let keepsAlarms = FeedNames.isEngineerFeed(name)
             let components = published.filter { $0.feeds.contains(name) }.map { entry in
-                var component = entry.component
-                if !keepsAlarms { component.components.removeAll { $0.name == "VALARM" } }
-                return component
+                keepsAlarms ? entry.component : EventComponent.withoutAlarms(entry.component)
             }
             feeds[name] = ICalendarWriter.write(calendar(name, components, config: config))
             eventCounts[name] = components.count
@@ -154,13 +152,11 @@ package enum FeedAssembler {
             Property(name: "X-PUBLISHED-TTL", value: "PT1H"),
         ]
         properties.append(Property(name: "X-ROTA-TEAM", value: config.team))
-        var components: [Component] = []
-        if let span = EventComponent.instantSpan(of: events, zone: zone),
-            let timeZone = TimeZoneComponent.component(tzid: zone, covering: span)
-        {
-            components.append(timeZone)
-        }
-        return Component(name: "VCALENDAR", properties: properties, components: components + events)
+        return Component(
+            name: "VCALENDAR",
+            properties: properties,
+            components: EventComponent.timeZones(for: events, zone: zone) + events
+        )
     }
 }
 

@@ -1,4 +1,3 @@
-import Foundation
 package import ICalendar
 package import RotaModel
 package import Scheduler
@@ -40,7 +39,7 @@ package enum FeedPlanner {
         let base = "shift-\(shift.handOff.basicFormat)"
         let piece =
             split && shift.start != LocalDateTime(date: shift.handOff, time: config.rotation.handOffTime)
-            ? "-\(shift.start.date.basicFormat)T\(compactTime(shift.start.time))" : ""
+            ? "-\(shift.start.date.basicFormat)T\(shift.start.time.basicFormat)" : ""
         return "\(base)\(piece)@\(config.feeds.uidDomain)"
     }
 
@@ -162,9 +161,5 @@ package enum FeedPlanner {
         case let .floating(parts), let .utc(parts), let .zoned(_, parts):
             return (parts.year * 10000 + parts.month * 100 + parts.day, parts.hour * 60 + parts.minute)
         }
-    }
-
-    private static func compactTime(_ time: LocalTime) -> String {
-        String(decoding: time.description.utf8.filter { $0 != UInt8(ascii: ":") }, as: UTF8.self)
     }
 }

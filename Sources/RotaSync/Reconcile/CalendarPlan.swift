@@ -17,11 +17,7 @@ package enum CalendarPlan {
     package static func events(for schedule: Schedule, config: TeamConfig) -> [Component] {
         FeedPlanner.events(for: schedule, config: config)
             .filter { $0.feeds.contains(FeedNames.team) }
-            .map { event in
-                var component = EventComponent.component(for: event, team: config.team)
-                component.components.removeAll { $0.name == "VALARM" }
-                return component
-            }
+            .map { EventComponent.withoutAlarms(EventComponent.component(for: $0, team: config.team)) }
     }
 
     /// The iCalendar object rota PUTs for one event: a VCALENDAR with the VTIMEZONE it needs and the
@@ -36,19 +32,13 @@ package enum CalendarPlan {
     package static func resource(for event: Component, sequence: Int, asOf: LocalDate, zone: String) -> [UInt8] {
         var stamped = EventComponent.stamped(event, sequence: sequence, changed: asOf.description)
         stamped.properties.append(Property(name: ManagedEvent.hashProperty, value: ManagedEvent.contentHash(of: event)))
-        var components: [Component] = []
-        if let span = EventComponent.instantSpan(of: [event], zone: zone),
-            let timeZone = TimeZoneComponent.component(tzid: zone, covering: span)
-        {
-            components.append(timeZone)
-        }
         let calendar = Component(
             name: "VCALENDAR",
             properties: [
                 Property(name: "VERSION", value: "2.0"),
                 Property(name: "PRODID", value: FeedAssembler.productID),
             ],
-            components: components + [stamped]
+            components: EventComponent.timeZones(for: [event], zone: zone) + [stamped]
         )
         return ICalendarWriter.write(calendar)
     }
