@@ -8,4 +8,10 @@ package struct FeedSettings: Hashable, Sendable {
     package let windowFuture: CalendarSpan
     /// How many minutes before a hand-off the engineer's feed reminds them; nil for no reminder.
     package let reminderMinutes: Int?
+
+    /// The days the feeds and the shared calendar cover on `asOf`: `window.past` before it through
+    /// `window.future` after it.
+    package func window(around asOf: LocalDate) -> (start: LocalDate, end: LocalDate) {
+        (windowPast.added(to: asOf, direction: -1), windowFuture.added(to: asOf))
+    }
 }

@@ -46,7 +46,17 @@ package enum CalendarPlan {
     /// The VEVENTs of a resource or feed (their recurrence overrides included), or nil when the text
     /// is not iCalendar.
     package static func events(in bytes: [UInt8]) -> [Component]? {
-        guard let roots = try? ICalendarReader.readComponents(bytes) else { return nil }
-        return roots.filter { $0.name == "VCALENDAR" }.flatMap { $0.components.filter { $0.name == "VEVENT" } }
+        try? events(reading: bytes)
+    }
+
+    /// ``events(in:)``, with the reader's error when the text is not iCalendar.
+    ///
+    /// - Parameter bytes: An iCalendar resource or feed.
+    /// - Returns: Its VEVENTs.
+    /// - Throws: The ``ICalendarError`` of ``ICalendarReader/readComponents(_:)``.
+    package static func events(reading bytes: [UInt8]) throws(ICalendarError) -> [Component] {
+        try ICalendarReader.readComponents(bytes).filter { $0.name == "VCALENDAR" }.flatMap {
+            $0.components.filter { $0.name == "VEVENT" }
+        }
     }
 }

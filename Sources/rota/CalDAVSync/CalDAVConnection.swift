@@ -2,6 +2,7 @@ import ArgumentParser
 import CalDAV
 import Foundation
 import Logging
+import RotaModel
 import RotaSync
 
 #if canImport(Glibc)
@@ -16,8 +17,30 @@ struct CalDAVConnection {
     let client: CalDAVClient
     private let transport: AsyncHTTPClientTransport
 
+    /// Opens a connection for `options`, runs `body` with it and closes it, whether `body` succeeds or not.
+    ///
+    /// - Returns: What `body` returns.
+    /// - Throws: Exit code 2, with the problem printed, when the credentials cannot be read or `body` fails.
+    static func using<Result>(
+        _ options: CalDAVOptions,
+        output: OutputOptions,
+        _ body: (CalDAVConnection) async throws -> Result
+    ) async throws -> Result {
+        let connection = try open(options, output: output, environment: ProcessInfo.processInfo.environment)
+        do {
+            let result = try await body(connection)
+            await connection.close()
+            return result
+        } catch {
+            await connection.close()
+            var standardError = StandardError()
+            print(String(describing: error), to: &standardError)
+            throw ExitCode.rotaError
+        }
+    }
+
     /// Opens a client for `options`; the problem printed and exit code 2 when the credentials cannot be read.
-    static func open(
+    private static func open(
         _ options: CalDAVOptions,
         output: OutputOptions,
         environment: [String: String]
@@ -39,13 +62,33 @@ struct CalDAVConnection {
     }
 
     /// Closes the HTTP connections; call it before the command ends.
-    func close() async {
+    private func close() async {
         try? await transport.shutdown()
+    }
+
+    /// The calendar `options` name (by default the config's `feeds.calendar_name`), and the plan
+    /// reconciled with its events in the plan's window.
+    ///
+    /// - Parameters:
+    ///   - plan: The plan.
+    ///   - options: `--calendar`, or `--server` with `--calendar-name`.
+    ///   - create: Whether a calendar that discovery does not find is created.
+    /// - Returns: The calendar's URL and the reconciliation.
+    /// - Throws: ``CalDAVError`` from discovery, creation or the listing.
+    func reconcile(
+        _ plan: SyncPlan,
+        _ options: CalDAVOptions,
+        create: Bool
+    ) async throws -> (calendar: URL, reconciliation: Reconciliation) {
+        let name = options.calendarName ?? plan.config.feeds.calendarName
+        let calendar = try await calendar(options, name: name, create: create)
+        let window = plan.instants
+        return (calendar, plan.reconcile(try await remoteEvents(in: calendar, from: window.start, to: window.end)))
     }
 
     /// The calendar to work on: `--calendar` itself, or the one named `name` found by discovery from
     /// `--server`, created first when `create` is set and it is missing.
-    func calendar(_ options: CalDAVOptions, name: String, create: Bool) async throws -> URL {
+    private func calendar(_ options: CalDAVOptions, name: String, create: Bool) async throws -> URL {
         if let calendar = options.calendar, let url = URL(string: calendar) {
             return url.path.hasSuffix("/") ? url : url.appending(path: "")
         }
@@ -69,7 +112,7 @@ struct CalDAVConnection {
     }
 
     /// The remote events of `calendar` in the window, read with one calendar-query REPORT.
-    func remoteEvents(in calendar: URL, from start: Date, to end: Date) async throws -> [Reconciler.Remote] {
+    private func remoteEvents(in calendar: URL, from start: Date, to end: Date) async throws -> [Reconciler.Remote] {
         let resources = try await client.events(in: calendar, timeRange: TimeRange(start: start, end: end))
         return resources.map(Self.remote)
     }

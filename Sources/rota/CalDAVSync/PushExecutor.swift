@@ -81,31 +81,28 @@ struct PushExecutor: Sendable {
         let url =
             entry.href.flatMap(URL.init(string:)) ?? calendar.appending(path: Reconciler.resourceName(for: entry.uid))
         let write: WriteResult
+        let done: Result
         switch entry.action {
         case .keep:
             return .unchanged
         case .create:
             write = try await put(entry, at: url, precondition: .create)
+            done = .created
         case .update:
             write = try await put(entry, at: url, precondition: .update(etag: entry.etag ?? "*"))
+            done = .updated
         case .delete:
             write = try await delete(at: url, etag: entry.etag)
+            done = .deleted
         case .drift:
             guard force else { return .driftKept(entry) }
             write =
                 entry.planned == nil
                 ? try await delete(at: url, etag: entry.etag)
                 : try await put(entry, at: url, precondition: .update(etag: entry.etag ?? "*"))
+            done = .driftOverwritten
         }
-        if case .success = write {
-            switch entry.action {
-            case .create: return .created
-            case .update: return .updated
-            case .delete: return .deleted
-            case .drift: return .driftOverwritten
-            case .keep: return .unchanged
-            }
-        }
+        if case .success = write { return done }
         guard attempt < Self.maximumAttempts else { throw Conflict(url: url) }
         // Someone else changed it: read it again and decide again.
         let now = try await client.multiget(in: calendar, resources: [url]).map(CalDAVConnection.remote)

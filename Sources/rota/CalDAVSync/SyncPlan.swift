@@ -29,8 +29,7 @@ struct SyncPlan {
         let config = try ConfigFile.load(configPath)
         let today = asOf.date(in: config.rotation.timeZone)
         let ledger = try LedgerFile.load(ledgerPath(configPath), config: config, asOf: today)
-        let start = config.feeds.windowPast.added(to: today, direction: -1)
-        let end = config.feeds.windowFuture.added(to: today)
+        let (start, end) = config.feeds.window(around: today)
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: today, from: start, until: end)
         let events = CalendarPlan.events(for: schedule, config: config)
         let days = start.basicFormat...end.basicFormat

@@ -67,25 +67,9 @@ struct DiffCommand: AsyncParsableCommand {
             reconciliation = plan.reconcileFeed(remote)
             remoteName = ics
         } else {
-            let connection = try CalDAVConnection.open(
-                calDAV,
-                output: verbosity,
-                environment: ProcessInfo.processInfo.environment
-            )
-            do {
-                let name = calDAV.calendarName ?? plan.config.feeds.calendarName
-                let calendar = try await connection.calendar(calDAV, name: name, create: false)
-                let window = plan.instants
-                reconciliation = plan.reconcile(
-                    try await connection.remoteEvents(in: calendar, from: window.start, to: window.end)
-                )
-                remoteName = calendar.absoluteString
-                await connection.close()
-            } catch {
-                await connection.close()
-                var standardError = StandardError()
-                print(String(describing: error), to: &standardError)
-                throw ExitCode.rotaError
+            (remoteName, reconciliation) = try await CalDAVConnection.using(calDAV, output: verbosity) { connection in
+                let (calendar, reconciliation) = try await connection.reconcile(plan, calDAV, create: false)
+                return (calendar.absoluteString, reconciliation)
             }
         }
         switch format {
@@ -113,9 +97,7 @@ struct DiffCommand: AsyncParsableCommand {
             throw ExitCode.rotaError
         }
         do {
-            return try ICalendarReader.readComponents(bytes).filter { $0.name == "VCALENDAR" }.flatMap {
-                $0.components.filter { $0.name == "VEVENT" }
-            }
+            return try CalendarPlan.events(reading: bytes)
         } catch {
             print("\(source):\(error.description)", to: &standardError)
             throw ExitCode.rotaError

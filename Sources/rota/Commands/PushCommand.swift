@@ -68,24 +68,11 @@ struct PushCommand: AsyncParsableCommand {
 
     func run() async throws {
         let plan = try SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
-        let connection = try CalDAVConnection.open(
-            calDAV,
-            output: verbosity,
-            environment: ProcessInfo.processInfo.environment
-        )
-        let outcome: (URL, Reconciliation, [PushExecutor.Result])
-        do {
-            outcome = try await push(plan, connection)
-            await connection.close()
-        } catch {
-            await connection.close()
-            var standardError = StandardError()
-            print(String(describing: error), to: &standardError)
-            throw ExitCode.rotaError
+        let (calendar, reconciliation, results) = try await CalDAVConnection.using(calDAV, output: verbosity) {
+            try await push(plan, $0)
         }
-        let (calendar, reconciliation, results) = outcome
-        report(calendar, reconciliation, results)
-        if results.contains(where: { if case .driftKept = $0 { true } else { false } }) { throw ExitCode(1) }
+        let leftDriftAlone = report(calendar, reconciliation, results)
+        if leftDriftAlone { throw ExitCode(1) }
     }
 
     private func push(
@@ -94,11 +81,7 @@ struct PushCommand: AsyncParsableCommand {
     ) async throws -> (
         URL, Reconciliation, [PushExecutor.Result]
     ) {
-        let name = calDAV.calendarName ?? plan.config.feeds.calendarName
-        let calendar = try await connection.calendar(calDAV, name: name, create: create)
-        let window = plan.instants
-        let remote = try await connection.remoteEvents(in: calendar, from: window.start, to: window.end)
-        let reconciliation = plan.reconcile(remote)
+        let (calendar, reconciliation) = try await connection.reconcile(plan, calDAV, create: create)
         let executor = PushExecutor(
             client: connection.client,
             calendar: calendar,
@@ -119,7 +102,12 @@ struct PushCommand: AsyncParsableCommand {
         return (calendar, reconciliation, results)
     }
 
-    private func report(_ calendar: URL, _ reconciliation: Reconciliation, _ results: [PushExecutor.Result]) {
+    /// Prints what the push did; returns whether events edited by hand were left alone (exit status 1).
+    private func report(
+        _ calendar: URL,
+        _ reconciliation: Reconciliation,
+        _ results: [PushExecutor.Result]
+    ) -> Bool {
         var counts: [String: Int] = [:]
         var kept: [Reconciliation.Entry] = []
         for result in results {
@@ -135,20 +123,17 @@ struct PushCommand: AsyncParsableCommand {
         let unchanged = reconciliation.entries(.keep).count + (counts["unchanged"] ?? 0)
         let colour = Terminal.usesColour(.output)
         for entry in reconciliation.entries where entry.action != .keep && entry.action != .drift {
-            let marker = colour ? ReconciliationText.painted(entry.action) : ReconciliationText.marker(entry.action)
-            print("\(marker) \(ReconciliationText.headline(entry))")
+            print("\(ReconciliationText.marker(entry.action, colour: colour)) \(ReconciliationText.headline(entry))")
         }
         for entry in kept {
             print("! \(ReconciliationText.headline(entry)): edited on the server, left alone")
             for line in ReconciliationText.changeLines(entry) { print(line) }
         }
-        var summary =
+        print(
             "\(calendar.absoluteString): \(counts["created"] ?? 0) created, \(counts["updated"] ?? 0) updated, "
-            + "\(counts["deleted"] ?? 0) deleted, \(unchanged) unchanged, \(counts["drift"] ?? 0) drift overwritten"
-        if reconciliation.foreignCount > 0 {
-            summary += " (\(Plural.count(reconciliation.foreignCount, "other event")) left alone)"
-        }
-        print(summary)
+                + "\(counts["deleted"] ?? 0) deleted, \(unchanged) unchanged, \(counts["drift"] ?? 0) drift overwritten"
+                + ReconciliationText.othersLeftAlone(reconciliation)
+        )
         if !kept.isEmpty {
             var standardError = StandardError()
             print(
@@ -157,6 +142,7 @@ struct PushCommand: AsyncParsableCommand {
                 to: &standardError
             )
         }
+        return !kept.isEmpty
     }
 }
 

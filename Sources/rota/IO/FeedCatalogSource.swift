@@ -118,8 +118,7 @@ actor FeedCatalogSource {
         let now = clock.now()
         let ledger = try LedgerFile.load(inputs.ledgerPath, config: config, asOf: asOf)
         let tokens = try inputs.secretsPath.map { try SecretsFile.load($0, config: config) } ?? [:]
-        let windowStart = config.feeds.windowPast.added(to: asOf, direction: -1)
-        let windowEnd = config.feeds.windowFuture.added(to: asOf)
+        let (windowStart, windowEnd) = config.feeds.window(around: asOf)
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: windowStart, until: windowEnd)
         let events = FeedPlanner.events(for: schedule, config: config)
         let output = FeedAssembler.assemble(

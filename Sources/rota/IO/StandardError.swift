@@ -4,10 +4,11 @@ import Foundation
 ///
 /// On a terminal (and without `NO_COLOR`), the labels `error:`, `warning:`, `note:` and `hint:` are coloured.
 struct StandardError: TextOutputStream {
-    private let colour = Terminal.usesColour(.error)
+    /// Asked once per process: the environment and standard error do not change while rota runs.
+    private static let colour = Terminal.usesColour(.error)
 
     mutating func write(_ string: String) {
-        let text = colour ? Terminal.highlightingLabels(string) : string
+        let text = Self.colour ? Terminal.highlightingLabels(string) : string
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -34,7 +34,6 @@ enum Terminal {
         case magenta = "35"
         case cyan = "36"
         case boldRed = "1;31"
-        case bold = "1"
     }
 
     static func paint(_ text: String, _ colour: Colour) -> String {

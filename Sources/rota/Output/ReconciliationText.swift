@@ -11,7 +11,7 @@ enum ReconciliationText {
     static func render(_ reconciliation: Reconciliation, remoteName: String, colour: Bool = false) -> String {
         var lines: [String] = []
         for entry in reconciliation.entries where entry.action != .keep {
-            lines.append("\(colour ? painted(entry.action) : marker(entry.action)) \(headline(entry))")
+            lines.append("\(marker(entry.action, colour: colour)) \(headline(entry))")
             lines += changeLines(entry)
         }
         lines.append(summary(reconciliation, remoteName: remoteName))
@@ -30,34 +30,30 @@ enum ReconciliationText {
         let counts = Dictionary(grouping: reconciliation.entries, by: \.action).mapValues(\.count)
         func count(_ action: Reconciliation.Action) -> Int { counts[action] ?? 0 }
         let state = reconciliation.isInSync ? "in sync with the plan" : "differs from the plan"
-        var text =
-            "\(remoteName) \(state): \(count(.create)) missing, \(count(.update)) changed, "
+        return "\(remoteName) \(state): \(count(.create)) missing, \(count(.update)) changed, "
             + "\(count(.delete)) extra, \(count(.drift)) edited by hand, \(count(.keep)) in sync"
-        if reconciliation.foreignCount > 0 {
-            text += " (\(Plural.count(reconciliation.foreignCount, "other event")) left alone)"
-        }
-        return text
+            + othersLeftAlone(reconciliation)
     }
 
-    static func marker(_ action: Reconciliation.Action) -> String {
-        switch action {
-        case .create: "+"
-        case .delete: "-"
-        case .update: "~"
-        case .drift: "!"
-        case .keep: "="
-        }
+    /// `+`, `-`, `~`, `!` (or `=` in sync); with `colour`, for a terminal: `+` green, `-` red, `~` yellow,
+    /// `!` magenta.
+    static func marker(_ action: Reconciliation.Action, colour: Bool = false) -> String {
+        let (text, paint): (String, Terminal.Colour?) =
+            switch action {
+            case .create: ("+", .green)
+            case .delete: ("-", .red)
+            case .update: ("~", .yellow)
+            case .drift: ("!", .magenta)
+            case .keep: ("=", nil)
+            }
+        guard colour, let paint else { return text }
+        return Terminal.paint(text, paint)
     }
 
-    /// The marker in its colour, for a terminal: `+` green, `-` red, `~` yellow, `!` magenta.
-    static func painted(_ action: Reconciliation.Action) -> String {
-        switch action {
-        case .create: Terminal.paint("+", .green)
-        case .delete: Terminal.paint("-", .red)
-        case .update: Terminal.paint("~", .yellow)
-        case .drift: Terminal.paint("!", .magenta)
-        case .keep: marker(action)
-        }
+    /// ` (3 other events left alone)` after a summary, or nothing when there are none.
+    static func othersLeftAlone(_ reconciliation: Reconciliation) -> String {
+        reconciliation.foreignCount > 0
+            ? " (\(Plural.count(reconciliation.foreignCount, "other event")) left alone)" : ""
     }
 
     /// `2027-01-11 On call: Kim (shift-20270111@oncall.example.com)`.

@@ -60,7 +60,7 @@ enum SchedulePage {
     ///   - feeds: The feeds to list; feeds with a secret token are left out by the caller.
     ///   - runbooks: The link to the runbooks index, if there is one.
     /// - Returns: The HTML document.
-    static func html(
+    private static func html(
         config: TeamConfig,
         schedule: Schedule,
         fairness: FairnessReport,
@@ -176,7 +176,7 @@ enum SchedulePage {
         var days: [LocalDate] = []
         var day = from
         while day < until {
-            if engineer.pto.contains(where: { $0.contains(day) }) { days.append(day) }
+            if engineer.isOnPTO(on: day) { days.append(day) }
             day = day.adding(days: 1)
         }
         return days
@@ -289,5 +289,5 @@ enum SchedulePage {
         """
 
     /// Escapes text for HTML element content and double-quoted attribute values.
-    static func escape(_ text: String) -> String { HTMLText.escape(text) }
+    private static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }
