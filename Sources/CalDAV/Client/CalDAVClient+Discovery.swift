@@ -36,7 +36,7 @@ extension CalDAVClient {
     /// - Throws: ``CalDAVError`` for a failing request or a bad answer.
     public func calendars(home: URL) async throws -> [CalendarCollection] {
         let answer = try await multistatus(CalDAVRequests.calendars(home: home), operation: "PROPFIND calendars")
-        return CalendarCollection.collections(in: answer).filter(\.isCalendar)
+        return CalendarCollection.calendars(in: answer)
     }
 
     /// Reads one calendar's properties (PROPFIND Depth 0): its ctag and sync token tell whether anything changed.

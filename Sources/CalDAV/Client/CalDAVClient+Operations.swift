@@ -27,9 +27,7 @@ extension CalDAVClient {
     /// - Returns: the resources, sorted by URL.
     /// - Throws: ``CalDAVError`` for a failing request or a bad answer.
     public func events(in calendar: URL, timeRange: TimeRange?) async throws -> [CalendarResource] {
-        let request = CalDAVRequests.calendarQuery(calendar: calendar, timeRange: timeRange, includeData: true)
-        let answer = try await multistatus(request, operation: "REPORT calendar-query")
-        return CalendarResource.resources(in: answer, collection: calendar)
+        try await calendarQuery(calendar, timeRange: timeRange, includeData: true)
     }
 
     /// Every event's URL and ETag, without data (REPORT calendar-query): the cheap full listing.
@@ -38,7 +36,16 @@ extension CalDAVClient {
     /// - Returns: the resources (no ``CalendarResource/calendarData``), sorted by URL.
     /// - Throws: ``CalDAVError`` for a failing request or a bad answer.
     public func etags(in calendar: URL) async throws -> [CalendarResource] {
-        let request = CalDAVRequests.calendarQuery(calendar: calendar, timeRange: nil, includeData: false)
+        try await calendarQuery(calendar, timeRange: nil, includeData: false)
+    }
+
+    /// REPORT calendar-query, read into resources.
+    private func calendarQuery(
+        _ calendar: URL,
+        timeRange: TimeRange?,
+        includeData: Bool
+    ) async throws -> [CalendarResource] {
+        let request = CalDAVRequests.calendarQuery(calendar: calendar, timeRange: timeRange, includeData: includeData)
         let answer = try await multistatus(request, operation: "REPORT calendar-query")
         return CalendarResource.resources(in: answer, collection: calendar)
     }
@@ -73,12 +80,7 @@ extension CalDAVClient {
         let request = CalDAVRequests.syncCollection(calendar: calendar, syncToken: syncToken)
         let response = try await send(request)
         if response.status == 207 {
-            let answer: Multistatus
-            do {
-                answer = try Multistatus.parse(response.body, requestURL: calendar, limits: xmlLimits)
-            } catch let error as CalDAVError {
-                throw error.located(url: calendar, status: response.status)
-            }
+            let answer = try Multistatus.parse(response, requestURL: calendar, limits: xmlLimits)
             return SyncChanges.fromSyncCollection(answer, collection: calendar, isInitial: syncToken == nil)
         }
         guard SyncChanges.requiresFullListing(after: response) else {

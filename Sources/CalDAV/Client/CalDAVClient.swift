@@ -163,10 +163,6 @@ public struct CalDAVClient: Sendable {
         guard response.status == 207 else {
             throw CalDAVError.unexpected(response, url: request.url, operation: operation)
         }
-        do {
-            return try Multistatus.parse(response.body, requestURL: request.url, limits: xmlLimits)
-        } catch let error as CalDAVError {
-            throw error.located(url: request.url, status: response.status)
-        }
+        return try Multistatus.parse(response, requestURL: request.url, limits: xmlLimits)
     }
 }

@@ -83,12 +83,12 @@ public struct RetryPolicy: Equatable, Sendable {
                 ? .retry(after: backoff(afterAttempt: attempt)) : .stop
         case .response(let response):
             guard [423, 429].contains(response.status) || (500..<600).contains(response.status) else { return .stop }
-            guard let header = response.headers.value(for: "Retry-After") else {
-                return .retry(after: backoff(afterAttempt: attempt))
-            }
-            guard let wait = RetryAfter.delay(header, responseDate: response.headers.value(for: "Date")) else {
-                return .retry(after: backoff(afterAttempt: attempt))
-            }
+            // Without a Retry-After, or with one that cannot be read, back off as after a failure.
+            guard
+                let wait = response.headers.value(for: "Retry-After").flatMap({
+                    RetryAfter.delay($0, responseDate: response.headers.value(for: "Date"))
+                })
+            else { return .retry(after: backoff(afterAttempt: attempt)) }
             return wait <= maxRetryAfter ? .retry(after: wait) : .stop
         }
     }

@@ -10,48 +10,18 @@ extension CalDAVError {
     /// - Returns: the error value.
     public static func unexpected(_ response: CalDAVResponse, url: URL, operation: String) -> CalDAVError {
         let status = response.status
-        let detail = "\(operation) got HTTP \(status)"
-        switch status {
-        case 401, 403:
-            return CalDAVError(
-                .unauthorized,
-                url: url,
-                status: status,
-                detail: detail,
-                hint: "check the user name and password (or token), and that this account may use this calendar"
-            )
-        case 404, 410:
-            return CalDAVError(
-                .notFound,
-                url: url,
-                status: status,
-                detail: detail,
-                hint: "check the URL; the calendar or event may have been removed"
-            )
-        case 412:
-            return CalDAVError(
-                .preconditionFailed,
-                url: url,
-                status: status,
-                detail: detail,
-                hint: "someone else changed it; read it again and decide anew"
-            )
-        case 500..<600, 429:
-            return CalDAVError(
-                .httpStatus,
-                url: url,
-                status: status,
-                detail: detail,
-                hint: "the server is failing or overloaded; try again later"
-            )
-        default:
-            return CalDAVError(
-                .httpStatus,
-                url: url,
-                status: status,
-                detail: detail,
-                hint: "check that the URL points at a CalDAV server that supports this request"
-            )
-        }
+        let (code, hint): (Code, String) =
+            switch status {
+            case 401, 403:
+                (
+                    .unauthorized,
+                    "check the user name and password (or token), and that this account may use this calendar"
+                )
+            case 404, 410: (.notFound, "check the URL; the calendar or event may have been removed")
+            case 412: (.preconditionFailed, "someone else changed it; read it again and decide anew")
+            case 500..<600, 429: (.httpStatus, "the server is failing or overloaded; try again later")
+            default: (.httpStatus, "check that the URL points at a CalDAV server that supports this request")
+            }
+        return CalDAVError(code, url: url, status: status, detail: "\(operation) got HTTP \(status)", hint: hint)
     }
 }

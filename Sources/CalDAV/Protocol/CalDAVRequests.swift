@@ -50,17 +50,15 @@ public enum CalDAVRequests {
         "xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\" xmlns:a=\"http://apple.com/ns/ical/\""
         + " xmlns:cs=\"http://calendarserver.org/ns/\""
 
+    /// The PROPFIND body asking for every property ``CalendarCollection`` reads.
+    private static let collectionPropfind = "<d:propfind \(collectionNamespaces)>\(collectionProperties)</d:propfind>"
+
     /// `PROPFIND` Depth 1 on a calendar home: every collection with the properties ``CalendarCollection`` reads.
     ///
     /// - Parameter home: the calendar home URL.
     /// - Returns: the request.
     public static func calendars(home: URL) -> CalDAVRequest {
-        xmlRequest(
-            .propfind,
-            home,
-            depth: "1",
-            body: "<d:propfind \(collectionNamespaces)>\(collectionProperties)</d:propfind>"
-        )
+        xmlRequest(.propfind, home, depth: "1", body: collectionPropfind)
     }
 
     /// `PROPFIND` Depth 0 on one calendar: its ctag and sync token, the one request a no-op sync costs.
@@ -68,12 +66,7 @@ public enum CalDAVRequests {
     /// - Parameter calendar: the calendar URL.
     /// - Returns: the request.
     public static func calendarProperties(calendar: URL) -> CalDAVRequest {
-        xmlRequest(
-            .propfind,
-            calendar,
-            depth: "0",
-            body: "<d:propfind \(collectionNamespaces)>\(collectionProperties)</d:propfind>"
-        )
+        xmlRequest(.propfind, calendar, depth: "0", body: collectionPropfind)
     }
 
     /// `MKCALENDAR` with a display name (RFC 4791 §5.3.1).

@@ -45,6 +45,14 @@ public struct CalendarCollection: Equatable, Sendable {
         self.supportedComponents = supportedComponents
     }
 
+    /// The calendars among ``collections(in:)``: a calendar home's other collections left out.
+    ///
+    /// - Parameter multistatus: the parsed answer.
+    /// - Returns: the calendar collections, in document order.
+    public static func calendars(in multistatus: Multistatus) -> [CalendarCollection] {
+        collections(in: multistatus).filter(\.isCalendar)
+    }
+
     /// Reads the collections of a PROPFIND answer built by ``CalDAVRequests/calendars(home:)``.
     ///
     /// - Parameter multistatus: the parsed answer.

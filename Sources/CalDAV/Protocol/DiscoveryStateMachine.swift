@@ -120,12 +120,17 @@ public struct DiscoveryStateMachine: Sendable {
                 return fail(CalDAVError.unexpected(response, url: home, operation: "PROPFIND calendars"))
             }
             do {
-                let answer = try Multistatus.parse(response.body, requestURL: home, limits: limits)
-                let calendars = CalendarCollection.collections(in: answer).filter(\.isCalendar)
+                let answer = try Multistatus.parse(response, requestURL: home, limits: limits)
                 state = .done
-                return .finished(Discovery(principal: principal, calendarHome: home, calendars: calendars))
+                return .finished(
+                    Discovery(
+                        principal: principal,
+                        calendarHome: home,
+                        calendars: CalendarCollection.calendars(in: answer)
+                    )
+                )
             } catch let error as CalDAVError {
-                return fail(error.located(url: home, status: response.status))
+                return fail(error)
             } catch {
                 return fail(CalDAVError(.xmlMalformed, url: home, detail: "\(error)", hint: "retry"))
             }

@@ -120,6 +120,26 @@ public struct Multistatus: Equatable, Sendable {
         return Multistatus(responses: responses, syncToken: token)
     }
 
+    /// Parses the body of a 207 answer, with any error placed at the request and the answer's status.
+    ///
+    /// - Parameters:
+    ///   - response: the answer.
+    ///   - requestURL: the URL the request went to; relative hrefs resolve against it.
+    ///   - limits: the XML size cap.
+    /// - Returns: the parsed value.
+    /// - Throws: the errors of ``parse(_:requestURL:limits:)``, located at `requestURL` with the status.
+    public static func parse(
+        _ response: CalDAVResponse,
+        requestURL: URL,
+        limits: DAVXML.Limits = .standard
+    ) throws -> Multistatus {
+        do {
+            return try parse(response.body, requestURL: requestURL, limits: limits)
+        } catch let error as CalDAVError {
+            throw error.located(url: requestURL, status: response.status)
+        }
+    }
+
     /// The code in a status line such as `HTTP/1.1 404 Not Found`.
     ///
     /// - Parameter line: the status line.

@@ -25,8 +25,8 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             tls.certificateVerification = .none
         }
         let timeout = HTTPClient.Configuration.Timeout(
-            connect: Self.timeAmount(configuration.connectTimeout),
-            read: Self.timeAmount(configuration.readTimeout)
+            connect: TimeAmount(configuration.connectTimeout),
+            read: TimeAmount(configuration.readTimeout)
         )
         var clientConfiguration = HTTPClient.Configuration(
             tlsConfiguration: tls,
@@ -64,25 +64,18 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }
         do {
-            let response = try await client.execute(outgoing, timeout: Self.timeAmount(configuration.requestTimeout))
+            let response = try await client.execute(outgoing, timeout: TimeAmount(configuration.requestTimeout))
             let body = try await response.body.collect(upTo: configuration.maxResponseBytes)
             return CalDAVResponse(
                 status: Int(response.status.code),
                 headers: response.headers.map { HeaderField($0.name, $0.value) },
                 body: Array(body.readableBytesView)
             )
-        } catch let error as CalDAVError {
-            throw error
         } catch is CancellationError {
             throw CancellationError()
         } catch {
             throw Self.classify(error, url: request.url, limit: configuration.maxResponseBytes)
         }
-    }
-
-    private static func timeAmount(_ duration: Duration) -> TimeAmount {
-        let (seconds, attoseconds) = duration.components
-        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// Turns AsyncHTTPClient's and NIO's errors into error values; the description never includes headers.

@@ -50,10 +50,5 @@ extension DAVXML {
         public func attribute(_ name: Name) -> String? {
             attributes.first { $0.name == name }?.value
         }
-
-        /// The text of this element and all its descendants, in document order.
-        public var allText: String {
-            children.reduce(text) { $0 + $1.allText }
-        }
     }
 }

@@ -72,24 +72,23 @@ extension DAVXML {
         return "the response is not well-formed XML: line \(error.pointee.line): \(text)"
     }
 
-    private static func name(of node: UnsafeMutablePointer<xmlNode>) -> Name {
-        let namespace = node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } } ?? ""
-        return Name(namespace, node.pointee.name.map { String(cString: $0) } ?? "")
+    /// The name of an element or attribute from its namespace and local name (empty when absent).
+    private static func name(_ ns: xmlNsPtr?, _ localName: UnsafePointer<xmlChar>?) -> Name {
+        let namespace = ns.flatMap { $0.pointee.href.map { String(cString: $0) } } ?? ""
+        return Name(namespace, localName.map { String(cString: $0) } ?? "")
     }
 
     private static func element(from node: UnsafeMutablePointer<xmlNode>) -> Element {
         var attributes: [Attribute] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            let namespace = current.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } } ?? ""
-            let localName = current.pointee.name.map { String(cString: $0) } ?? ""
             var value = ""
             var valueNode = current.pointee.children
             while let part = valueNode {
                 if let content = part.pointee.content { value += String(cString: content) }
                 valueNode = part.pointee.next
             }
-            attributes.append(Attribute(name: Name(namespace, localName), value: value))
+            attributes.append(Attribute(name: name(current.pointee.ns, current.pointee.name), value: value))
             attribute = current.pointee.next
         }
         var text = ""
@@ -106,6 +105,11 @@ extension DAVXML {
             }
             child = current.pointee.next
         }
-        return Element(name: name(of: node), attributes: attributes, text: text, children: children)
+        return Element(
+            name: name(node.pointee.ns, node.pointee.name),
+            attributes: attributes,
+            text: text,
+            children: children
+        )
     }
 }
