@@ -1,5 +1,5 @@
 package import RotaModel
-package import Scheduler
+import Scheduler
 
 /// The runbooks of a team at an as-of date, and their rendered documents.
 package enum RunbookSet {

@@ -188,7 +188,7 @@ extension ConfigDecoder {
     private mutating func remedies(_ fields: Fields) -> [String]? {
         let list = fields["remedies"]
         let single = fields["remedy"]
-        if let list, let single {
+        if list != nil, let single {
             nodes.report(
                 "a failure mode gives either remedies or remedy, not both",
                 at: fields.entries["remedy"]?.key ?? single,

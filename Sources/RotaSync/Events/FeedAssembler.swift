@@ -1,5 +1,5 @@
 import Foundation
-package import ICalendar
+import ICalendar
 package import RotaModel
 
 /// Writes rota's events into iCalendar feeds, numbering revisions from what was published before.

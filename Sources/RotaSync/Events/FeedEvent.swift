@@ -1,5 +1,5 @@
 package import ICalendar
-package import RotaModel
+import RotaModel
 
 /// One calendar event rota publishes, before it is written into the feeds that carry it.
 ///

@@ -1,4 +1,4 @@
-package import ICalendar
+import ICalendar
 package import RotaModel
 package import Scheduler
 

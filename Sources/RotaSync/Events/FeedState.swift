@@ -1,4 +1,4 @@
-package import RotaModel
+import RotaModel
 
 /// What rota last published for each event: the memory that lets SEQUENCE grow only when an event
 /// changes, and lets a shift that left the plan stay in the feeds as cancelled.
