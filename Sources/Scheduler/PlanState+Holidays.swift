@@ -9,16 +9,22 @@ extension PlanState {
         let year: Int
     }
 
-    /// What the fairness rule looks at: each engineer's holiday shifts so far.
+    /// What the fairness rule looks at: each engineer's holiday shifts so far, against their share.
     struct HolidayHistory {
         var count: [EngineerID: Int] = [:]
+        /// The holiday shifts each engineer should have had so far: each holiday shift adds 1/n to each of
+        /// the n engineers on the team then, so someone who joins later starts level with everyone else.
+        var share: [EngineerID: Double] = [:]
         var last: [EngineerID: LocalDate] = [:]
         /// Who covered each holiday in each year.
         var covered: [String: EngineerID] = [:]
 
         static func key(_ holiday: HolidayID, _ year: Int) -> String { "\(holiday.rawValue) \(year)" }
 
-        mutating func add(_ decision: HolidayDecision, occasions: [HolidayCover.Occasion]) {
+        func owed(_ engineer: EngineerID) -> Double { (share[engineer] ?? 0) - Double(count[engineer] ?? 0) }
+
+        mutating func add(_ decision: HolidayDecision, occasions: [HolidayCover.Occasion], team: [EngineerID]) {
+            for member in team { share[member, default: 0] += 1 / Double(team.count) }
             count[decision.engineer, default: 0] += 1
             last[decision.engineer] = max(last[decision.engineer] ?? decision.shift, decision.shift)
             for occasion in occasions {
@@ -45,23 +51,43 @@ extension PlanState {
         }
     }
 
-    // MARK: Pass 2: holidays
+    // MARK: Pass 1: holidays
 
-    /// Gives every holiday shift its engineer, in time order, each decision seeing the ones before it.
-    mutating func decideHolidays(leadEnd: LocalDate) {
+    /// Decides every holiday shift, in time order, each decision seeing the ones before it.
+    ///
+    /// Decisions depend only on the config and earlier decisions (recorded or not), never on regular
+    /// shifts, so the regular shifts can be filled around them and the result is the same however often
+    /// the ledger was recorded.
+    mutating func decideHolidays() {
         var history = HolidayHistory()
         let recorded = Dictionary(
             ledger.holidays.map { (HolidayHistory.key($0.holiday, $0.year), $0) },
             uniquingKeysWith: { first, _ in first }
         )
-        let shifts = holidayShifts()
-        for shift in shifts { slots[shift.index].containsHoliday = true }
-        for shift in shifts {
+        for shift in holidayShifts() {
             let fromLedger = shift.occasions.lazy.compactMap { recorded[HolidayHistory.key($0.id, $0.date.year)] }.first
             let decision = fromLedger ?? decide(shift, history: history)
-            history.add(decision, occasions: shift.occasions)
-            place(decision, on: shift, recorded: fromLedger != nil)
+            history.add(decision, occasions: shift.occasions, team: team.filter { isOnTeam($0, forShift: shift.index) })
+            slots[shift.index].holiday = HolidayDraft(
+                occasions: shift.occasions,
+                decision: decision,
+                recorded: fromLedger != nil
+            )
         }
+    }
+
+    /// Engineers a holiday decision for shift `index` must avoid by the rest rule: those of earlier holiday
+    /// shifts and of whole-shift overrides within the minimum gap.
+    private func restBlocked(near index: Int) -> Set<EngineerID> {
+        guard minimumGap > 0 else { return [] }
+        var blocked: Set<EngineerID> = []
+        for offset in 1...minimumGap {
+            if index - offset >= 0, let earlier = slots[index - offset].holiday { blocked.insert(earlier.decision.engineer) }
+            for other in [index - offset, index + offset] {
+                if let override = overrides[other] { blocked.insert(override.engineer) }
+            }
+        }
+        return blocked
     }
 
     /// Chooses the engineer for a holiday shift that the ledger has no decision for.
@@ -79,93 +105,63 @@ extension PlanState {
                 recorded: asOf
             )
         }
-        if slots[shift.index].locked {
-            let engineer = slots[shift.index].engineer
+        if let engineer = fixed[shift.index] {
             return decision(engineer, .onlyAvailable, "the shift was already recorded for \(name(engineer))")
         }
-        let order = config.rotation.order
-        let available = order.filter { isAvailable($0, forShift: shift.index) }
-        let away = order.filter { !available.contains($0) }
+        if let override = overrides[shift.index] {
+            return decision(override.engineer, .onlyAvailable, "an override puts \(name(override.engineer)) on it")
+        }
+        let onTeam = team.filter { isOnTeam($0, forShift: shift.index) }
+        let available = onTeam.filter { isAvailable($0, forShift: shift.index) }
+        let blocked = restBlocked(near: shift.index)
+        let rested = available.filter { !blocked.contains($0) }
+        let away = onTeam.filter { !available.contains($0) }
         let awayNote = away.isEmpty ? "" : "; away: " + away.map(name).joined(separator: ", ")
+        let restNote =
+            available.count > rested.count
+            ? "; on call next to it: " + available.filter(blocked.contains).map(name).joined(separator: ", ") : ""
 
         let pledges = config.holidayPolicy.volunteers.filter { pledge in
             shift.occasions.contains { $0.id == pledge.holiday && $0.date.year == pledge.year }
         }
-        if let volunteer = pledges.flatMap(\.engineers).first(where: available.contains) {
+        if let volunteer = pledges.flatMap(\.engineers).first(where: rested.contains) {
             return decision(volunteer, .volunteer, "\(name(volunteer)) volunteered for \(first.name) \(shift.year)")
         }
-        guard !available.isEmpty else {
-            let engineer = slots[shift.index].engineer
-            return decision(engineer, .onlyAvailable, "everyone is away; \(name(engineer)) keeps the shift")
+        func ranked(_ candidates: [EngineerID]) -> [EngineerID] {
+            candidates.sorted { a, b in
+                let (owedA, owedB) = (history.owed(a), history.owed(b))
+                if abs(owedA - owedB) > 1e-9 { return owedA > owedB }
+                let (lastA, lastB) = (history.last[a], history.last[b])
+                if lastA != lastB {
+                    guard let lastA else { return true }
+                    guard let lastB else { return false }
+                    return lastA < lastB
+                }
+                return (team.firstIndex(of: a) ?? 0) < (team.firstIndex(of: b) ?? 0)
+            }
         }
+        guard !available.isEmpty else {
+            let engineer = ranked(onTeam.isEmpty ? team : onTeam)[0]
+            return decision(engineer, .onlyAvailable, "everyone is away; nobody covers it yet")
+        }
+        let pool = rested.isEmpty ? available : rested
         let lastYear = Set(
             shift.occasions.compactMap { history.covered[HolidayHistory.key($0.id, $0.date.year - 1)] }
         )
-        let eligible = available.filter { !lastYear.contains($0) }
-        let candidates = eligible.isEmpty ? available : eligible
-        let ranked = candidates.sorted { a, b in
-            let (countA, countB) = (history.count[a] ?? 0, history.count[b] ?? 0)
-            if countA != countB { return countA < countB }
-            let (lastA, lastB) = (history.last[a], history.last[b])
-            if lastA != lastB {
-                guard let lastA else { return true }
-                guard let lastB else { return false }
-                return lastA < lastB
-            }
-            return (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
-        }
-        let chosen = ranked[0]
-        var note = "fewest holiday shifts (\(history.count[chosen] ?? 0))"
-        if ranked.count > 1, history.count[ranked[1]] ?? 0 == history.count[chosen] ?? 0 {
-            note += history.last[ranked[1]] != history.last[chosen] ? ", oldest last holiday shift" : ", rotation order"
+        let eligible = pool.filter { !lastYear.contains($0) }
+        let order = ranked(eligible.isEmpty ? pool : eligible)
+        let chosen = order[0]
+        var note = "fewest holiday shifts for time on the team (\(history.count[chosen] ?? 0))"
+        if order.count > 1, abs(history.owed(order[1]) - history.owed(chosen)) <= 1e-9 {
+            note += history.last[order[1]] != history.last[chosen] ? ", oldest last holiday shift" : ", rotation order"
         }
         if let previous = lastYear.first {
             note += "; \(name(previous)) covered \(first.name) in \(shift.year - 1)"
         }
-        note += awayNote
-        if eligible.isEmpty {
-            return decision(chosen, .onlyAvailable, "only \(name(chosen)) is available" + awayNote)
+        note += awayNote + restNote
+        if eligible.isEmpty || rested.isEmpty {
+            return decision(chosen, .onlyAvailable, "only \(name(chosen)) can take it" + awayNote + restNote)
         }
         return decision(chosen, .rotation, note)
-    }
-
-    /// Puts the decided engineer on the holiday shift; the engineer the shift had takes one of theirs.
-    private mutating func place(_ decision: HolidayDecision, on shift: HolidayShift, recorded: Bool) {
-        let index = shift.index
-        let displaced = slots[index].engineer
-        if !slots[index].locked, decision.engineer != displaced {
-            // A decision that is not due yet may change before it is recorded, so its swap must not touch
-            // a shift that `--record` would lock now: its partner lies beyond the lock window and is not
-            // already the other half of a swap with a shift inside it.
-            let notDue = index > lockEnd
-            func candidate(_ other: Int) -> Bool {
-                isMovable(other, forShiftAt: index) && slots[other].engineer == decision.engineer
-                    && (!notDue || (other > lockEnd && slots[other].swappedWith.isEmpty))
-            }
-            let partner =
-                nearby(index).first { candidate($0) && isAvailable(displaced, forShift: $0) }
-                ?? nearby(index).first(where: candidate)
-            if let partner {
-                swap(index, partner)
-                slots[partner].kind = .swap
-                slots[partner].reasons = [
-                    ShiftReason(
-                        kind: .holidaySwap,
-                        text: "takes \(name(decision.engineer))'s shift: \(name(decision.engineer)) covers "
-                            + "\(shift.occasions[0].name) on the shift of \(grid.handOffDate(index))"
-                    )
-                ]
-            }
-            slots[index].engineer = decision.engineer  // already so after a swap; without a partner, it is a cover
-            slots[index].reasons = []
-        }
-        slots[index].kind = .holiday
-        let names = shift.occasions.map(\.name).joined(separator: " and ")
-        let source = recorded ? "recorded on \(decision.recorded)" : "proposed"
-        slots[index].reasons.insert(
-            ShiftReason(kind: .holiday, text: "\(names): \(decision.note) (\(decision.reason.rawValue), \(source))"),
-            at: 0
-        )
-        slots[index].holiday = HolidayDraft(occasions: shift.occasions, decision: decision, recorded: recorded)
     }
 }

@@ -15,27 +15,14 @@ extension PlanState {
         let start = grid.start(index)
         let end = grid.start(index + 1)
         let handOff = start.date
-        var engineer = slot.engineer
-        var kind = slot.kind
-        var reasons = slot.reasons
+        let engineer = slot.engineer
+        let kind = slot.kind
+        let reasons = slot.reasons
+        // Whole-shift overrides are part of the slot already (`fill`); ranges split it here.
         var ranges: [(from: LocalDateTime, to: LocalDateTime, override: Override)] = []
         for override in config.overrides {
-            switch override.span {
-            case let .shift(overridden) where overridden == handOff:
-                reasons.insert(
-                    ShiftReason(
-                        kind: .override,
-                        text: "override: \(name(override.engineer)) instead of \(name(engineer))"
-                            + (override.reason.map { " (\($0))" } ?? "")
-                    ),
-                    at: 0
-                )
-                engineer = override.engineer
-                kind = .override
-            case let .range(from, to) where start <= from && from < end:
+            if case let .range(from, to) = override.span, start <= from, from < end {
                 ranges.append((from, to, override))
-            default:
-                break
             }
         }
         let holiday = cover(for: slot, engineer: engineer)
@@ -59,7 +46,8 @@ extension PlanState {
                 kind: kind,
                 reasons: why,
                 holiday: holiday,
-                locked: slot.locked
+                locked: slot.locked,
+                uncovered: slot.uncovered
             )
         }
         var result: [Shift] = []
@@ -116,25 +104,69 @@ extension PlanState {
         }
     }
 
-    /// Shifts in `range` (the lock window) that the ledger does not hold yet, with their planned engineer,
-    /// plus the shifts they swapped with (and those shifts' partners), wherever they lie: a swap is
-    /// recorded whole, or the next plan would give one engineer both halves.
+    /// Shifts in `range` (the lock window) that the ledger does not hold yet, with their planned engineer.
+    ///
+    /// The plan of every shift depends only on the shifts before it, so locking a window never changes
+    /// what comes after it.
     func dueLocks(in range: ClosedRange<Int>) -> [RecordedShift] {
-        var chosen = Set(range.filter { $0 < slots.count })
-        var pending = Array(chosen)
-        while let index = pending.popLast() {
-            // A holiday shift beyond the window is decided (and locked) when its own decision falls due.
-            for partner in slots[index].swappedWith
-            where partner >= asOfIndex && !chosen.contains(partner)
-                && !(partner > range.upperBound && slots[partner].containsHoliday)
-            {
-                chosen.insert(partner)
-                pending.append(partner)
+        let recorded = Set(ledger.shifts.map(\.start))
+        return range.compactMap { index in
+            guard index < slots.count else { return nil }
+            let date = grid.handOffDate(index)
+            guard !recorded.contains(date) else { return nil }
+            return RecordedShift(start: date, engineer: slots[index].engineer, recorded: asOf)
+        }
+    }
+
+    /// Forced back-to-back shifts and holiday shifts with a pipeline left without a backup in `range`,
+    /// and volunteer pledges that came after their holiday was decided, in time order.
+    func warnings(in range: ClosedRange<Int>) -> [SchedulingWarning] {
+        var warnings: [SchedulingWarning] = []
+        for index in range where index < slots.count {
+            let slot = slots[index]
+            let date = grid.handOffDate(index)
+            if slot.forcedRest, !slot.uncovered {
+                warnings.append(
+                    SchedulingWarning(
+                        kind: .backToBack,
+                        shift: date,
+                        text: "\(name(slot.engineer)) is on call two shifts in a row (the shift of \(date) "
+                            + "and the one before): nobody else could take it"
+                    )
+                )
+            }
+            if let cover = cover(for: slot, engineer: slot.engineer) {
+                for backup in cover.backups where backup.engineer == nil {
+                    let pipeline = config.pipelines.first { $0.id == backup.pipeline }?.name ?? backup.pipeline.rawValue
+                    warnings.append(
+                        SchedulingWarning(
+                            kind: .noBackup,
+                            shift: date,
+                            text: "\(pipeline) has no backup on the holiday shift of \(date): both owners are on "
+                                + "call or away"
+                        )
+                    )
+                }
+            }
+            if let draft = slot.holiday, draft.recorded, draft.decision.reason != .volunteer {
+                let pledges = config.holidayPolicy.volunteers.filter { pledge in
+                    draft.occasions.contains { $0.id == pledge.holiday && $0.date.year == pledge.year }
+                }
+                for volunteer in pledges.flatMap(\.engineers) where volunteer != draft.decision.engineer {
+                    warnings.append(
+                        SchedulingWarning(
+                            kind: .latePledge,
+                            shift: date,
+                            text: "\(name(volunteer)) volunteered for \(draft.occasions[0].name) \(draft.decision.year) "
+                                + "after it was decided (\(name(draft.decision.engineer)), recorded on "
+                                + "\(draft.decision.recorded)); to accept it, add an override of the shift of \(date) to "
+                                + "\(volunteer.rawValue) and record the swap rota plan proposes"
+                        )
+                    )
+                    break
+                }
             }
         }
-        return chosen.sorted().compactMap { index in
-            guard !slots[index].locked else { return nil }
-            return RecordedShift(start: grid.handOffDate(index), engineer: slots[index].engineer, recorded: asOf)
-        }
+        return warnings
     }
 }

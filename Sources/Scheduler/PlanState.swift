@@ -1,24 +1,24 @@
 import Foundation
 import RotaModel
 
-/// The mutable working state of one `Planner.plan` run: one slot per shift from the rotation's start.
+/// The working state of one `Planner.plan` run: one slot per shift from the rotation's start.
+///
+/// Every slot is decided from the config and the slots before it (plus the holiday decisions and
+/// overrides, which are fixed ahead), never from the as-of date. The ledger can only fix a slot to what
+/// it says; when it says what the plan would have said anyway, nothing else changes. That is what makes
+/// the plan independent of when, and how often, it was recorded.
 struct PlanState {
     struct Slot {
         var engineer: EngineerID
         var kind: ShiftKind = .regular
         var reasons: [ShiftReason] = []
-        /// Recorded in the ledger: no pass may move it.
+        /// Fixed by the ledger (a recorded shift or a recorded swap): only a resolution or an override moves it.
         var locked = false
-        /// A holiday shift whose engineer is decided: swaps must not move it either.
         var holiday: HolidayDraft?
-        /// A shift containing a major holiday, decided or not yet: never a swap partner, so a holiday
-        /// shift is never locked as the other half of a swap before its own decision is due.
-        var containsHoliday = false
-        /// Shifts this one swapped engineers with.
-        ///
-        /// Recording a shift records these too, so a swap whose
-        /// other half lies beyond the lock window is not undone by the next plan.
-        var swappedWith: [Int] = []
+        /// Everyone on the team is away: `engineer` is only who would be on call if they came back.
+        var uncovered = false
+        /// The engineer is on call the shift before too (or within the minimum gap): nobody else could be.
+        var forcedRest = false
     }
 
     struct HolidayDraft {
@@ -31,15 +31,23 @@ struct PlanState {
     let ledger: Ledger
     let grid: ShiftGrid
     let asOf: LocalDate
-    /// The first shift that is not history: swaps for it or after it never reach back before it.
+    /// The first shift that is not history: conflicts are looked for from here on.
     let asOfIndex: Int
     /// The last shift of the lock window (starting before as-of + lead time): `--record` locks up to it.
     let lockEnd: Int
     var slots: [Slot]
-    private let ptoByEngineer: [EngineerID: [PTORange]]
-
-    /// How far (in shifts) a swap partner is searched for: twice the team, so everyone comes up twice.
-    static func searchRadius(_ config: TeamConfig) -> Int { max(4, 2 * config.rotation.order.count) }
+    /// Whom the ledger and the resolutions fix on a shift, by index.
+    var fixed: [Int: EngineerID] = [:]
+    /// Slots whose engineer the ledger fixed before any resolution.
+    var ledgerFixed: Set<Int> = []
+    /// Slots fixed by a recorded swap or a proposed resolution, which the rest rule looks ahead to (a plain
+    /// recorded shift holds what the plan said anyway, so looking ahead to it would change nothing).
+    var anchored: Set<Int> = []
+    /// Whole-shift overrides by index.
+    let overrides: [Int: Override]
+    /// Conflict resolutions this plan proposes, in time order.
+    var resolutions: [Resolution] = []
+    private let engineersByID: [EngineerID: Engineer]
 
     init(config: TeamConfig, ledger: Ledger, grid: ShiftGrid, asOf: LocalDate, lockEnd: Int, lastIndex: Int) {
         self.lockEnd = lockEnd
@@ -49,76 +57,72 @@ struct PlanState {
         self.asOf = asOf
         self.asOfIndex = max(0, grid.index(atNoonOf: asOf))
         let order = config.rotation.order
-        self.slots = (0...max(0, lastIndex)).map { Slot(engineer: order[$0 % order.count]) }
-        self.ptoByEngineer = Dictionary(uniqueKeysWithValues: config.engineers.map { ($0.id, $0.pto) })
+        var overrides: [Int: Override] = [:]
+        for override in config.overrides {
+            if case let .shift(start) = override.span { overrides[grid.index(ofHandOff: start)] = override }
+        }
+        self.overrides = overrides
+        let fixedByDate = ledger.fixedEngineers
+        let lastFixed = fixedByDate.keys.map { grid.index(ofHandOff: $0) }.max() ?? 0
+        self.slots = (0...max(0, lastIndex, lastFixed)).map { Slot(engineer: order[$0 % order.count]) }
+        for (date, engineer) in fixedByDate {
+            let index = grid.index(ofHandOff: date)
+            guard index >= 0 else { continue }
+            fixed[index] = engineer
+            ledgerFixed.insert(index)
+        }
+        for swap in ledger.swaps {
+            for date in [swap.shift] + (swap.giveBack.map { [$0.shift] } ?? []) {
+                let index = grid.index(ofHandOff: date)
+                if index >= 0 { anchored.insert(index) }
+            }
+        }
+        self.engineersByID = Dictionary(config.engineers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Whether `engineer` has no PTO on any day shift `index` touches.
+    var minimumGap: Int { config.policy.minimumGap }
+
+    /// Whether `engineer` is on the team for all of shift `index` (someone the config no longer names is not).
+    func isOnTeam(_ engineer: EngineerID, forShift index: Int) -> Bool {
+        engineersByID[engineer]?.isOnTeam(for: grid.days(index)) ?? false
+    }
+
+    /// Whether `engineer` is on the team and has no PTO on any day shift `index` touches.
     func isAvailable(_ engineer: EngineerID, forShift index: Int) -> Bool {
-        let days = grid.days(index)
-        return !(ptoByEngineer[engineer] ?? []).contains { $0.first <= days.upperBound && days.lowerBound <= $0.last }
+        isOnTeam(engineer, forShift: index) && ptoRange(engineer, forShift: index) == nil
     }
 
     func isAvailable(_ engineer: EngineerID, on date: LocalDate) -> Bool {
-        !(ptoByEngineer[engineer] ?? []).contains { $0.contains(date) }
+        guard let found = engineersByID[engineer] else { return false }
+        return found.isOnTeam(on: date) && !found.isOnPTO(on: date)
     }
 
     /// The PTO range of `engineer` that touches shift `index`, for messages.
     func ptoRange(_ engineer: EngineerID, forShift index: Int) -> PTORange? {
         let days = grid.days(index)
-        return (ptoByEngineer[engineer] ?? []).first { $0.first <= days.upperBound && days.lowerBound <= $0.last }
+        return (engineersByID[engineer]?.pto ?? []).first {
+            $0.first <= days.upperBound && days.lowerBound <= $0.last
+        }
     }
+
+    /// Everyone who may take shifts: the rotation order (everyone in the config who is in it).
+    var team: [EngineerID] { config.rotation.order }
 
     func name(_ id: EngineerID) -> String {
-        config.engineer(id)?.name ?? id.rawValue
+        engineersByID[id]?.name ?? id.rawValue
     }
 
-    /// Whether a swap may move shift `index`: not recorded, not a decided holiday shift, and not
-    /// reaching from the present back into history.
-    func isMovable(_ index: Int, forShiftAt origin: Int) -> Bool {
-        index >= 0 && index < slots.count && !slots[index].locked && !slots[index].containsHoliday
-            && (origin < asOfIndex || index >= asOfIndex)
+    /// Why `engineer` cannot take shift `index`, as a phrase, or nil when they can.
+    func absence(_ engineer: EngineerID, forShift index: Int) -> String? {
+        guard let found = engineersByID[engineer] else { return "\(engineer) is no longer on the team" }
+        let days = grid.days(index)
+        if let joined = found.joined, days.lowerBound < joined { return "\(found.name) joins on \(joined)" }
+        if let left = found.left, left < days.upperBound { return "\(found.name) left on \(left)" }
+        if let pto = ptoRange(engineer, forShift: index) { return "\(found.name) is on PTO \(pto.span)" }
+        return nil
     }
 
-    /// Exchanges the engineers of two shifts and remembers that they belong together.
-    mutating func swap(_ first: Int, _ second: Int) {
-        (slots[first].engineer, slots[second].engineer) = (slots[second].engineer, slots[first].engineer)
-        slots[first].swappedWith.append(second)
-        slots[second].swappedWith.append(first)
-    }
-
-    /// Indices near `origin` within the search radius, nearest first, later before earlier.
-    func nearby(_ origin: Int) -> [Int] {
-        (1...Self.searchRadius(config)).flatMap { [origin + $0, origin - $0] }
-    }
-
-    // MARK: Pass 1: base order and locks
-
-    mutating func assignBaseOrder() {
-        let order = config.rotation.order
-        for index in slots.indices {
-            let position = index % order.count
-            slots[index].reasons = [
-                ShiftReason(
-                    kind: .rotation,
-                    text: "round robin: \(ordinal(position + 1)) of \(order.count) in the rotation order"
-                )
-            ]
-        }
-        for recorded in ledger.shifts {
-            let index = grid.index(atNoonOf: recorded.start)
-            guard index >= 0, index < slots.count else { continue }
-            slots[index].engineer = recorded.engineer
-            slots[index].locked = true
-            var reason = "recorded in the ledger on \(recorded.recorded)"
-            if let pto = ptoRange(recorded.engineer, forShift: index) {
-                reason += "; \(name(recorded.engineer)) is now on PTO \(pto.span): add an override"
-            }
-            slots[index].reasons = [ShiftReason(kind: .locked, text: reason)]
-        }
-    }
-
-    private func ordinal(_ number: Int) -> String {
+    static func ordinal(_ number: Int) -> String {
         let suffix: String
         switch (number % 10, number % 100) {
         case (1, let tens) where tens != 11: suffix = "st"

@@ -3,19 +3,26 @@ package import RotaModel
 
 /// Computes the on-call schedule from a validated config, the ledger and an as-of date.
 ///
-/// The rules (DESIGN.md "Scheduling rules") are applied as passes over the shifts from the start of the
-/// rotation, in this order, each in time order:
-/// 1. base order: engineers take shifts round robin; a shift recorded in the ledger keeps its engineer;
-/// 2. holidays: each shift containing a major holiday gets the engineer decided for it (volunteers first,
-///    then fair rotation across years), who swaps with the shift's base engineer;
-/// 3. PTO: a shift whose engineer is away is swapped with the nearest shift of an available engineer;
-/// 4. overrides win over everything, for a whole shift or part of one.
+/// The rules (DESIGN.md "Scheduling rules", docs/scheduling.md) are applied as passes over the shifts from the
+/// start of the rotation, each in time order:
+/// 1. holidays: each shift containing a major holiday gets its engineer (recorded, or decided now: volunteers
+///    first, then fairness across years per time on the team, never twice running, never next to another
+///    holiday shift of theirs);
+/// 2. every shift: an override, the ledger, or a holiday decision fixes it; otherwise the fairest engineer who
+///    is on the team, not away, and rested (the minimum gap) takes it;
+/// 3. conflicts: a locked shift whose engineer is away, left, or overridden gets a proposed swap with a
+///    give-back, and the shifts after it are filled again.
+///
+/// Each shift depends only on the config, the ledger and the shifts before it, never on the as-of date, so
+/// recording (which fixes shifts to what the plan says) never changes the plan: the same config gives the
+/// same shifts whether the ledger was recorded weekly, monthly, once or never.
 ///
 /// Pure: the same inputs always give the same schedule.
 package enum Planner {
     /// The schedule from the shift on call at noon of `asOf` until `asOf + horizon`.
     ///
-    /// - Complexity: O(*s* × *e*) for *s* shifts since the rotation started and *e* engineers.
+    /// - Complexity: O(*s* × *e*) for *s* shifts since the rotation started and *e* engineers, times one more
+    ///   for each conflict resolved.
     package static func plan(config: TeamConfig, ledger: Ledger, asOf: LocalDate, horizon: CalendarSpan) -> Schedule {
         plan(config: config, ledger: ledger, asOf: asOf, from: asOf, until: horizon.added(to: asOf))
     }
@@ -23,7 +30,7 @@ package enum Planner {
     /// The schedule of the shifts from the one on call at noon of `from` to the last one starting before `until`.
     ///
     /// Shifts before `asOf` are history, computed by the same rules; holiday decisions and locks fall due
-    /// from `asOf` on.
+    /// from `asOf` on, and conflicts are looked for from `asOf` on.
     package static func plan(
         config: TeamConfig,
         ledger: Ledger,
@@ -47,11 +54,12 @@ package enum Planner {
             grid: grid,
             asOf: asOf,
             lockEnd: lastDue,
-            lastIndex: max(lastShown, lastDue, 0) + 2 * PlanState.searchRadius(config)
+            lastIndex: max(lastShown, lastDue, 0) + config.rotation.order.count + 2 * max(config.policy.minimumGap, 1)
         )
-        state.assignBaseOrder()
-        state.decideHolidays(leadEnd: leadEnd)
-        state.resolvePTO()
+        state.decideHolidays()
+        state.fill()
+        let lastChecked = max(lastShown, lastDue)
+        state.resolveConflicts(upTo: lastChecked)
         let firstShown = max(0, grid.index(atNoonOf: from))
         let shifts = state.shifts(in: firstShown...max(firstShown, lastShown))
         let firstDue = max(0, grid.index(atNoonOf: asOf))
@@ -59,7 +67,10 @@ package enum Planner {
             shifts: shifts,
             dueDecisions: state.dueDecisions(in: firstDue...max(firstDue, lastDue)),
             dueLocks: state.dueLocks(in: firstDue...max(firstDue, lastDue)),
-            asOf: asOf
+            asOf: asOf,
+            settledUntil: grid.handOffDate(max(lastDue, firstDue - 1) + 1),
+            conflicts: state.conflicts(upTo: lastChecked),
+            warnings: state.warnings(in: firstDue...max(firstDue, lastChecked))
         )
     }
 }

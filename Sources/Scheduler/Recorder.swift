@@ -2,7 +2,8 @@ package import RotaModel
 
 /// What `rota plan --record` adds to the ledger.
 ///
-/// It adds the locks and holiday decisions that are due, and the PTO credit each volunteer earns. Entries already in the ledger are never rewritten.
+/// It adds the locks and holiday decisions that are due, the PTO credit each volunteer earns, and the
+/// proposed resolution of every conflict. Entries already in the ledger are never rewritten.
 package enum Recorder {
     /// The ledger with `schedule`'s due entries appended, each list kept in its documented order.
     package static func record(_ schedule: Schedule, into ledger: Ledger, policy: HolidayPolicy) -> Ledger {
@@ -26,6 +27,9 @@ package enum Recorder {
             )
         }
         result.credits.sort { ($0.recorded, $0.engineer) < ($1.recorded, $1.engineer) }
+
+        let swapped = Set(ledger.swaps.map { "\($0.shift) \($0.engineer)" })
+        result.swaps += schedule.dueSwaps.filter { !swapped.contains("\($0.shift) \($0.engineer)") }
         return result
     }
 }

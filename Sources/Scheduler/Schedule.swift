@@ -15,6 +15,75 @@ package struct Schedule: Hashable, Sendable {
     package let dueLocks: [RecordedShift]
     /// The as-of date the schedule was computed for.
     package let asOf: LocalDate
+    /// The first hand-off date after the lock window: shifts before it are settled (locked, or locked by
+    /// the next `--record`); later ones may still change.
+    package let settledUntil: LocalDate
+    /// Conflicts from the as-of date on, in time order: what `rota check` exits 1 for.
+    package let conflicts: [SchedulingConflict]
+    /// Things the team should know that are not conflicts, in time order.
+    package let warnings: [SchedulingWarning]
+
+    /// The swaps `rota plan --record` records: the proposed resolution of every conflict that has one.
+    package var dueSwaps: [LedgerSwap] { conflicts.compactMap(\.resolution) }
+
+    /// Whether shift `handOff` is inside the lock window (or before it).
+    package func isSettled(_ handOff: LocalDate) -> Bool { handOff < settledUntil }
+}
+
+/// A shift the plan cannot keep as the ledger has it, or cannot cover at all.
+package struct SchedulingConflict: Hashable, Sendable {
+    package enum Cause: Hashable, Sendable {
+        /// The locked engineer is on PTO (the text says when).
+        case pto(String)
+        /// The locked engineer left the team, has not joined yet, or is no longer in the config.
+        case departure(String)
+        /// An override puts this engineer on the locked shift.
+        case override(EngineerID)
+        /// Everyone is away.
+        case uncovered
+
+        /// The cause as people read it.
+        package var text: String {
+            switch self {
+            case let .pto(text), let .departure(text): return text
+            case let .override(engineer): return "an override puts \(engineer) on it"
+            case .uncovered: return "everyone is away"
+            }
+        }
+
+        /// `pto`, `departure`, `override` or `uncovered`, for JSON.
+        package var kind: String {
+            switch self {
+            case .pto: return "pto"
+            case .departure: return "departure"
+            case .override: return "override"
+            case .uncovered: return "uncovered"
+            }
+        }
+    }
+
+    /// The shift's hand-off date.
+    package let shift: LocalDate
+    /// Who the ledger has on it (for an uncovered shift, who would be on call if they came back).
+    package let engineer: EngineerID
+    package let cause: Cause
+    /// The swap this plan proposes, which `rota plan --record` records; nil when there is none to propose.
+    package let resolution: LedgerSwap?
+}
+
+/// Something the plan had to accept, or a gap the team should fill: a forced back-to-back, a pipeline
+/// with no backup on a holiday, a pledge that came too late.
+package struct SchedulingWarning: Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable {
+        case backToBack = "back-to-back"
+        case noBackup = "no-backup"
+        case latePledge = "late-pledge"
+    }
+
+    package let kind: Kind
+    /// The hand-off date of the shift it is about.
+    package let shift: LocalDate
+    package let text: String
 }
 
 /// A stretch of on-call time with one engineer.
@@ -37,6 +106,8 @@ package struct Shift: Hashable, Sendable {
     package let holiday: HolidayCover?
     /// Whether the ledger fixes this shift's engineer (only an override can change it).
     package let locked: Bool
+    /// Everyone is away: `engineer` is only who would be on call if they came back.
+    package let uncovered: Bool
 }
 
 /// What kind of shift this is, as the plan table's note shows it.
@@ -60,6 +131,10 @@ package struct ShiftReason: Hashable, Sendable {
         case ptoSwap = "pto-swap"
         case ptoCover = "pto-cover"
         case everyoneAway = "everyone-away"
+        /// Someone else needs a shift off (the rest rule).
+        case rest
+        /// A proposed or recorded swap that resolves a conflict.
+        case conflictSwap = "conflict-swap"
         case override
     }
 

@@ -29,6 +29,14 @@ struct ShiftGrid {
         return offset >= 0 ? offset / rotation.lengthDays : -((-offset + rotation.lengthDays - 1) / rotation.lengthDays)
     }
 
+    /// The index of the shift that starts on hand-off date `date` (the ledger's and overrides' key).
+    ///
+    /// Not the shift on call at noon of that date: with a hand-off after noon, that is the shift before.
+    func index(ofHandOff date: LocalDate) -> Int {
+        let offset = rotation.start.days(until: date)
+        return offset >= 0 ? offset / rotation.lengthDays : -((-offset + rotation.lengthDays - 1) / rotation.lengthDays)
+    }
+
     /// The index of the shift on call at noon of `date`: the shift that has most of that day.
     func index(atNoonOf date: LocalDate) -> Int {
         index(containing: LocalDateTime(date: date, time: .noon))

@@ -57,11 +57,6 @@ import Testing
                 of: "order: [chen, smith, jones, kim]",
                 with: "order: [lee, chen, smith, jones, kim]"
             ),
-            // New PTO inside the locked window.
-            try TestWorlds.bundledText(
-                replacing: "    email: smith@example.com\n",
-                with: "    email: smith@example.com\n    pto: [{ from: 2026-11-01, to: 2027-01-31 }]\n"
-            ),
             // Another order.
             try TestWorlds.bundledText(
                 replacing: "order: [chen, smith, jones, kim]",
@@ -72,7 +67,38 @@ import Testing
             let changed = try TestWorlds.load(text)
             let after = Planner.plan(config: changed, ledger: ledger, asOf: Self.asOf, horizon: Self.horizon)
             #expect(Self.engineers(after, locked) == before)
+            #expect(after.conflicts.isEmpty)
         }
+    }
+
+    /// PTO over locked shifts is a conflict: each gets a proposed swap, and no other locked shift moves.
+    @Test func newPTOInsideTheWindowIsAConflictWithAProposedSwap() throws {
+        let config = try TestWorlds.bundled()
+        let ledger = Self.recorded(config)
+        let locked = ledger.shifts.map(\.start)
+        let before = Planner.plan(config: config, ledger: ledger, asOf: Self.asOf, horizon: Self.horizon)
+        let text = try TestWorlds.bundledText(
+            replacing: "    email: smith@example.com\n",
+            with: "    email: smith@example.com\n    pto: [{ from: 2026-11-01, to: 2027-01-31 }]\n"
+        )
+        let after = Planner.plan(config: try TestWorlds.load(text), ledger: ledger, asOf: Self.asOf, horizon: Self.horizon)
+        let smithLocked = Set(ledger.fixedEngineers.filter { $0.value.rawValue == "smith" && $0.key >= Self.asOf }.keys)
+        try #require(!smithLocked.isEmpty)
+        #expect(Set(after.conflicts.map(\.shift)) == smithLocked)
+        #expect(after.conflicts.allSatisfy { $0.cause.kind == "pto" && $0.resolution != nil })
+        let moved = Set(after.dueSwaps.flatMap { [$0.shift] + ($0.giveBack.map { [$0.shift] } ?? []) })
+        for start in locked where !moved.contains(start) {
+            let old = before.shifts.first { $0.handOff == start }?.engineer
+            #expect(after.shifts.first { $0.handOff == start }?.engineer == old, "\(start)")
+        }
+        for start in smithLocked {
+            #expect(after.shifts.first { $0.handOff == start }?.engineer.rawValue != "smith")
+        }
+        // Recording the proposed swaps resolves every conflict.
+        let recorded = Recorder.record(after, into: ledger, policy: config.holidayPolicy)
+        let again = Planner.plan(config: try TestWorlds.load(text), ledger: recorded, asOf: Self.asOf, horizon: Self.horizon)
+        #expect(again.conflicts.isEmpty)
+        #expect(again.shifts.map(\.engineer) == after.shifts.map(\.engineer))
     }
 
     @Test func anOverrideMovesALockedShift() throws {
@@ -96,7 +122,8 @@ import Testing
         #expect(pieces[0].engineer == pieces[2].engineer)
     }
 
-    /// Outside the lock window a new PTO moves exactly the two shifts it swaps.
+    /// Outside the lock window a new PTO moves exactly two shifts: someone covers, and the engineer takes the
+    /// next turn of theirs back, so the order then returns to the rotation.
     @Test func newPTOOutsideTheWindowMovesTwoShifts() throws {
         let config = try TestWorlds.bundled()
         let ledger = Self.recorded(config)
@@ -109,7 +136,7 @@ import Testing
         let new = Planner.plan(config: changed, ledger: ledger, asOf: Self.asOf, horizon: Self.horizon)
         let moves = PlanComparison.changes(from: old, to: new)
         #expect(moves.count == 2)
-        #expect(moves.allSatisfy { change in change.reasons.contains { $0.kind == .ptoSwap } })
+        #expect(moves.contains { change in change.reasons.contains { $0.kind == .ptoCover } })
     }
 
     @Test func volunteersGetTheShiftAndEarnCredit() throws {

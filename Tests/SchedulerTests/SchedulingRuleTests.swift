@@ -64,9 +64,9 @@ import Testing
         }
     }
 
-    /// Holiday swaps exchange two shifts, so with no PTO every engineer still gets the same number of
-    /// shifts over whole rounds of the rotation; a 52-week window can cut a swapped pair, which moves one
-    /// shift across its edge, so inside any such window counts differ by at most three.
+    /// Holiday shifts are fixed ahead and the regular shifts around them go to whoever is furthest below
+    /// their share, so with no PTO counts over 20 rounds differ by at most two, and by at most four in any
+    /// 52-week window (random worlds with many holidays on fortnightly shifts reach four).
     @Test(arguments: seeds)
     func withHolidaysButNoPTOCountsStayEven(seed: UInt64) throws {
         let config = try Self.world(seed, pto: false)
@@ -81,18 +81,13 @@ import Testing
             from: config.rotation.start,
             until: until
         )
-        let swapMargin = 2 * PlanState.searchRadius(config)
-        // Away from the ends (where a partner may lie outside), whole rounds are exactly even.
-        let inner = schedule.shifts.filter { $0.index >= swapMargin && $0.index < rounds * count - swapMargin }
-        let roundsInside = inner.count / count
-        let trimmed = inner.prefix(roundsInside * count)
-        let totals = config.rotation.order.map { id in trimmed.filter { $0.engineer == id }.count }
+        let totals = config.rotation.order.map { id in schedule.shifts.filter { $0.engineer == id }.count }
         #expect((totals.max() ?? 0) - (totals.min() ?? 0) <= 2)
         let shiftsPerYear = 52 * 7 / config.rotation.lengthDays
         for start in stride(from: 0, through: schedule.shifts.count - shiftsPerYear, by: 1) {
             let year = schedule.shifts[start..<(start + shiftsPerYear)]
             let counts = config.rotation.order.map { id in year.filter { $0.engineer == id }.count }
-            #expect((counts.max() ?? 0) - (counts.min() ?? 0) <= 3)
+            #expect((counts.max() ?? 0) - (counts.min() ?? 0) <= 4)
         }
     }
 

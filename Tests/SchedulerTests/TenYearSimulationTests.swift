@@ -4,14 +4,14 @@ import Testing
 
 @testable import Scheduler
 
-/// The bundled team from 2026 to 2035, recording every Monday as a team running `rota plan --record`
-/// in a weekly job would.
+/// The bundled team from 2026 to 2035, recording as a team running `rota plan --record` in a job would:
+/// every Monday, every fourth Monday, or never.
 @Suite struct TenYearSimulationTests {
-    static func simulate() throws -> (config: TeamConfig, ledger: Ledger) {
-        let config = try TestWorlds.bundled()
+    static let end = LocalDate.on("2035-12-31")
+
+    static func simulate(everyWeeks weeks: Int, config: TeamConfig) -> Ledger {
         var ledger = Ledger.empty
         var asOf = config.rotation.start
-        let end = LocalDate.on("2035-12-31")
         while asOf <= end {
             let schedule = Planner.plan(
                 config: config,
@@ -20,9 +20,14 @@ import Testing
                 horizon: CalendarSpan(count: 4, unit: .weeks)
             )
             ledger = Recorder.record(schedule, into: ledger, policy: config.holidayPolicy)
-            asOf = asOf.adding(days: 7)
+            asOf = asOf.adding(days: 7 * weeks)
         }
-        return (config, ledger)
+        return ledger
+    }
+
+    /// Every shift of the ten years, planned with `ledger` as of the last day.
+    static func shifts(_ config: TeamConfig, _ ledger: Ledger) -> [Shift] {
+        Planner.plan(config: config, ledger: ledger, asOf: end, from: config.rotation.start, until: end).shifts
     }
 
     /// Who covered each major holiday each year, and each engineer's totals, as a table.
@@ -46,8 +51,9 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    @Test func tenYearsOfHolidaysAreSharedFairly() throws {
-        let (config, ledger) = try Self.simulate()
+    @Test func tenYearsAreFairEveryWeekAndEveryYear() throws {
+        let config = try TestWorlds.bundled()
+        let ledger = Self.simulate(everyWeeks: 1, config: config)
         print(Self.table(config, ledger))
         let majors = config.holidays.rules.filter(\.major)
         // New Year's Day 2026 falls before the rotation starts (2026-01-05); every later one is decided once.
@@ -65,9 +71,34 @@ import Testing
             let previous = ledger.holidays.first { $0.holiday == decision.holiday && $0.year == decision.year - 1 }
             #expect(previous?.engineer != decision.engineer, "\(decision.holiday) \(decision.year)")
         }
-        let shiftCounts = config.rotation.order.map { id in ledger.shifts.filter { $0.engineer == id }.count }
-        #expect((shiftCounts.max() ?? 0) - (shiftCounts.min() ?? 0) <= 1)
+        // Nobody is on call two weeks running: the bundled team has no PTO, so nothing forces it.
+        let shifts = Self.shifts(config, ledger)
+        var backToBack: [String] = []
+        for (earlier, later) in zip(shifts, shifts.dropFirst()) where earlier.engineer == later.engineer {
+            backToBack.append("\(earlier.engineer) \(earlier.handOff) and \(later.handOff)")
+        }
+        #expect(backToBack.isEmpty, "back-to-back: \(backToBack)")
+        #expect(shifts.count > 500)
+        // Within every calendar year (by hand-off date), shift counts differ by at most 2.
+        for year in 2026...2035 {
+            let inYear = shifts.filter { $0.handOff.year == year }
+            let perEngineer = config.rotation.order.map { id in inYear.filter { $0.engineer == id }.count }
+            #expect((perEngineer.max() ?? 0) - (perEngineer.min() ?? 0) <= 2, "\(year): \(perEngineer)")
+        }
         // Past entries are never rewritten: each recording only appended.
         #expect(Set(ledger.shifts.map(\.start)).count == ledger.shifts.count)
+    }
+
+    @Test func theSameShiftsWhetherRecordedWeeklyEveryFourWeeksOrNever() throws {
+        let config = try TestWorlds.bundled()
+        let weekly = Self.shifts(config, Self.simulate(everyWeeks: 1, config: config))
+        let monthly = Self.shifts(config, Self.simulate(everyWeeks: 4, config: config))
+        let never = Self.shifts(config, .empty)
+        func differences(_ a: [Shift], _ b: [Shift]) -> [String] {
+            zip(a, b).filter { $0.engineer != $1.engineer }.map { "\($0.handOff): \($0.engineer) vs \($1.engineer)" }
+        }
+        #expect(weekly.count == never.count && monthly.count == never.count)
+        #expect(differences(weekly, never).isEmpty, "weekly vs never: \(differences(weekly, never))")
+        #expect(differences(monthly, never).isEmpty, "monthly vs never: \(differences(monthly, never))")
     }
 }

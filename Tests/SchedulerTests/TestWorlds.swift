@@ -34,11 +34,12 @@ enum TestWorlds {
     static func random(
         using generator: inout some RandomNumberGenerator,
         pto: Bool = true,
-        holidays: Bool = true
+        holidays: Bool = true,
+        engineers: ClosedRange<Int> = 2...6
     )
         -> String
     {
-        let count = Int.random(in: 2...6, using: &generator)
+        let count = Int.random(in: engineers, using: &generator)
         let ids = (0..<count).map { "e\($0)" }
         var yaml = "team: World\nengineers:\n"
         for id in ids {

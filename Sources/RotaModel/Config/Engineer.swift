@@ -9,6 +9,38 @@ package struct Engineer: Hashable, Sendable {
     package let timeZone: TimeZoneID
     /// Days off, sorted by first day, never overlapping.
     package let pto: [PTORange]
+    /// The first day on the team (`engineers[].joined`); nil when the engineer was always there.
+    package let joined: LocalDate?
+    /// The last day on the team (`engineers[].left`), included; nil while the engineer stays.
+    package let left: LocalDate?
+
+    package init(
+        id: EngineerID,
+        name: String,
+        email: String,
+        timeZone: TimeZoneID,
+        pto: [PTORange],
+        joined: LocalDate? = nil,
+        left: LocalDate? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.timeZone = timeZone
+        self.pto = pto
+        self.joined = joined
+        self.left = left
+    }
+
+    /// Whether every one of `days` lies inside the engineer's time on the team.
+    ///
+    /// A shift is only ever given to someone who is on the team for all of it.
+    package func isOnTeam(for days: ClosedRange<LocalDate>) -> Bool {
+        (joined.map { $0 <= days.lowerBound } ?? true) && (left.map { days.upperBound <= $0 } ?? true)
+    }
+
+    /// Whether the engineer is on the team on `date`.
+    package func isOnTeam(on date: LocalDate) -> Bool { isOnTeam(for: date...date) }
 
     /// Whether the engineer is away on `date`.
     package func isOnPTO(on date: LocalDate) -> Bool {

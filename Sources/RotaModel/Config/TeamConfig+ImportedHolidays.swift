@@ -58,6 +58,7 @@ extension TeamConfig {
             rotation: rotation,
             holidays: HolidaySettings(rules: rules),
             holidayPolicy: holidayPolicy,
+            policy: policy,
             overrides: overrides,
             feeds: feeds,
             runbooks: runbooks

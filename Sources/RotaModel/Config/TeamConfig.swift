@@ -12,6 +12,8 @@ package struct TeamConfig: Hashable, Sendable {
     package let rotation: Rotation
     package let holidays: HolidaySettings
     package let holidayPolicy: HolidayPolicy
+    /// The rest rule for every shift (`policy:`).
+    package let policy: SchedulingPolicy
     package let overrides: [Override]
     package let feeds: FeedSettings
     /// Where the runbooks are published (`runbooks.url_base`), for links in feed events.

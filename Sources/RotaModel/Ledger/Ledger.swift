@@ -11,16 +11,69 @@ package struct Ledger: Hashable, Sendable {
     package var holidays: [HolidayDecision]
     /// PTO credits earned by volunteers, sorted by the date they were recorded, then engineer.
     package var credits: [PTOCredit]
+    /// Changes to locked shifts (conflict resolutions and agreed swaps), in the order they were recorded.
+    package var swaps: [LedgerSwap]
 
-    package init(shifts: [RecordedShift] = [], holidays: [HolidayDecision] = [], credits: [PTOCredit] = []) {
+    package init(
+        shifts: [RecordedShift] = [],
+        holidays: [HolidayDecision] = [],
+        credits: [PTOCredit] = [],
+        swaps: [LedgerSwap] = []
+    ) {
         self.shifts = shifts
         self.holidays = holidays
         self.credits = credits
+        self.swaps = swaps
     }
 
     package static let empty = Ledger()
 
-    package var isEmpty: Bool { shifts.isEmpty && holidays.isEmpty && credits.isEmpty }
+    package var isEmpty: Bool { shifts.isEmpty && holidays.isEmpty && credits.isEmpty && swaps.isEmpty }
+
+    /// Who the ledger puts on each shift it fixes: recorded shifts, then every swap applied in order.
+    ///
+    /// Recorded shifts are history and never rewritten; a swap records a later change to them.
+    package var fixedEngineers: [LocalDate: EngineerID] {
+        var result = Dictionary(shifts.map { ($0.start, $0.engineer) }, uniquingKeysWith: { first, _ in first })
+        for swap in swaps {
+            result[swap.shift] = swap.engineer
+            if let giveBack = swap.giveBack { result[giveBack.shift] = giveBack.engineer }
+        }
+        return result
+    }
+}
+
+/// A change to the engineers of locked shifts, recorded by `rota plan --record` (a conflict's resolution)
+/// or `rota swap` (a swap two engineers agreed on).
+///
+/// `engineer` takes `shift`; when the engineer who had it can give a shift back, `giveBack` says which
+/// later shift they take instead, so both keep their counts. A shift whose engineer left has no give-back.
+package struct LedgerSwap: Hashable, Sendable {
+    /// A shift and who is on call for it after the swap.
+    package struct Assignment: Hashable, Sendable {
+        package let shift: LocalDate
+        package let engineer: EngineerID
+
+        package init(shift: LocalDate, engineer: EngineerID) {
+            self.shift = shift
+            self.engineer = engineer
+        }
+    }
+
+    package let shift: LocalDate
+    package let engineer: EngineerID
+    package let giveBack: Assignment?
+    /// Why, as people read it: "kim is on PTO 2027-01-04 to 2027-01-08", "agreed by kim and smith".
+    package let cause: String
+    package let recorded: LocalDate
+
+    package init(shift: LocalDate, engineer: EngineerID, giveBack: Assignment?, cause: String, recorded: LocalDate) {
+        self.shift = shift
+        self.engineer = engineer
+        self.giveBack = giveBack
+        self.cause = cause
+        self.recorded = recorded
+    }
 }
 
 /// A shift whose engineer is fixed: it was inside the lock window when it was recorded.

@@ -4,6 +4,8 @@ extension LedgerDecoder {
     static let shiftKeys = ["start", "engineer", "recorded"]
     static let holidayKeys = ["holiday", "year", "shift", "engineer", "reason", "note", "recorded"]
     static let creditKeys = ["engineer", "days", "holiday", "year", "recorded"]
+    static let swapKeys = ["shift", "engineer", "give_back", "cause", "recorded"]
+    static let giveBackKeys = ["shift", "engineer"]
     static let years = 1971...2100
     static let creditDays = 0...365
 
@@ -132,6 +134,51 @@ extension LedgerDecoder {
             }
         }
         return credits
+    }
+
+    /// Decodes `swaps:`; an entry with a problem is reported and left out.
+    mutating func decodeSwaps(_ node: Node) -> [LedgerSwap] {
+        guard let items = nodes.list(node, "swaps") else { return [] }
+        var swaps: [LedgerSwap] = []
+        for item in items {
+            let name = peekDate(item, "shift").map { "the swap of shift \($0)" } ?? "a swap"
+            guard let fields = nodes.fields(item, name, keys: Self.swapKeys) else { continue }
+            let assignment = self.assignment(fields, entry: name)
+            var giveBack: LedgerSwap.Assignment?
+            var giveBackFailed = false
+            if let node = fields["give_back"] {
+                giveBack = nodes.fields(node, "give_back", keys: Self.giveBackKeys).flatMap {
+                    self.assignment($0, entry: "the give-back of \(name)")
+                }
+                giveBackFailed = giveBack == nil
+            }
+            let cause = nodes.required(fields, "cause", hint: "say why, e.g. cause: \"agreed by kim and smith\"")
+                .flatMap { text($0, "cause") }
+            let recorded = recordedDate(fields)
+            if let assignment, !giveBackFailed, let cause, let recorded {
+                swaps.append(
+                    LedgerSwap(
+                        shift: assignment.shift,
+                        engineer: assignment.engineer,
+                        giveBack: giveBack,
+                        cause: cause,
+                        recorded: recorded
+                    )
+                )
+            }
+        }
+        return swaps
+    }
+
+    /// A `shift` and `engineer` pair of a swap entry.
+    private mutating func assignment(_ fields: Fields, entry: String) -> LedgerSwap.Assignment? {
+        let shiftNode = nodes.required(fields, "shift", hint: "the shift's hand-off date, e.g. shift: 2027-01-04")
+        let shift = shiftNode.flatMap { nodes.date($0, "shift") }
+        if let shift, let shiftNode { checkHandOff(shift, at: shiftNode, "shift") }
+        let engineer = nodes.required(fields, "engineer", hint: "who is on call for it, e.g. engineer: kim")
+            .flatMap { engineerReference($0, entry: entry, shift: shift) }
+        guard let shift, let engineer else { return nil }
+        return LedgerSwap.Assignment(shift: shift, engineer: engineer)
     }
 
     /// A holiday and year, which a holiday decision is unique by.

@@ -2,11 +2,10 @@ internal import Yams
 
 /// Decodes a ledger and checks it against the team config in one pass, collecting every problem.
 ///
-/// The checks that need the config live here: dates must be hand-off dates of the rotation, holidays must
-/// be holidays of the config, and a commitment (a shift starting on or after `asOf`) must name an engineer
-/// on the team unless the config overrides that shift. The entries themselves are in `LedgerDecoder+Entries`.
+/// The checks that need the config live here: dates must be hand-off dates of the rotation and holidays must
+/// be holidays of the config. Engineers need not be on the team any more (the ledger is history). The entries themselves are in `LedgerDecoder+Entries`.
 struct LedgerDecoder {
-    static let topLevelKeys = ["version", "shifts", "holidays", "credits"]
+    static let topLevelKeys = ["version", "shifts", "holidays", "credits", "swaps"]
 
     var nodes: NodeDecoder
     let config: TeamConfig
@@ -46,7 +45,8 @@ struct LedgerDecoder {
         let shifts = top["shifts"].map { decodeShifts($0) } ?? []
         let holidays = top["holidays"].map { decodeHolidays($0) } ?? []
         let credits = top["credits"].map { decodeCredits($0) } ?? []
-        return LedgerWriter.ordered(Ledger(shifts: shifts, holidays: holidays, credits: credits))
+        let swaps = top["swaps"].map { decodeSwaps($0) } ?? []
+        return LedgerWriter.ordered(Ledger(shifts: shifts, holidays: holidays, credits: credits, swaps: swaps))
     }
 
     // MARK: Checks against the config
@@ -71,19 +71,10 @@ struct LedgerDecoder {
         )
     }
 
-    /// An engineer id; for a commitment (`shift` on or after `asOf`) it must also be on the team, unless
-    /// the config overrides that shift.
+    /// An engineer id. It need not be on the team any more: the ledger is history, and a shift still to
+    /// come whose engineer left is a conflict the planner reports and resolves, not a broken ledger.
     mutating func engineerReference(_ node: Node, entry: String, shift: LocalDate?) -> EngineerID? {
-        guard let text = nodes.identifier(node, "engineer") else { return nil }
-        let id = EngineerID(text)
-        guard let shift, shift >= asOf, config.engineer(id) == nil, !isOverridden(shift) else { return id }
-        let known = config.engineers.map(\.id.rawValue)
-        let fix = "add an override for shift \(shift) to the config, or remove this entry"
-        let hint =
-            DidYouMean.suggestion(for: text, among: known).map { "did you mean '\($0)'? If not, \(fix)" }
-            ?? "shifts from the as-of date \(asOf) on need an engineer on the team; \(fix)"
-        nodes.report("\(entry) names '\(text)', who is not an engineer in the config", at: node, hint: hint)
-        return nil
+        nodes.identifier(node, "engineer").map(EngineerID.init)
     }
 
     /// A holiday id that must be one of the config's holidays.
@@ -99,10 +90,6 @@ struct LedgerDecoder {
                 : "holidays in the config are: \(known.joined(separator: ", "))")
         nodes.report("holiday '\(text)' is not a holiday in the config", at: node, hint: hint)
         return nil
-    }
-
-    private func isOverridden(_ shift: LocalDate) -> Bool {
-        config.overrides.contains { $0.span == .shift(start: shift) }
     }
 
     // MARK: Naming entries

@@ -7,6 +7,7 @@
 /// - shifts: `start, engineer, recorded`
 /// - holidays: `holiday, year, shift, engineer, reason, note, recorded`
 /// - credits: `engineer, days, holiday, year, recorded`
+/// - swaps: `shift, engineer, give_back: { shift, engineer }, cause, recorded` (only when there are any)
 ///
 /// An empty list is written `shifts: []`. Entries are sorted as `Ledger` documents (`ordered(_:)`).
 package enum LedgerWriter {
@@ -48,6 +49,23 @@ package enum LedgerWriter {
                 ]
             }
         )
+        if !ledger.swaps.isEmpty {
+            lines += section(
+                "swaps",
+                ledger.swaps.map { swap in
+                    var fields = [("shift", "\(swap.shift)"), ("engineer", id(swap.engineer.rawValue))]
+                    if let giveBack = swap.giveBack {
+                        fields.append(
+                            (
+                                "give_back",
+                                "{ shift: \(giveBack.shift), engineer: \(id(giveBack.engineer.rawValue)) }"
+                            )
+                        )
+                    }
+                    return fields + [("cause", quoted(swap.cause)), ("recorded", "\(swap.recorded)")]
+                }
+            )
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -68,7 +86,10 @@ package enum LedgerWriter {
             credits: ledger.credits.sorted {
                 ($0.recorded, $0.engineer, $0.holiday, $0.year, $0.days)
                     < ($1.recorded, $1.engineer, $1.holiday, $1.year, $1.days)
-            }
+            },
+            // Swaps apply in the order they were recorded; the sort is stable, so one day's keep file order.
+            swaps: ledger.swaps.enumerated().sorted { ($0.element.recorded, $0.offset) < ($1.element.recorded, $1.offset) }
+                .map(\.element)
         )
     }
 

@@ -1,7 +1,7 @@
 internal import Yams
 
 extension ConfigDecoder {
-    static let engineerKeys = ["id", "name", "email", "time_zone", "pto"]
+    static let engineerKeys = ["id", "name", "email", "time_zone", "pto", "joined", "left"]
     static let ptoKeys = ["from", "to", "note"]
 
     /// An engineer as written; the rotation's zone fills in a missing `time_zone` once it is known.
@@ -11,9 +11,19 @@ extension ConfigDecoder {
         let email: String
         let timeZone: TimeZoneID?
         let pto: [PTORange]
+        let joined: LocalDate?
+        let left: LocalDate?
 
         func engineer(defaultZone: TimeZoneID) -> Engineer {
-            Engineer(id: id, name: name, email: email, timeZone: timeZone ?? defaultZone, pto: pto)
+            Engineer(
+                id: id,
+                name: name,
+                email: email,
+                timeZone: timeZone ?? defaultZone,
+                pto: pto,
+                joined: joined,
+                left: left
+            )
         }
     }
 
@@ -49,8 +59,31 @@ extension ConfigDecoder {
         let zoneNode = fields["time_zone"]
         let zone = zoneNode.flatMap { timeZone($0, "time_zone") }
         let pto = fields["pto"].map { decodePTO($0) } ?? []
-        guard let id, let name, let email, let pto, zoneNode == nil || zone != nil else { return nil }
-        return EngineerDraft(id: id, name: name, email: email, timeZone: zone, pto: pto)
+        let joined = fields["joined"].map { nodes.date($0, "joined") }
+        let left = fields["left"].map { nodes.date($0, "left") }
+        if let joinedNode = fields["joined"], let leftNode = fields["left"], let first = joined ?? nil,
+            let last = left ?? nil, last < first
+        {
+            nodes.report(
+                "left (\(last)) is before joined (\(first))",
+                at: leftNode,
+                hint: "'left' is the last day on the team, included; 'joined' (line "
+                    + "\(nodes.location(of: joinedNode).line)) the first"
+            )
+            return nil
+        }
+        guard let id, let name, let email, let pto, zoneNode == nil || zone != nil, joined != .some(nil),
+            left != .some(nil)
+        else { return nil }
+        return EngineerDraft(
+            id: id,
+            name: name,
+            email: email,
+            timeZone: zone,
+            pto: pto,
+            joined: joined ?? nil,
+            left: left ?? nil
+        )
     }
 
     private mutating func emailAddress(_ node: Node) -> String? {

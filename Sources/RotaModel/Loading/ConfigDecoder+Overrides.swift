@@ -7,7 +7,8 @@ extension ConfigDecoder {
     ///
     /// Overrides cover whole shifts (`shift: <hand-off date>`) or ranges inside one (`from`/`to`, wall clock in the rotation's zone).
     /// Overlapping overrides are reported, since neither could win.
-    mutating func decodeOverrides(_ node: Node?, rotation: Rotation?) -> [Override]? {
+    /// An override onto someone on PTO (or off the team) on a day it covers is reported at its engineer.
+    mutating func decodeOverrides(_ node: Node?, rotation: Rotation?, engineers: [EngineerDraft]?) -> [Override]? {
         guard let node else { return [] }
         guard let items = nodes.list(node, "overrides") else { return nil }
         var overrides: [(override: Override, node: Node)] = []
@@ -22,7 +23,18 @@ extension ConfigDecoder {
             }
             let reason = fields["reason"].map { nodes.string($0, "reason") } ?? .some(nil)
             let span = overrideSpan(fields, rotation: rotation)
-            if let engineer, let span, let reason {
+            if let engineer, let span, let reason, let rotation, let engineerNode = fields["engineer"],
+                let draft = engineers?.first(where: { $0.id == engineer }),
+                let problem = unavailability(of: draft, on: Self.days(of: span, rotation))
+            {
+                nodes.report(
+                    "override puts \(engineer) on call \(Self.describe(span)), but \(problem)",
+                    at: engineerNode,
+                    hint: "an override never puts someone on call while they are away; name someone else, "
+                        + "or change the PTO"
+                )
+                failed = true
+            } else if let engineer, let span, let reason {
                 overrides.append((Override(engineer: engineer, span: span, reason: reason), item))
             } else {
                 failed = true
@@ -102,6 +114,35 @@ extension ConfigDecoder {
             }
         }
         return .range(from: from, to: to)
+    }
+
+    /// The calendar days an override covers any part of (a shift's days include its last morning).
+    static func days(of span: Override.Span, _ rotation: Rotation) -> ClosedRange<LocalDate> {
+        switch span {
+        case let .shift(start):
+            let next = start.adding(days: rotation.lengthDays)
+            return start...(rotation.handOffTime.minutesSinceMidnight == 0 ? next.adding(days: -1) : next)
+        case let .range(from, to):
+            let last = to.time.minutesSinceMidnight == 0 ? to.date.adding(days: -1) : to.date
+            return from.date...max(from.date, last)
+        }
+    }
+
+    private static func describe(_ span: Override.Span) -> String {
+        switch span {
+        case let .shift(start): return "for the shift of \(start)"
+        case let .range(from, to): return "from \(from) to \(to)"
+        }
+    }
+
+    /// Why `engineer` cannot be on call on `days`: PTO that touches them, or days off the team; nil when free.
+    private func unavailability(of engineer: EngineerDraft, on days: ClosedRange<LocalDate>) -> String? {
+        if let pto = engineer.pto.first(where: { $0.first <= days.upperBound && days.lowerBound <= $0.last }) {
+            return "\(engineer.id) is on PTO \(pto.span)"
+        }
+        if let joined = engineer.joined, days.lowerBound < joined { return "\(engineer.id) joins on \(joined)" }
+        if let left = engineer.left, left < days.upperBound { return "\(engineer.id) left on \(left)" }
+        return nil
     }
 
     /// Whether two overrides cover a common instant (as wall-clock ranges in the rotation's zone).

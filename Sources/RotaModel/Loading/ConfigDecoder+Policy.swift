@@ -4,6 +4,15 @@ extension ConfigDecoder {
     static let policyKeys = ["lead_time", "volunteer_credit_days", "volunteers"]
     static let pledgeKeys = ["holiday", "year", "engineers"]
     static let defaultLeadTime = CalendarSpan(count: 3, unit: .months)
+    static let schedulingPolicyKeys = ["min_gap"]
+
+    /// `policy:`; absent, the standard rest rule (one shift off between two of an engineer's shifts).
+    mutating func decodeSchedulingPolicy(_ node: Node?) -> SchedulingPolicy? {
+        guard let node else { return .standard }
+        guard let fields = nodes.fields(node, "policy", keys: Self.schedulingPolicyKeys) else { return nil }
+        guard let gapNode = fields["min_gap"] else { return .standard }
+        return nodes.int(gapNode, "min_gap", in: 0...52).map { SchedulingPolicy(minimumGap: $0) }
+    }
 
     /// `holiday_policy:`; absent, a three-month lead time, one day of PTO credit and no volunteers.
     mutating func decodeHolidayPolicy(_ node: Node?, holidays: HolidaySettings?) -> HolidayPolicy? {

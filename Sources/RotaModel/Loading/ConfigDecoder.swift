@@ -5,7 +5,7 @@ internal import Yams
 struct ConfigDecoder {
     static let topLevelKeys = [
         "version", "team", "engineers", "pipelines", "ownership", "rotation", "holidays", "holiday_policy",
-        "overrides", "feeds", "runbooks",
+        "policy", "overrides", "feeds", "runbooks",
     ]
 
     var nodes: NodeDecoder
@@ -49,11 +49,12 @@ struct ConfigDecoder {
             decodePipelines($0, engineers: engineers, bounds: bounds, rotationZone: rotation?.timeZone)
         }
         let policy = decodeHolidayPolicy(top["holiday_policy"], holidays: holidays)
-        let overrides = decodeOverrides(top["overrides"], rotation: rotation)
+        let scheduling = decodeSchedulingPolicy(top["policy"])
+        let overrides = decodeOverrides(top["overrides"], rotation: rotation, engineers: engineers)
         let feeds = decodeFeeds(top["feeds"], team: team)
         let runbooks = decodeRunbookSettings(top["runbooks"])
         guard let team, let engineers, let holidays, let rotation, let bounds, let pipelines, let policy,
-            let overrides, let feeds, let runbooks
+            let scheduling, let overrides, let feeds, let runbooks
         else { return nil }
         return TeamConfig(
             team: team,
@@ -63,6 +64,7 @@ struct ConfigDecoder {
             rotation: rotation,
             holidays: holidays,
             holidayPolicy: policy,
+            policy: scheduling,
             overrides: overrides,
             feeds: feeds,
             runbooks: runbooks

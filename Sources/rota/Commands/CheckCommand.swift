@@ -1,5 +1,6 @@
 import ArgumentParser
 import RotaModel
+import Scheduler
 
 /// `rota check`: validate the config and show who owns what.
 struct CheckCommand: ParsableCommand {
@@ -17,8 +18,14 @@ struct CheckCommand: ParsableCommand {
             config too: recorded shifts on hand-off dates, known holidays, no decision recorded twice, \
             no future commitment for an engineer who left.
 
-            On success prints each engineer's primary and secondary pipelines with counts and exits 0; \
-            with problems prints them to standard error and exits 2.
+            Then it plans the next 12 months (or the lead time, if longer) and lists every scheduling \
+            conflict: a locked shift whose engineer is now on PTO, has left or is overridden, and a shift \
+            with everyone away; and warnings: a forced back-to-back, a pipeline with no backup on a \
+            holiday, a volunteer pledge that came after its holiday was decided.
+
+            Exit codes: 0 when the config is valid and nothing conflicts (warnings allowed); 1 while a \
+            conflict is open (rota plan proposes a swap for each, rota plan --record records it); 2 when \
+            the config or ledger cannot be used.
 
             Examples:
               rota check
@@ -35,18 +42,22 @@ struct CheckCommand: ParsableCommand {
         let path = options.path
         let config = try ConfigFile.load(path)
         let ledgerPath = ledgerOptions.path(forConfig: path)
-        let ledger = try LedgerFile.load(
-            ledgerPath,
-            config: config,
-            asOf: asOfOptions.date(in: config.rotation.timeZone)
-        )
+        let asOf = asOfOptions.date(in: config.rotation.timeZone)
+        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
         print(OwnershipMatrix(config: config, file: path).render(), terminator: "")
         if !ledger.isEmpty {
             print(
                 "\(ledgerPath): ok. \(Plural.count(ledger.shifts.count, "locked shift")), "
                     + "\(Plural.count(ledger.holidays.count, "holiday decision")), "
                     + Plural.count(ledger.credits.count, "PTO credit")
+                    + (ledger.swaps.isEmpty ? "" : ", " + Plural.count(ledger.swaps.count, "swap"))
             )
         }
+        let year = CalendarSpan(count: 12, unit: .months)
+        let until = max(year.added(to: asOf), config.holidayPolicy.leadTime.added(to: asOf))
+        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: asOf, until: until)
+        let problems = PlanTable.problems(schedule) { config.engineer($0)?.name ?? $0.rawValue }
+        if !problems.isEmpty { print(problems.dropFirst().joined(separator: "\n")) }
+        if !schedule.conflicts.isEmpty { throw ExitCode(1) }
     }
 }

@@ -9,6 +9,53 @@ enum PlanJSON {
         let timeZone: String
         let shifts: [ShiftEntry]
         let due: Due
+        let settledUntil: String
+        let conflicts: [Conflict]
+        let warnings: [Warning]
+    }
+
+    struct Conflict: Encodable {
+        let shift: String
+        let engineer: String
+        let cause: String
+        let text: String
+        let resolution: Swap?
+    }
+
+    struct Swap: Encodable {
+        let shift: String
+        let engineer: String
+        let giveBack: Lock?
+        let cause: String
+
+        init(_ swap: LedgerSwap) {
+            shift = swap.shift.description
+            engineer = swap.engineer.rawValue
+            giveBack = swap.giveBack.map { Lock(start: $0.shift.description, engineer: $0.engineer.rawValue) }
+            cause = swap.cause
+        }
+    }
+
+    struct Warning: Encodable {
+        let kind: String
+        let shift: String
+        let text: String
+    }
+
+    static func conflicts(_ schedule: Schedule) -> [Conflict] {
+        schedule.conflicts.map {
+            Conflict(
+                shift: $0.shift.description,
+                engineer: $0.engineer.rawValue,
+                cause: $0.cause.kind,
+                text: $0.cause.text,
+                resolution: $0.resolution.map(Swap.init)
+            )
+        }
+    }
+
+    static func warnings(_ schedule: Schedule) -> [Warning] {
+        schedule.warnings.map { Warning(kind: $0.kind.rawValue, shift: $0.shift.description, text: $0.text) }
     }
 
     struct ShiftEntry: Encodable {
@@ -21,6 +68,8 @@ enum PlanJSON {
         let engineerName: String
         let kind: String
         let locked: Bool
+        let uncovered: Bool
+        let settled: Bool
         let reasons: [Reason]
         let holiday: Holiday?
     }
@@ -71,6 +120,7 @@ enum PlanJSON {
     struct Due: Encodable {
         let decisions: [Decision]
         let locks: [Lock]
+        let swaps: [Swap]
     }
 
     struct Lock: Encodable {
@@ -90,6 +140,8 @@ enum PlanJSON {
                 engineerName: config.engineer(shift.engineer)?.name ?? "",
                 kind: shift.kind.rawValue,
                 locked: shift.locked,
+                uncovered: shift.uncovered,
+                settled: schedule.isSettled(shift.handOff),
                 reasons: shift.reasons.map { Reason(kind: $0.kind.rawValue, text: $0.text) },
                 holiday: shift.holiday.map { cover in
                     Holiday(
@@ -117,8 +169,12 @@ enum PlanJSON {
             shifts: shifts,
             due: Due(
                 decisions: schedule.dueDecisions.map(Decision.init),
-                locks: schedule.dueLocks.map { Lock(start: $0.start.description, engineer: $0.engineer.rawValue) }
-            )
+                locks: schedule.dueLocks.map { Lock(start: $0.start.description, engineer: $0.engineer.rawValue) },
+                swaps: schedule.dueSwaps.map(Swap.init)
+            ),
+            settledUntil: schedule.settledUntil.description,
+            conflicts: conflicts(schedule),
+            warnings: warnings(schedule)
         )
         return try JSONOutput.encode(document)
     }

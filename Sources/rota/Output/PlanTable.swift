@@ -23,7 +23,7 @@ enum PlanTable {
             let week = shift.start.date.isoWeek
             return [
                 "\(week.year)-W\(week.week < 10 ? "0" : "")\(week.week)", moment(shift.start), moment(shift.end),
-                name(shift.engineer), note(shift, name: name),
+                shift.uncovered ? "UNCOVERED" : name(shift.engineer), note(shift, name: name),
             ]
         }
         lines += TextTable(header: ["week", "from", "to", "on call", "note"], rows: rows).lines()
@@ -38,7 +38,45 @@ enum PlanTable {
             }
             lines.append("Run with --record to record them and lock the shifts of the lead-time window.")
         }
+        lines += problems(schedule, name: name)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The conflicts (with the swap proposed for each) and warnings, as `rota plan` and `rota check` list them.
+    static func problems(_ schedule: Schedule, name: (EngineerID) -> String) -> [String] {
+        var lines: [String] = []
+        if !schedule.conflicts.isEmpty {
+            lines.append("")
+            lines.append("Conflicts (rota check exits 1 until each is resolved):")
+            for conflict in schedule.conflicts {
+                lines.append("  \(conflictLine(conflict, name: name))")
+            }
+            if schedule.conflicts.contains(where: { $0.resolution != nil }) {
+                lines.append("Run rota plan --record to record the proposed swaps, or rota swap for one you agreed on.")
+            }
+        }
+        if !schedule.warnings.isEmpty {
+            lines.append("")
+            lines.append("Warnings:")
+            for warning in schedule.warnings { lines.append("  \(warning.shift): \(warning.text)") }
+        }
+        return lines
+    }
+
+    static func conflictLine(_ conflict: SchedulingConflict, name: (EngineerID) -> String) -> String {
+        var line = "\(conflict.shift): "
+        if conflict.cause == .uncovered {
+            return line + "UNCOVERED: everyone is away; add an override or move someone's PTO"
+        }
+        line += "\(name(conflict.engineer)) is locked on it, but \(conflict.cause.text)"
+        guard let swap = conflict.resolution else {
+            return line + "; nobody can take it: add an override"
+        }
+        line += "; proposed: \(name(swap.engineer)) takes it"
+        if let giveBack = swap.giveBack {
+            line += ", \(name(giveBack.engineer)) takes \(name(swap.engineer))'s shift of \(giveBack.shift) in return"
+        }
+        return line
     }
 
     /// The short note for a row: what kind of shift it is and the one fact that explains it.
@@ -54,9 +92,9 @@ enum PlanTable {
         case .swap:
             if let reason = shift.reasons.first {
                 switch reason.kind {
-                case .holidaySwap: parts.append("holiday swap")
                 case .ptoCover: parts.append("covers PTO")
-                default: parts.append("PTO swap")
+                case .rest: parts.append("rest rule")
+                default: parts.append("swap")
                 }
             }
         case .override: parts.append("override")
@@ -66,7 +104,11 @@ enum PlanTable {
         if shift.holiday != nil, shift.kind != .holiday {
             parts.append("holiday shift")
         }
-        if shift.locked { parts.append("locked") }
+        if shift.reasons.contains(where: { $0.kind == .conflictSwap }) {
+            parts.append("proposed swap")
+        } else if shift.locked {
+            parts.append("locked")
+        }
         if shift.reasons.contains(where: { $0.kind == .everyoneAway }) { parts.append("everyone away") }
         return parts.joined(separator: "; ")
     }
