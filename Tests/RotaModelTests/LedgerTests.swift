@@ -213,33 +213,17 @@ import Testing
         #expect(ledger.shifts.map(\.engineer) == [EngineerID("lee")])
     }
 
+    /// The ledger is history: a shift still to come may name someone who left (or was removed from the config);
+    /// the planner reports it as a conflict and proposes who takes it, rather than the ledger failing to load.
     @Test(arguments: ["2026-10-05", "2027-01-04"])
-    func commitmentMustNameAnEngineerOnTheTeam(start: String) throws {
+    func commitmentMayNameAnEngineerWhoLeft(start: String) throws {
         let text = Self.leeShift.replacingOccurrences(of: "START", with: start)
-        #expect(
-            try Self.problems(text, asOf: Self.date("2026-10-05")) == """
-                ledger.yaml:2:36: error: shift \(start) names 'lee', who is not an engineer in the config
-                      - { start: \(start), engineer: lee, recorded: 2026-06-29 }
-                                                       ^
-                hint: shifts from the as-of date 2026-10-05 on need an engineer on the team; add an override for shift \(start) to the config, or remove this entry
-                """
-        )
+        let ledger = try Self.load(text, asOf: Self.date("2026-10-05"))
+        #expect(ledger.shifts.map(\.engineer) == [EngineerID("lee")])
     }
 
-    @Test func holidayDecisionFollowsTheSameRule() throws {
-        #expect(try Self.load(Self.leeHoliday, asOf: Self.date("2026-12-22")).holidays.count == 1)
-        let problems = try Self.problems(Self.leeHoliday, asOf: Self.date("2026-12-21"))
-        #expect(
-            problems.contains("error: the christmas 2026 decision names 'lee', who is not an engineer in the config")
-        )
-    }
-
-    @Test func overrideLetsACommitmentNameAnEngineerWhoLeft() throws {
-        let config = try Self.config(overrides: "[{ engineer: kim, shift: 2026-11-30 }]")
-        let text = Self.leeShift.replacingOccurrences(of: "START", with: "2026-11-30")
-        #expect(try Self.load(text, config: config).shifts.count == 1)
-        let other = Self.leeShift.replacingOccurrences(of: "START", with: "2026-12-07")
-        #expect(try Self.problems(other, config: config).contains("shift 2026-12-07 names 'lee'"))
+    @Test func holidayDecisionMayNameAnEngineerWhoLeft() throws {
+        #expect(try Self.load(Self.leeHoliday, asOf: Self.date("2026-12-21")).holidays.count == 1)
     }
 
     @Test func creditsAreHistory() throws {

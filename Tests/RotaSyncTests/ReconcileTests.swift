@@ -64,7 +64,8 @@ import Testing
         )
         let result = Self.reconcile(after, try Self.server(before))
         let updated = result.entries(.update)
-        #expect(!updated.isEmpty && updated.count <= 4, "\(updated.map(\.uid))")
+        // Two weeks away move the shifts around them until the counts are even again: a handful, not the year.
+        #expect(!updated.isEmpty && updated.count <= 8, "\(updated.map(\.uid))")
         #expect(result.entries(.create).isEmpty && result.entries(.delete).isEmpty)
         #expect(result.entries(.keep).count == before.count - updated.count)
         let engineers = updated.flatMap(\.changes).filter { $0.name == "X-ROTA-ENGINEER" }
