@@ -44,7 +44,7 @@ package struct Ledger: Hashable, Sendable {
 }
 
 /// A change to the engineers of locked shifts, recorded by `rota plan --record` (a conflict's resolution)
-/// or `rota swap` (a swap two engineers agreed on).
+/// or a hand edit the team reviewed (a swap two engineers agreed on).
 ///
 /// `engineer` takes `shift`; when the engineer who had it can give a shift back, `giveBack` says which
 /// later shift they take instead, so both keep their counts. A shift whose engineer left has no give-back.

@@ -9,7 +9,7 @@ struct PlanCommand: ParsableCommand {
         abstract: "Show the on-call schedule, and record the decisions that are due.",
         discussion: """
             Computes who is on call for each shift from --as-of over --horizon: round robin in the \
-            configured order, PTO swapped with the nearest shift of an available engineer, major \
+            configured order, PTO covered by the fairest available engineer (and made up later), major \
             holidays decided a lead time ahead (volunteers first, then fair rotation across years), and \
             overrides over everything. Each row says why (holiday, volunteer, PTO swap, override, locked).
 

@@ -52,7 +52,7 @@ enum PlanTable {
                 lines.append("  \(conflictLine(conflict, name: name))")
             }
             if schedule.conflicts.contains(where: { $0.resolution != nil }) {
-                lines.append("Run rota plan --record to record the proposed swaps, or rota swap for one you agreed on.")
+                lines.append("Run rota plan --record to record the proposed swaps.")
             }
         }
         if !schedule.warnings.isEmpty {
