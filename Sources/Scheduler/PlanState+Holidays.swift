@@ -66,7 +66,8 @@ extension PlanState {
         )
         for shift in holidayShifts() {
             let fromLedger = shift.occasions.lazy.compactMap { recorded[HolidayHistory.key($0.id, $0.date.year)] }.first
-            let decision = fromLedger ?? decide(shift, history: history)
+            var decision = fromLedger ?? decide(shift, history: history)
+            if let swapped = swappedHolder(of: shift.index, decided: decision) { decision = swapped }
             history.add(decision, occasions: shift.occasions, team: team.filter { isOnTeam($0, forShift: shift.index) })
             slots[shift.index].holiday = HolidayDraft(
                 occasions: shift.occasions,
@@ -74,6 +75,27 @@ extension PlanState {
                 recorded: fromLedger != nil
             )
         }
+    }
+
+    /// The decision as a recorded swap changed it: whoever the last swap put on the holiday shift covers it,
+    /// as a volunteer when the ledger credits them for it, so fairness and reports count the right person.
+    private func swappedHolder(of index: Int, decided decision: HolidayDecision) -> HolidayDecision? {
+        let date = grid.handOffDate(index)
+        guard let swap = ledger.swaps.last(where: { $0.shift == date || $0.giveBack?.shift == date }) else { return nil }
+        let holder = swap.shift == date ? swap.engineer : (swap.giveBack?.engineer ?? swap.engineer)
+        guard holder != decision.engineer else { return nil }
+        let credited = ledger.credits.contains {
+            $0.engineer == holder && $0.holiday == decision.holiday && $0.year == decision.year
+        }
+        return HolidayDecision(
+            holiday: decision.holiday,
+            year: decision.year,
+            shift: decision.shift,
+            engineer: holder,
+            reason: credited ? .volunteer : .onlyAvailable,
+            note: "swap recorded on \(swap.recorded): \(swap.cause)",
+            recorded: swap.recorded
+        )
     }
 
     /// Engineers a holiday decision for shift `index` must avoid by the rest rule: those of earlier holiday
@@ -105,7 +127,7 @@ extension PlanState {
                 recorded: asOf
             )
         }
-        if let engineer = fixed[shift.index] {
+        if let engineer = fixed[shift.index], !anchored.contains(shift.index) {
             return decision(engineer, .onlyAvailable, "the shift was already recorded for \(name(engineer))")
         }
         if let override = overrides[shift.index] {

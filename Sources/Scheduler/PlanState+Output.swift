@@ -159,8 +159,8 @@ extension PlanState {
                             shift: date,
                             text: "\(name(volunteer)) volunteered for \(draft.occasions[0].name) \(draft.decision.year) "
                                 + "after it was decided (\(name(draft.decision.engineer)), recorded on "
-                                + "\(draft.decision.recorded)); to accept it, add an override of the shift of \(date) to "
-                                + "\(volunteer.rawValue) and record the swap rota plan proposes"
+                                + "\(draft.decision.recorded)); to accept it, run: rota swap \(date) --to \(volunteer.rawValue) "
+                                + "--volunteer"
                         )
                     )
                     break

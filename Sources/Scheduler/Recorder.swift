@@ -17,7 +17,11 @@ package enum Recorder {
         result.holidays += newDecisions
         result.holidays.sort { ($0.shift, $0.holiday) < ($1.shift, $1.holiday) }
 
-        result.credits += newDecisions.filter { $0.reason == .volunteer }.map {
+        // A volunteer credited by `rota swap --volunteer` already has their credit.
+        let credited = Set(ledger.credits.map { "\($0.engineer) \($0.holiday) \($0.year)" })
+        result.credits += newDecisions.filter {
+            $0.reason == .volunteer && !credited.contains("\($0.engineer) \($0.holiday) \($0.year)")
+        }.map {
             PTOCredit(
                 engineer: $0.engineer,
                 days: policy.volunteerCreditDays,

@@ -13,12 +13,13 @@ struct Rota: AsyncParsableCommand {
             the on-call schedule and everything built from it. The bundled fixtures/team.yaml is used when \
             no --config is given.
 
-            Exit codes: 0 success, 1 differences found (diff), 2 errors (bad config, bad usage, I/O).
+            Exit codes: 0 success, 1 differences found (diff, push) or an open scheduling conflict (check), \
+            2 errors (bad config, bad usage, I/O).
             """,
         version: RotaVersion.current,
         subcommands: [
             CheckCommand.self, PlanCommand.self, ExportCommand.self, ReportCommand.self, HolidaysCommand.self,
-            ServeCommand.self, RunbooksCommand.self, PushCommand.self, DiffCommand.self,
+            ServeCommand.self, RunbooksCommand.self, PushCommand.self, DiffCommand.self, SwapCommand.self,
         ]
     )
 
@@ -36,6 +37,10 @@ struct Rota: AsyncParsableCommand {
             }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
+        } catch let failure as CommandFailure {
+            var standardError = StandardError()
+            print("error: \(failure.message)\nhint: \(failure.hint)", to: &standardError)
+            Foundation.exit(ExitCode.rotaError.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code.isSuccess { Self.exit(withError: error) }
