@@ -129,16 +129,15 @@ package enum AgreedSwap {
         }
         var credit: PTOCredit?
         if volunteer {
-            guard case let .handOver(shift, taker) = request,
-                let cover = plan.shifts.first(where: { $0.handOff == shift })?.holiday
-            else {
+            guard let cover = plan.shifts.first(where: { $0.handOff == swap.shift })?.holiday else {
                 return .failure(
                     Refusal(
-                        message: "--volunteer takes one holiday shift and --to the volunteer",
-                        hint: "e.g. rota swap 2026-12-21 --to kim --volunteer"
+                        message: "--volunteer needs a holiday shift first; the shift of \(swap.shift) holds no major holiday",
+                        hint: "e.g. rota swap 2026-12-21 --to kim --volunteer, or rota swap 2026-12-21 2026-12-14 --volunteer"
                     )
                 )
             }
+            let taker = swap.engineer
             credit = PTOCredit(
                 engineer: taker,
                 days: config.holidayPolicy.volunteerCreditDays,
@@ -168,5 +167,44 @@ package enum AgreedSwap {
             )
         }
         return .success(Entries(swap: swap, credit: credit, summary: summary))
+    }
+
+    /// The `rota swap` command line that lets `volunteer` take the holiday shift of `shift`, if one passes
+    /// the checks: handing it over, else exchanging it with the nearest shift of the volunteer's.
+    package static func volunteerCommand(
+        _ volunteer: EngineerID,
+        shift: LocalDate,
+        config: TeamConfig,
+        ledger: Ledger,
+        asOf: LocalDate
+    ) -> String? {
+        func passes(_ request: Request) -> Bool {
+            if case .success = entries(
+                for: request,
+                volunteer: true,
+                cause: nil,
+                config: config,
+                ledger: ledger,
+                asOf: asOf
+            ) { return true }
+            return false
+        }
+        if passes(.handOver(shift, to: volunteer)) { return "rota swap \(shift) --to \(volunteer) --volunteer" }
+        let length = config.rotation.lengthDays
+        let reach = 4 * config.rotation.order.count
+        let plan = Planner.plan(
+            config: config,
+            ledger: ledger,
+            asOf: asOf,
+            from: max(asOf, shift.adding(days: -length * reach)),
+            until: shift.adding(days: length * reach)
+        )
+        let theirs = plan.shifts.filter { $0.engineer == volunteer && $0.start.date == $0.handOff && $0.holiday == nil }
+            .map(\.handOff)
+            .sorted { abs($0.days(until: shift)) < abs($1.days(until: shift)) }
+        for other in theirs where passes(.exchange(shift, other)) {
+            return "rota swap \(shift) \(other) --volunteer"
+        }
+        return nil
     }
 }

@@ -122,6 +122,23 @@ extension PlanState {
     /// and volunteer pledges that came after their holiday was decided, in time order.
     func warnings(in range: ClosedRange<Int>) -> [SchedulingWarning] {
         var warnings: [SchedulingWarning] = []
+        let lastDay = grid.handOffDate(min(range.upperBound, slots.count - 1) + 1)
+        for pipeline in config.pipelines {
+            for (role, owner) in [("primary", Optional(pipeline.primary)), ("secondary", pipeline.secondary)] {
+                guard let owner, let left = config.engineer(owner)?.left, left < lastDay,
+                    left >= grid.handOffDate(range.lowerBound)
+                else { continue }
+                warnings.append(
+                    SchedulingWarning(
+                        kind: .ownerLeaves,
+                        shift: grid.handOffDate(max(0, grid.index(atNoonOf: left))),
+                        text: "\(pipeline.name): its \(role) owner \(name(owner)) leaves the team on \(left); "
+                            + "name a new \(role) owner in the config",
+                        engineer: owner
+                    )
+                )
+            }
+        }
         for index in range where index < slots.count {
             let slot = slots[index]
             let date = grid.handOffDate(index)
@@ -131,7 +148,8 @@ extension PlanState {
                         kind: .backToBack,
                         shift: date,
                         text: "\(name(slot.engineer)) is on call two shifts in a row (the shift of \(date) "
-                            + "and the one before): nobody else could take it"
+                            + "and the one before): nobody else could take it",
+                        engineer: slot.engineer
                     )
                 )
             }
@@ -159,14 +177,15 @@ extension PlanState {
                             shift: date,
                             text: "\(name(volunteer)) volunteered for \(draft.occasions[0].name) \(draft.decision.year) "
                                 + "after it was decided (\(name(draft.decision.engineer)), recorded on "
-                                + "\(draft.decision.recorded)); to accept it, run: rota swap \(date) --to \(volunteer.rawValue) "
-                                + "--volunteer"
+                                + "\(draft.decision.recorded))",
+                            engineer: volunteer
                         )
                     )
                     break
                 }
             }
         }
-        return warnings
+        return warnings.enumerated().sorted { ($0.element.shift, $0.offset) < ($1.element.shift, $1.offset) }
+            .map(\.element)
     }
 }

@@ -78,12 +78,16 @@ package struct SchedulingWarning: Hashable, Sendable {
         case backToBack = "back-to-back"
         case noBackup = "no-backup"
         case latePledge = "late-pledge"
+        case ownerLeaves = "owner-leaves"
     }
 
     package let kind: Kind
     /// The hand-off date of the shift it is about.
     package let shift: LocalDate
     package let text: String
+    /// Whom it is about, when it is about one engineer (the volunteer of a late pledge, the engineer of a
+    /// forced back-to-back).
+    package var engineer: EngineerID? = nil
 }
 
 /// A stretch of on-call time with one engineer.

@@ -56,7 +56,7 @@ struct CheckCommand: ParsableCommand {
         let year = CalendarSpan(count: 12, unit: .months)
         let until = max(year.added(to: asOf), config.holidayPolicy.leadTime.added(to: asOf))
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: asOf, until: until)
-        let problems = PlanTable.problems(schedule) { config.engineer($0)?.name ?? $0.rawValue }
+        let problems = PlanTable.problems(schedule, config: config, ledger: ledger)
         if !problems.isEmpty { print(problems.dropFirst().joined(separator: "\n")) }
         if !schedule.conflicts.isEmpty { throw ExitCode(1) }
     }

@@ -10,9 +10,10 @@ struct SwapCommand: ParsableCommand {
         discussion: """
             rota swap SHIFT OTHER exchanges the engineers of two shifts (given by their hand-off dates): \
             whoever is on call for SHIFT takes OTHER, and the other way round, so both keep their counts. \
-            rota swap SHIFT --to ENGINEER hands one shift to ENGINEER (no shift back); with --volunteer \
-            the shift must hold a major holiday, and ENGINEER also earns the volunteer PTO credit \
-            (holiday_policy.volunteer_credit_days), as a pledge made before the decision would have.
+            rota swap SHIFT --to ENGINEER hands one shift to ENGINEER (no shift back). With --volunteer, \
+            SHIFT must hold a major holiday, and whoever takes it earns the volunteer PTO credit \
+            (holiday_policy.volunteer_credit_days), as a pledge made before the decision would have; \
+            rota check names the command that accepts a late pledge.
 
             The swap is refused, and nothing is written, when a shift is over or is not a hand-off date, \
             when someone would be on call during their PTO or outside their time on the team, or when \
@@ -40,7 +41,7 @@ struct SwapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hand the shift to this engineer instead (their id).", valueName: "engineer"))
     var to: String?
 
-    @Flag(help: "The engineer given with --to volunteers for this holiday shift and earns the PTO credit.")
+    @Flag(help: "Whoever takes the (holiday) SHIFT volunteered for it and earns the PTO credit.")
     var volunteer = false
 
     @Option(help: ArgumentHelp("Why, as the ledger records it (default: who agreed).", valueName: "text"))
@@ -52,7 +53,6 @@ struct SwapCommand: ParsableCommand {
         case (.some, .some): throw ValidationError("Give either a second shift or --to, not both.")
         default: break
         }
-        if volunteer, to == nil { throw ValidationError("--volunteer goes with --to ENGINEER.") }
     }
 
     func run() throws {

@@ -38,12 +38,15 @@ enum PlanTable {
             }
             lines.append("Run with --record to record them and lock the shifts of the lead-time window.")
         }
-        lines += problems(schedule, name: name)
+        lines += problems(schedule, config: config, ledger: ledger)
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The conflicts (with the swap proposed for each) and warnings, as `rota plan` and `rota check` list them.
-    static func problems(_ schedule: Schedule, name: (EngineerID) -> String) -> [String] {
+    ///
+    /// A late pledge gets the `rota swap` command that accepts it, when one passes the rules.
+    static func problems(_ schedule: Schedule, config: TeamConfig, ledger: Ledger) -> [String] {
+        func name(_ id: EngineerID) -> String { config.engineer(id)?.name ?? id.rawValue }
         var lines: [String] = []
         if !schedule.conflicts.isEmpty {
             lines.append("")
@@ -58,12 +61,26 @@ enum PlanTable {
         if !schedule.warnings.isEmpty {
             lines.append("")
             lines.append("Warnings:")
-            for warning in schedule.warnings { lines.append("  \(warning.shift): \(warning.text)") }
+            for warning in schedule.warnings {
+                var line = "  \(warning.shift): \(warning.text)"
+                if warning.kind == .latePledge, let volunteer = warning.engineer {
+                    line +=
+                        AgreedSwap.volunteerCommand(
+                            volunteer,
+                            shift: warning.shift,
+                            config: config,
+                            ledger: ledger,
+                            asOf: schedule.asOf
+                        ).map { "; to accept it, run: \($0)" }
+                        ?? "; no swap with \(name(volunteer)) passes the rules (PTO, rest) as the plan stands"
+                }
+                lines.append(line)
+            }
         }
         return lines
     }
 
-    static func conflictLine(_ conflict: SchedulingConflict, name: (EngineerID) -> String) -> String {
+    private static func conflictLine(_ conflict: SchedulingConflict, name: (EngineerID) -> String) -> String {
         var line = "\(conflict.shift): "
         if conflict.cause == .uncovered {
             return line + "UNCOVERED: everyone is away; add an override or move someone's PTO"

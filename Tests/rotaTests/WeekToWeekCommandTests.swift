@@ -1,0 +1,246 @@
+import Foundation
+import Testing
+
+/// The week-to-week cases of issue 12 end to end: conflicts inside the lock window and their swaps, shifts
+/// with everyone away, overrides onto PTO, late pledges, agreed swaps, people who join and leave, holidays
+/// without a backup. Messages are compared whole with golden files in fixtures/golden/rota/week-to-week.
+@Suite struct WeekToWeekCommandTests {
+    static let asOf = ["--as-of", "2026-11-28"]
+
+    /// A folder with the bundled config (edited by `edit`) as team.yaml; the ledger goes beside it.
+    struct Team {
+        let folder: URL
+        var config: String { folder.appendingPathComponent("team.yaml").path }
+        var ledger: String { folder.appendingPathComponent("team.ledger.yaml").path }
+
+        init(_ edit: (String) -> String = { $0 }) throws {
+            folder = try RotaBinary.temporaryFolder("week")
+            try Data(edit(try RotaBinary.bundledConfigText()).utf8).write(to: folder.appendingPathComponent("team.yaml"))
+        }
+
+        func run(_ arguments: [String]) throws -> RotaBinary.Result {
+            try RotaBinary.run(arguments + ["--config", config] + WeekToWeekCommandTests.asOf)
+        }
+
+        /// Rewrites the config, keeping the ledger.
+        func edit(_ change: (String) -> String) throws {
+            let text = try String(contentsOfFile: config, encoding: .utf8)
+            try Data(change(text).utf8).write(to: URL(fileURLWithPath: config))
+        }
+
+        /// Output with the temporary folder written as FOLDER, so it can be compared with a golden file.
+        func stable(_ text: String) -> String { text.replacingOccurrences(of: folder.path, with: "FOLDER") }
+
+        func remove() { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    static func pto(_ engineer: String, _ from: String, _ to: String) -> (String) -> String {
+        { text in
+            text.replacingOccurrences(
+                of: "    email: \(engineer)@example.com\n",
+                with: "    email: \(engineer)@example.com\n    pto: [{ from: \(from), to: \(to) }]\n"
+            )
+        }
+    }
+
+    @Test func ptoInsideTheLockWindowIsAConflictUntilTheProposedSwapIsRecorded() throws {
+        let team = try Team()
+        defer { team.remove() }
+        #expect(try team.run(["plan", "--record"]).status == 0)
+        try team.edit(Self.pto("kim", "2027-01-25", "2027-01-29"))
+        let check = try team.run(["check"])
+        #expect(check.status == 1)
+        CommandGolden.check(team.stable(check.standardOutput), "week-to-week/pto-conflict-check.txt")
+        let plan = try team.run(["plan"])
+        #expect(plan.status == 0)
+        CommandGolden.check(team.stable(plan.standardOutput), "week-to-week/pto-conflict-plan.txt")
+        let recorded = try team.run(["plan", "--record"])
+        #expect(recorded.status == 0)
+        let ledger = try String(contentsOfFile: team.ledger, encoding: .utf8)
+        #expect(ledger.contains("swaps:\n  - { shift: 2027-01-25, engineer: "))
+        #expect(ledger.contains("cause: \"Kim is on PTO 2027-01-25 to 2027-01-29\""))
+        let after = try team.run(["check"])
+        #expect(after.status == 0)
+        #expect(!after.standardOutput.contains("Conflicts"))
+        // After recording, the same engineers: what was proposed is now recorded.
+        let recordedPlan = try team.run(["plan"]).standardOutput
+        func rows(_ text: String) -> [String] {
+            text.split(separator: "\n").filter { $0.hasPrefix("202") }.map { String($0.prefix(62)) }
+        }
+        #expect(rows(recordedPlan) == rows(plan.standardOutput))
+        #expect(recordedPlan.contains("2027-W06  Mon 2027-02-08 10:00  Mon 2027-02-15 10:00  Kim      locked"))
+    }
+
+    @Test func aWeekWithEveryoneAwayIsUncoveredBeforeAndAfterRecording() throws {
+        let team = try Team {
+            ["chen", "smith", "jones", "kim"].reduce($0) { text, id in Self.pto(id, "2027-03-09", "2027-03-10")(text) }
+        }
+        defer { team.remove() }
+        let check = try team.run(["check"])
+        #expect(check.status == 1)
+        #expect(check.standardOutput.contains("  2027-03-08: UNCOVERED: everyone is away; add an override or move someone's PTO\n"))
+        let plan = try team.run(["plan", "--horizon", "16w"])
+        let row = plan.standardOutput.split(separator: "\n").first { $0.hasPrefix("2027-W10") }
+        #expect(row == "2027-W10  Mon 2027-03-08 10:00  Mon 2027-03-15 10:00  UNCOVERED  everyone away")
+        let json = try team.run(["plan", "--horizon", "16w", "--format", "json"])
+        #expect(json.standardOutput.contains("\"uncovered\" : true"))
+        // Recording locks the week for who would be on call, and it is still uncovered.
+        _ = try RotaBinary.run(["plan", "--record", "--config", team.config, "--as-of", "2027-01-15"])
+        let again = try team.run(["plan", "--horizon", "16w"])
+        let lockedRow = again.standardOutput.split(separator: "\n").first { $0.hasPrefix("2027-W10") }
+        #expect(lockedRow?.contains("UNCOVERED") == true)
+        #expect(try team.run(["check"]).status == 1)
+    }
+
+    @Test func anOverrideOntoSomeoneOnPTOIsAConfigError() throws {
+        let team = try Team {
+            Self.pto("kim", "2027-01-11", "2027-01-12")($0).replacingOccurrences(
+                of: "overrides: []",
+                with: "overrides:\n  - { engineer: kim, shift: 2027-01-11 }"
+            )
+        }
+        defer { team.remove() }
+        let check = try team.run(["check"])
+        #expect(check.status == 2)
+        CommandGolden.check(team.stable(check.standardError), "week-to-week/override-onto-pto.txt")
+    }
+
+    @Test func aPledgeAfterTheDecisionIsReportedWithTheCommandThatAcceptsIt() throws {
+        let team = try Team()
+        defer { team.remove() }
+        #expect(try team.run(["plan", "--record"]).status == 0)
+        try team.edit {
+            $0.replacingOccurrences(
+                of: "  volunteers: []",
+                with: "  volunteers:\n    - { holiday: christmas, year: 2026, engineers: [kim] }"
+            )
+        }
+        let check = try team.run(["check"])
+        #expect(check.status == 0)
+        CommandGolden.check(team.stable(check.standardOutput), "week-to-week/late-pledge-check.txt")
+        // Kim is locked on the shift before Christmas, so the rest rule refuses a plain hand-over; the
+        // warning names the exchange that passes.
+        #expect(try team.run(["swap", "2026-12-21", "--to", "kim", "--volunteer"]).status == 2)
+        let accepted = try team.run(["swap", "2026-12-21", "2026-12-14", "--volunteer"])
+        #expect(accepted.status == 0)
+        #expect(
+            team.stable(accepted.standardOutput)
+                == "Recorded in FOLDER/team.ledger.yaml: Kim takes Smith's shift of 2026-12-21; Smith takes Kim's "
+                + "shift of 2026-12-14 (+1 PTO credit).\n"
+        )
+        let after = try team.run(["check"])
+        #expect(after.status == 0 && !after.standardOutput.contains("Warnings"))
+        let report = try team.run(["report", "--format", "json", "--from", "2026-11-23", "--to", "2027-01-04"])
+        #expect(report.standardOutput.contains("\"pto_credit_days\" : 1"))
+    }
+
+    @Test func rotaSwapChecksPTOTheRestRuleAndTheDates() throws {
+        let team = try Team(Self.pto("jones", "2027-02-01", "2027-02-03"))
+        defer { team.remove() }
+        let cases: [([String], String)] = [
+            (
+                ["swap", "2027-01-18", "2027-02-01"],
+                "error: Jones is on PTO 2027-02-01 to 2027-02-03, during the shift of 2027-02-01\n"
+                    + "hint: pick another shift, or change the PTO first\n"
+            ),
+            (
+                ["swap", "2027-01-05", "2027-01-18"],
+                "error: 2027-01-05 is not the hand-off date of a shift\nhint: shifts start on 2027-01-04 and 2027-01-11\n"
+            ),
+            (
+                ["swap", "2026-11-16", "2027-01-18"],
+                "error: the shift of 2026-11-16 is over\nhint: a swap changes shifts from 2026-11-28 on\n"
+            ),
+            (
+                ["swap", "2027-01-04", "--to", "kimm"],
+                "error: --to kimm: not an engineer in FOLDER/team.yaml\nhint: did you mean 'kim'?\n"
+            ),
+            (
+                ["swap", "2027-01-04", "--to", "kim", "--volunteer"],
+                "error: --volunteer needs a holiday shift first; the shift of 2027-01-04 holds no major holiday\n"
+                    + "hint: e.g. rota swap 2026-12-21 --to kim --volunteer, or rota swap 2026-12-21 2026-12-14 --volunteer\n"
+            ),
+            (
+                ["swap", "2027-01-04", "--to", "chen"],
+                "error: Chen is already on call for the shift of 2027-01-04\nhint: nothing to do\n"
+            ),
+        ]
+        for (arguments, expected) in cases {
+            let result = try team.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(team.stable(result.standardError) == expected, "\(arguments)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: team.ledger))
+        // The rest rule, against a shift the ledger fixes: Chen is locked on 2027-02-01.
+        #expect(try team.run(["plan", "--record"]).status == 0)
+        let tired = try team.run(["swap", "2027-01-04", "2027-01-25"])
+        #expect(tired.status == 2)
+        #expect(
+            tired.standardError
+                == "error: the swap breaks the rest rule: Chen would be on call for the shifts of 2027-01-25 and "
+                + "2027-02-01 in a row\nhint: pick another shift; policy.min_gap is 1\n"
+        )
+        let agreed = try team.run(["swap", "2027-01-11", "2027-01-25", "--reason", "Smith's conference"])
+        #expect(agreed.status == 0)
+        #expect(
+            team.stable(agreed.standardOutput)
+                == "Recorded in FOLDER/team.ledger.yaml: Kim takes Smith's shift of 2027-01-11; "
+                + "Smith takes Kim's shift of 2027-01-25.\n"
+        )
+        #expect(
+            try String(contentsOfFile: team.ledger, encoding: .utf8).contains(
+                "  - { shift: 2027-01-11, engineer: kim, give_back: { shift: 2027-01-25, engineer: smith }, "
+                    + "cause: \"Smith's conference\", recorded: 2026-11-28 }\n"
+            )
+        )
+        let plan = try team.run(["plan"]).standardOutput
+        #expect(plan.contains("2027-W02  Mon 2027-01-11 10:00  Mon 2027-01-18 10:00  Kim "))
+        #expect(plan.contains("2027-W04  Mon 2027-01-25 10:00  Mon 2027-02-01 10:00  Smith "))
+        #expect(try team.run(["check"]).status == 0)
+    }
+
+    @Test func aLeaverIsReplacedAndANewcomerStartsAtTheirDate() throws {
+        let team = try Team()
+        defer { team.remove() }
+        #expect(try team.run(["plan", "--record"]).status == 0)
+        try team.edit {
+            $0.replacingOccurrences(
+                of: "ownership:\n  primary: { min: 1, max: 2 }\n  secondary: { min: 1, max: 2 }",
+                with: "ownership:\n  primary: { min: 0, max: 2 }\n  secondary: { min: 0, max: 2 }"
+            ).replacingOccurrences(
+                of: "    email: smith@example.com\n",
+                with: "    email: smith@example.com\n    left: 2027-01-08\n"
+            ).replacingOccurrences(
+                of: "    time_zone: America/Los_Angeles\n",
+                with: "    time_zone: America/Los_Angeles\n  - { id: lee, name: Lee, email: lee@example.com, joined: 2027-01-04 }\n"
+            ).replacingOccurrences(of: "order: [chen, smith, jones, kim]", with: "order: [chen, smith, jones, kim, lee]")
+        }
+        let check = try team.run(["check"])
+        #expect(check.status == 1)
+        CommandGolden.check(team.stable(check.standardOutput), "week-to-week/leaver-check.txt")
+        let plan = try team.run(["plan", "--horizon", "20w", "--format", "json"])
+        #expect(plan.status == 0)
+        let document = try JSONSerialization.jsonObject(with: Data(plan.standardOutput.utf8)) as? [String: Any]
+        let shifts = document?["shifts"] as? [[String: Any]] ?? []
+        for shift in shifts {
+            let handOff = shift["hand_off"] as? String ?? ""
+            let engineer = shift["engineer"] as? String ?? ""
+            if engineer == "lee" { #expect(handOff >= "2027-01-04") }
+            if engineer == "smith" { #expect(handOff < "2027-01-01") }
+        }
+        #expect(shifts.contains { $0["engineer"] as? String == "lee" })
+        #expect(try team.run(["plan", "--record"]).status == 0)
+        #expect(try team.run(["check"]).status == 0)
+        // The ledger still names Smith: history, not an error.
+        #expect(try String(contentsOfFile: team.ledger, encoding: .utf8).contains("engineer: smith"))
+    }
+
+    @Test func aHolidayWithNoBackupForAPipelineIsAWarning() throws {
+        // Unit-level profit is owned by Chen and Smith; both away at Christmas 2026.
+        let team = try Team { Self.pto("smith", "2026-12-24", "2026-12-26")(Self.pto("chen", "2026-12-24", "2026-12-26")($0)) }
+        defer { team.remove() }
+        let check = try team.run(["check"])
+        #expect(check.status == 0)
+        #expect(check.standardOutput.contains("2026-12-21: Unit-level profit has no backup on the holiday shift of 2026-12-21: both owners are on call or away"))
+    }
+}
