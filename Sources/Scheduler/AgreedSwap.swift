@@ -107,14 +107,18 @@ package enum AgreedSwap {
                 cause: cause ?? "agreed by \(a) and \(b)",
                 recorded: asOf
             )
-            summary = "\(name(b)) takes \(name(a))'s shift of \(first); \(name(a)) takes \(name(b))'s shift of \(second)"
+            summary =
+                "\(name(b)) takes \(name(a))'s shift of \(first); \(name(a)) takes \(name(b))'s shift of \(second)"
         case let .handOver(shift, taker):
             guard let holder = engineer(on: shift) else {
                 return .failure(Refusal(message: "no plan for the shift of \(shift)", hint: "check the date"))
             }
             guard holder != taker else {
                 return .failure(
-                    Refusal(message: "\(name(taker)) is already on call for the shift of \(shift)", hint: "nothing to do")
+                    Refusal(
+                        message: "\(name(taker)) is already on call for the shift of \(shift)",
+                        hint: "nothing to do"
+                    )
                 )
             }
             if let refusal = check(taker, on: shift) { return .failure(refusal) }
@@ -132,8 +136,10 @@ package enum AgreedSwap {
             guard let cover = plan.shifts.first(where: { $0.handOff == swap.shift })?.holiday else {
                 return .failure(
                     Refusal(
-                        message: "--volunteer needs a holiday shift first; the shift of \(swap.shift) holds no major holiday",
-                        hint: "e.g. rota swap 2026-12-21 --to kim --volunteer, or rota swap 2026-12-21 2026-12-14 --volunteer"
+                        message:
+                            "--volunteer needs a holiday shift first; the shift of \(swap.shift) holds no major holiday",
+                        hint:
+                            "e.g. rota swap 2026-12-21 --to kim --volunteer, or rota swap 2026-12-21 2026-12-14 --volunteer"
                     )
                 )
             }
@@ -186,7 +192,9 @@ package enum AgreedSwap {
                 config: config,
                 ledger: ledger,
                 asOf: asOf
-            ) { return true }
+            ) {
+                return true
+            }
             return false
         }
         if passes(.handOver(shift, to: volunteer)) { return "rota swap \(shift) --to \(volunteer) --volunteer" }

@@ -87,12 +87,23 @@ extension PlanState {
             (taker: taker, back: canGiveBack ? giveBack(from: taker, to: engineer, after: index) : nil)
         }
         let best = options.enumerated().min { a, b in
-            let keyA = (a.element.back == nil && canGiveBack ? 1 : 0, load[a.element.taker] ?? 0, a.element.back ?? 0, a.offset)
-            let keyB = (b.element.back == nil && canGiveBack ? 1 : 0, load[b.element.taker] ?? 0, b.element.back ?? 0, b.offset)
+            let keyA = (
+                a.element.back == nil && canGiveBack ? 1 : 0, load[a.element.taker] ?? 0, a.element.back ?? 0, a.offset
+            )
+            let keyB = (
+                b.element.back == nil && canGiveBack ? 1 : 0, load[b.element.taker] ?? 0, b.element.back ?? 0, b.offset
+            )
             return keyA < keyB
         }
         guard let best else { return nil }
-        return make(index, engineer: engineer, taker: best.element.taker, back: best.element.back, cause: cause, recorded: recorded)
+        return make(
+            index,
+            engineer: engineer,
+            taker: best.element.taker,
+            back: best.element.back,
+            cause: cause,
+            recorded: recorded
+        )
     }
 
     private func make(

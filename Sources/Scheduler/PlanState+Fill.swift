@@ -79,7 +79,8 @@ extension PlanState {
                 )
             }
             slot.forcedRest =
-                minimumGap > 0 && (1...minimumGap).contains { index - $0 >= 0 && slots[index - $0].engineer == slot.engineer }
+                minimumGap > 0
+                && (1...minimumGap).contains { index - $0 >= 0 && slots[index - $0].engineer == slot.engineer }
             slots[index] = slot
             count[slot.engineer, default: 0] += 1
         }
@@ -134,7 +135,12 @@ extension PlanState {
         if chosen == top {
             return (
                 chosen, .regular,
-                [ShiftReason(kind: .rotation, text: "next in turn: fewest shifts for time on the team, then rotation order")]
+                [
+                    ShiftReason(
+                        kind: .rotation,
+                        text: "next in turn: fewest shifts for time on the team, then rotation order"
+                    )
+                ]
             )
         }
         if let away = absence(top, forShift: index) {

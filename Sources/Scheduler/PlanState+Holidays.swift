@@ -81,7 +81,9 @@ extension PlanState {
     /// as a volunteer when the ledger credits them for it, so fairness and reports count the right person.
     private func swappedHolder(of index: Int, decided decision: HolidayDecision) -> HolidayDecision? {
         let date = grid.handOffDate(index)
-        guard let swap = ledger.swaps.last(where: { $0.shift == date || $0.giveBack?.shift == date }) else { return nil }
+        guard let swap = ledger.swaps.last(where: { $0.shift == date || $0.giveBack?.shift == date }) else {
+            return nil
+        }
         let holder = swap.shift == date ? swap.engineer : (swap.giveBack?.engineer ?? swap.engineer)
         guard holder != decision.engineer else { return nil }
         let credited = ledger.credits.contains {
@@ -104,7 +106,9 @@ extension PlanState {
         guard minimumGap > 0 else { return [] }
         var blocked: Set<EngineerID> = []
         for offset in 1...minimumGap {
-            if index - offset >= 0, let earlier = slots[index - offset].holiday { blocked.insert(earlier.decision.engineer) }
+            if index - offset >= 0, let earlier = slots[index - offset].holiday {
+                blocked.insert(earlier.decision.engineer)
+            }
             for other in [index - offset, index + offset] {
                 if let override = overrides[other] { blocked.insert(override.engineer) }
             }

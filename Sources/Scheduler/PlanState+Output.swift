@@ -175,7 +175,8 @@ extension PlanState {
                         SchedulingWarning(
                             kind: .latePledge,
                             shift: date,
-                            text: "\(name(volunteer)) volunteered for \(draft.occasions[0].name) \(draft.decision.year) "
+                            text:
+                                "\(name(volunteer)) volunteered for \(draft.occasions[0].name) \(draft.decision.year) "
                                 + "after it was decided (\(name(draft.decision.engineer)), recorded on "
                                 + "\(draft.decision.recorded))",
                             engineer: volunteer

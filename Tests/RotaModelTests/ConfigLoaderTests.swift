@@ -1,3 +1,4 @@
+import Foundation
 import RotaTestSupport
 import Testing
 
@@ -25,6 +26,34 @@ import Testing
         } catch {
             return error.diagnostics
         }
+    }
+
+    @Test func tenureAndTheRestRuleAreRead() throws {
+        var text = String(decoding: try Fixtures.bytes("team.yaml"), as: UTF8.self)
+        text = text.replacingOccurrences(
+            of: "    email: kim@example.com\n",
+            with: "    email: kim@example.com\n    joined: 2026-03-02\n    left: 2027-06-30\n"
+        )
+        text += "policy:\n  min_gap: 2\n"
+        let config = try Self.load(text)
+        let kim = try #require(config.engineer(EngineerID("kim")))
+        #expect(kim.joined?.description == "2026-03-02" && kim.left?.description == "2027-06-30")
+        #expect(kim.isOnTeam(on: LocalDate(iso: "2027-06-30") ?? .init(daysSinceEpoch: 0)))
+        #expect(!kim.isOnTeam(on: LocalDate(iso: "2027-07-01") ?? .init(daysSinceEpoch: 0)))
+        #expect(config.policy.minimumGap == 2)
+        #expect(try Self.load(String(decoding: try Fixtures.bytes("team.yaml"), as: UTF8.self)).policy.minimumGap == 1)
+    }
+
+    @Test func leavingBeforeJoiningAndABadGapAreReported() throws {
+        var text = String(decoding: try Fixtures.bytes("team.yaml"), as: UTF8.self)
+        text = text.replacingOccurrences(
+            of: "    email: kim@example.com\n",
+            with: "    email: kim@example.com\n    joined: 2027-03-02\n    left: 2026-06-30\n"
+        )
+        text += "policy:\n  min_gap: -1\n"
+        let messages = Self.diagnostics(Array(text.utf8)).map(\.message)
+        #expect(messages.contains("left (2026-06-30) is before joined (2027-03-02)"))
+        #expect(messages.contains { $0.hasPrefix("min_gap") })
     }
 
     @Test func bundledTeamMatchesTheBrief() throws {

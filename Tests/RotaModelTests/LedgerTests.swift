@@ -105,6 +105,57 @@ import Testing
         ]),
     ]
 
+    /// Swaps with and without a give-back, with awkward causes, in the order they were recorded.
+    static let swapSamples: [Ledger] = [
+        Ledger(swaps: [
+            LedgerSwap(
+                shift: date("2027-01-04"),
+                engineer: EngineerID("kim"),
+                giveBack: LedgerSwap.Assignment(shift: date("2027-01-18"), engineer: EngineerID("smith")),
+                cause: "Smith is on PTO 2027-01-04 to 2027-01-08",
+                recorded: date("2026-11-28")
+            ),
+            LedgerSwap(
+                shift: date("2027-01-11"),
+                engineer: EngineerID("null"),
+                giveBack: nil,
+                cause: "lee left on 2027-01-08: \"gone\"",
+                recorded: date("2026-11-28")
+            ),
+            LedgerSwap(
+                shift: date("2026-12-07"),
+                engineer: EngineerID("chen"),
+                giveBack: nil,
+                cause: "",
+                recorded: date("2026-12-01")
+            ),
+        ])
+    ]
+
+    @Test(arguments: swapSamples)
+    func swapsReadBackInTheOrderTheyWereRecorded(ledger: Ledger) throws {
+        let config = try Self.config()
+        let text = LedgerWriter.text(ledger, team: config.team)
+        #expect(try Self.load(text, config: config) == ledger)
+        #expect(text.contains("swaps:\n  - { shift: 2027-01-04, engineer: kim, give_back: { shift: 2027-01-18, engineer: smith }, "))
+        // The last swap of a shift wins; a give-back fixes the later shift too.
+        #expect(ledger.fixedEngineers[Self.date("2027-01-18")] == EngineerID("smith"))
+        #expect(ledger.fixedEngineers[Self.date("2027-01-04")] == EngineerID("kim"))
+    }
+
+    @Test func aSwapWithoutItsShiftOrWithABrokenGiveBackIsReported() throws {
+        let text = """
+            swaps:
+              - { engineer: kim, cause: x, recorded: 2026-11-28 }
+              - { shift: 2027-01-04, engineer: kim, give_back: { shift: 2027-01-05 }, cause: x, recorded: 2026-11-28 }
+
+            """
+        let problems = try Self.problems(text)
+        #expect(problems.contains("ledger.yaml:2:5: error:"))
+        #expect(problems.contains("2027-01-05 is not a hand-off date of the rotation"))
+        #expect(problems.contains("engineer"))
+    }
+
     // MARK: Round trip and golden
 
     @Test(arguments: samples)

@@ -81,7 +81,12 @@ import Testing
             replacing: "    email: smith@example.com\n",
             with: "    email: smith@example.com\n    pto: [{ from: 2026-11-01, to: 2027-01-31 }]\n"
         )
-        let after = Planner.plan(config: try TestWorlds.load(text), ledger: ledger, asOf: Self.asOf, horizon: Self.horizon)
+        let after = Planner.plan(
+            config: try TestWorlds.load(text),
+            ledger: ledger,
+            asOf: Self.asOf,
+            horizon: Self.horizon
+        )
         let smithLocked = Set(ledger.fixedEngineers.filter { $0.value.rawValue == "smith" && $0.key >= Self.asOf }.keys)
         try #require(!smithLocked.isEmpty)
         #expect(Set(after.conflicts.map(\.shift)) == smithLocked)
@@ -96,7 +101,12 @@ import Testing
         }
         // Recording the proposed swaps resolves every conflict.
         let recorded = Recorder.record(after, into: ledger, policy: config.holidayPolicy)
-        let again = Planner.plan(config: try TestWorlds.load(text), ledger: recorded, asOf: Self.asOf, horizon: Self.horizon)
+        let again = Planner.plan(
+            config: try TestWorlds.load(text),
+            ledger: recorded,
+            asOf: Self.asOf,
+            horizon: Self.horizon
+        )
         #expect(again.conflicts.isEmpty)
         #expect(again.shifts.map(\.engineer) == after.shifts.map(\.engineer))
     }

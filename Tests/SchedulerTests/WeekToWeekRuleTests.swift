@@ -63,7 +63,10 @@ import Testing
             day = day.adding(days: Int.random(in: 1...60, using: &generator))
         }
         let never = Self.shifts(config, .empty)
-        let weekly = Self.shifts(config, Self.record(config, on: stride(from: 0, to: 156, by: 1).map { start.adding(days: 7 * $0) }))
+        let weekly = Self.shifts(
+            config,
+            Self.record(config, on: stride(from: 0, to: 156, by: 1).map { start.adding(days: 7 * $0) })
+        )
         let random = Self.shifts(config, Self.record(config, on: dates))
         let once = Self.shifts(config, Self.record(config, on: [LocalDate.on("2027-06-15")]))
         for (name, other) in [("weekly", weekly), ("random dates", random), ("once", once)] {
@@ -72,8 +75,9 @@ import Testing
         }
     }
 
-    /// Nobody is on call for two shifts in a row unless everyone else is away (or off the team) for the
-    /// second; each forced one is a warning. The worlds include teams of three where two are away at once,
+    /// Nobody is on call for two shifts in a row unless everyone else is away for the second.
+    ///
+    /// Each forced one is a warning. The worlds include teams of three where two are away at once,
     /// so the forced case is counted and required, not only vacuously true.
     @Test func nobodyWorksTwoShiftsInARowUnlessEveryoneElseIsAway() throws {
         var forced = 0
@@ -113,12 +117,45 @@ import Testing
                 let forcedByHoliday = later.holiday != nil && earlier.holiday != nil
                 #expect(!othersFree || forcedByHoliday, "\(later.engineer) on \(earlier.handOff) and \(later.handOff)")
                 forced += 1
-                #expect(schedule.warnings.contains { $0.kind == .backToBack && $0.shift == later.handOff } || later.uncovered)
+                #expect(
+                    schedule.warnings.contains { $0.kind == .backToBack && $0.shift == later.handOff }
+                        || later.uncovered
+                )
             }
             checked += whole.count
         }
         #expect(checked > 4000)
         // Random PTO on small teams does force some: the rule is exercised, not only vacuously true.
         #expect(forced > 0)
+    }
+}
+
+/// `policy.min_gap` wider than one shift.
+@Suite struct MinimumGapTests {
+    @Test func withAGapOfTwoNobodyIsOnCallWithinTwoShiftsOfTheirLast() throws {
+        var text = try TestWorlds.bundledText(
+            replacing: "    time_zone: America/Los_Angeles\n",
+            with: "    time_zone: America/Los_Angeles\n  - { id: lee, name: Lee, email: lee@example.com }\n"
+        ).replacingOccurrences(of: "order: [chen, smith, jones, kim]", with: "order: [chen, smith, jones, kim, lee]")
+        text = text.replacingOccurrences(of: "primary: { min: 1, max: 2 }", with: "primary: { min: 0, max: 2 }")
+            .replacingOccurrences(of: "secondary: { min: 1, max: 2 }", with: "secondary: { min: 0, max: 2 }")
+        text += "policy:\n  min_gap: 2\n"
+        let config = try TestWorlds.load(text)
+        let schedule = Planner.plan(
+            config: config,
+            ledger: .empty,
+            asOf: config.rotation.start,
+            from: config.rotation.start,
+            until: .on("2029-12-31")
+        )
+        let engineers = schedule.shifts.map(\.engineer)
+        var close = 0
+        for index in engineers.indices.dropFirst(2) where engineers[index] == engineers[index - 2] {
+            close += 1
+        }
+        #expect(close == 0)
+        #expect(zip(engineers, engineers.dropFirst()).allSatisfy { $0 != $1 })
+        #expect(schedule.warnings.filter { $0.kind == .backToBack }.isEmpty)
+        #expect(engineers.count > 200)
     }
 }

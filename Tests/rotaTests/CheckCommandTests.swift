@@ -140,7 +140,9 @@ import Testing
         let ok = try RotaBinary.run(["check", "--config", config.path, "--as-of", "2026-11-28"])
         #expect(ok.status == 0)
         #expect(
-            ok.standardOutput.hasSuffix("\(ledger.path): ok. 14 locked shifts, 3 holiday decisions, 0 PTO credits, 1 swap\n")
+            ok.standardOutput.hasSuffix(
+                "\(ledger.path): ok. 14 locked shifts, 3 holiday decisions, 0 PTO credits, 1 swap\n"
+            )
         )
     }
 }

@@ -60,7 +60,11 @@ import Testing
         // Kim's PTO touches three shifts (2027-02-22 ends on the morning of 03-01): others cover them in turn and
         // Kim takes the next turns back until the counts are even; the rotation order then resumes.
         #expect(result.standardOutput.hasPrefix("6 shifts move with \(other.path):"))
-        #expect(result.standardOutput.contains("2027-02-22: Kim -> Chen\n    in for Kim: Kim is on PTO 2027-03-01 to 2027-03-10"))
+        #expect(
+            result.standardOutput.contains(
+                "2027-02-22: Kim -> Chen\n    in for Kim: Kim is on PTO 2027-03-01 to 2027-03-10"
+            )
+        )
         #expect(result.standardOutput.contains("2027-03-15: Jones -> Kim"))
         #expect(result.standardOutput.contains("2027-03-29: Chen -> Kim"))
     }

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-/// The week-to-week cases of issue 12 end to end: conflicts inside the lock window and their swaps, shifts
+/// The week-to-week cases of issue 12, end to end.
+///
+/// Conflicts inside the lock window and their swaps, shifts
 /// with everyone away, overrides onto PTO, late pledges, agreed swaps, people who join and leave, holidays
 /// without a backup. Messages are compared whole with golden files in fixtures/golden/rota/week-to-week.
 @Suite struct WeekToWeekCommandTests {
@@ -15,7 +17,9 @@ import Testing
 
         init(_ edit: (String) -> String = { $0 }) throws {
             folder = try RotaBinary.temporaryFolder("week")
-            try Data(edit(try RotaBinary.bundledConfigText()).utf8).write(to: folder.appendingPathComponent("team.yaml"))
+            try Data(edit(try RotaBinary.bundledConfigText()).utf8).write(
+                to: folder.appendingPathComponent("team.yaml")
+            )
         }
 
         func run(_ arguments: [String]) throws -> RotaBinary.Result {
@@ -78,7 +82,11 @@ import Testing
         defer { team.remove() }
         let check = try team.run(["check"])
         #expect(check.status == 1)
-        #expect(check.standardOutput.contains("  2027-03-08: UNCOVERED: everyone is away; add an override or move someone's PTO\n"))
+        #expect(
+            check.standardOutput.contains(
+                "  2027-03-08: UNCOVERED: everyone is away; add an override or move someone's PTO\n"
+            )
+        )
         let plan = try team.run(["plan", "--horizon", "16w"])
         let row = plan.standardOutput.split(separator: "\n").first { $0.hasPrefix("2027-W10") }
         #expect(row == "2027-W10  Mon 2027-03-08 10:00  Mon 2027-03-15 10:00  UNCOVERED  everyone away")
@@ -212,8 +220,12 @@ import Testing
                 with: "    email: smith@example.com\n    left: 2027-01-08\n"
             ).replacingOccurrences(
                 of: "    time_zone: America/Los_Angeles\n",
-                with: "    time_zone: America/Los_Angeles\n  - { id: lee, name: Lee, email: lee@example.com, joined: 2027-01-04 }\n"
-            ).replacingOccurrences(of: "order: [chen, smith, jones, kim]", with: "order: [chen, smith, jones, kim, lee]")
+                with:
+                    "    time_zone: America/Los_Angeles\n  - { id: lee, name: Lee, email: lee@example.com, joined: 2027-01-04 }\n"
+            ).replacingOccurrences(
+                of: "order: [chen, smith, jones, kim]",
+                with: "order: [chen, smith, jones, kim, lee]"
+            )
         }
         let check = try team.run(["check"])
         #expect(check.status == 1)
@@ -237,10 +249,16 @@ import Testing
 
     @Test func aHolidayWithNoBackupForAPipelineIsAWarning() throws {
         // Unit-level profit is owned by Chen and Smith; both away at Christmas 2026.
-        let team = try Team { Self.pto("smith", "2026-12-24", "2026-12-26")(Self.pto("chen", "2026-12-24", "2026-12-26")($0)) }
+        let team = try Team {
+            Self.pto("smith", "2026-12-24", "2026-12-26")(Self.pto("chen", "2026-12-24", "2026-12-26")($0))
+        }
         defer { team.remove() }
         let check = try team.run(["check"])
         #expect(check.status == 0)
-        #expect(check.standardOutput.contains("2026-12-21: Unit-level profit has no backup on the holiday shift of 2026-12-21: both owners are on call or away"))
+        #expect(
+            check.standardOutput.contains(
+                "2026-12-21: Unit-level profit has no backup on the holiday shift of 2026-12-21: both owners are on call or away"
+            )
+        )
     }
 }

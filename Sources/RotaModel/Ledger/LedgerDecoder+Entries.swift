@@ -36,7 +36,7 @@ extension LedgerDecoder {
                 }
             }
             let engineer = nodes.required(fields, "engineer", hint: "add who covers the shift, e.g. engineer: chen")
-                .flatMap { engineerReference($0, entry: name, shift: start) }
+                .flatMap { engineerReference($0) }
             let recorded = recordedDate(fields)
             if let start, let engineer, let recorded {
                 shifts.append(RecordedShift(start: start, engineer: engineer, recorded: recorded))
@@ -78,7 +78,7 @@ extension LedgerDecoder {
             let shift = shiftNode.flatMap { nodes.date($0, "shift") }
             if let shift, let shiftNode { checkHandOff(shift, at: shiftNode, "shift") }
             let engineer = nodes.required(fields, "engineer", hint: "add who covers the holiday, e.g. engineer: kim")
-                .flatMap { engineerReference($0, entry: name, shift: shift) }
+                .flatMap { engineerReference($0) }
             let reason = nodes.required(fields, "reason", hint: "add why they got it, one of: \(Self.reasonNames)")
                 .flatMap {
                     nodes.choice($0, "reason", HolidayDecision.Reason.allCases.map { ($0.rawValue, $0) })
@@ -116,7 +116,7 @@ extension LedgerDecoder {
             )
             guard let fields = nodes.fields(item, name, keys: Self.creditKeys) else { continue }
             let engineer = nodes.required(fields, "engineer", hint: "add who earned it, e.g. engineer: kim").flatMap {
-                engineerReference($0, entry: name, shift: nil)
+                engineerReference($0)
             }
             let days = nodes.required(fields, "days", hint: "add the days of PTO earned, e.g. days: 1").flatMap {
                 nodes.int($0, "days", in: Self.creditDays)
@@ -143,12 +143,12 @@ extension LedgerDecoder {
         for item in items {
             let name = peekDate(item, "shift").map { "the swap of shift \($0)" } ?? "a swap"
             guard let fields = nodes.fields(item, name, keys: Self.swapKeys) else { continue }
-            let assignment = self.assignment(fields, entry: name)
+            let assignment = self.assignment(fields)
             var giveBack: LedgerSwap.Assignment?
             var giveBackFailed = false
             if let node = fields["give_back"] {
                 giveBack = nodes.fields(node, "give_back", keys: Self.giveBackKeys).flatMap {
-                    self.assignment($0, entry: "the give-back of \(name)")
+                    self.assignment($0)
                 }
                 giveBackFailed = giveBack == nil
             }
@@ -171,12 +171,12 @@ extension LedgerDecoder {
     }
 
     /// A `shift` and `engineer` pair of a swap entry.
-    private mutating func assignment(_ fields: Fields, entry: String) -> LedgerSwap.Assignment? {
+    private mutating func assignment(_ fields: Fields) -> LedgerSwap.Assignment? {
         let shiftNode = nodes.required(fields, "shift", hint: "the shift's hand-off date, e.g. shift: 2027-01-04")
         let shift = shiftNode.flatMap { nodes.date($0, "shift") }
         if let shift, let shiftNode { checkHandOff(shift, at: shiftNode, "shift") }
         let engineer = nodes.required(fields, "engineer", hint: "who is on call for it, e.g. engineer: kim")
-            .flatMap { engineerReference($0, entry: entry, shift: shift) }
+            .flatMap { engineerReference($0) }
         guard let shift, let engineer else { return nil }
         return LedgerSwap.Assignment(shift: shift, engineer: engineer)
     }

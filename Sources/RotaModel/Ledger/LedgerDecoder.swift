@@ -71,9 +71,11 @@ struct LedgerDecoder {
         )
     }
 
-    /// An engineer id. It need not be on the team any more: the ledger is history, and a shift still to
-    /// come whose engineer left is a conflict the planner reports and resolves, not a broken ledger.
-    mutating func engineerReference(_ node: Node, entry: String, shift: LocalDate?) -> EngineerID? {
+    /// An engineer id, which need not be on the team any more.
+    ///
+    /// The ledger is history, and a shift still to come whose engineer left is a conflict the planner
+    /// reports and resolves, not a broken ledger.
+    mutating func engineerReference(_ node: Node) -> EngineerID? {
         nodes.identifier(node, "engineer").map(EngineerID.init)
     }
 

@@ -88,8 +88,10 @@ package enum LedgerWriter {
                     < ($1.recorded, $1.engineer, $1.holiday, $1.year, $1.days)
             },
             // Swaps apply in the order they were recorded; the sort is stable, so one day's keep file order.
-            swaps: ledger.swaps.enumerated().sorted { ($0.element.recorded, $0.offset) < ($1.element.recorded, $1.offset) }
-                .map(\.element)
+            swaps: ledger.swaps.enumerated().sorted {
+                ($0.element.recorded, $0.offset) < ($1.element.recorded, $1.offset)
+            }
+            .map(\.element)
         )
     }
 

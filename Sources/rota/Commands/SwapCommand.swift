@@ -92,7 +92,10 @@ struct SwapCommand: ParsableCommand {
         updated.swaps.append(entries.swap)
         if let credit = entries.credit { updated.credits.append(credit) }
         try LedgerFile.write(updated, team: config.team, to: ledgerPath)
-        print("Recorded in \(ledgerPath): \(entries.summary)" + (entries.credit.map { " (+\($0.days) PTO credit)" } ?? "") + ".")
+        print(
+            "Recorded in \(ledgerPath): \(entries.summary)" + (entries.credit.map { " (+\($0.days) PTO credit)" } ?? "")
+                + "."
+        )
     }
 }
 
