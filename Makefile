@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SWIFT_FILES = $(shell git ls-files '*.swift')
 CORE_TARGETS = Sources/RotaModel Sources/Scheduler Sources/ICalendar Sources/RotaSync Sources/Runbooks
-# Calls the pure core must never make (STYLE.md section 4): time, randomness, the environment, files, printing.
+# Calls the pure core must never make (docs/style.md section 4): time, randomness, the environment, files, printing.
 FORBIDDEN = Date\(\)|Date\.now|ContinuousClock\(\)|TimeZone\.current|Calendar\.current|Locale\.current|UUID\(\)|\.random\(|ProcessInfo|FileManager|print\(
 
 # The CalDAV servers the integration tests start on 127.0.0.1 (Tests/CalDAVTests), pinned; the stamp file is keyed

@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Upcoming-feature flags every rota target builds with (STYLE.md section 7).
+/// Upcoming-feature flags every rota target builds with (docs/style.md section 7).
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),

@@ -3,7 +3,7 @@ package import RotaModel
 
 /// Computes the on-call schedule from a validated config, the ledger and an as-of date.
 ///
-/// The rules (DESIGN.md "Scheduling rules", docs/scheduling.md) are applied as passes over the shifts from the
+/// The rules (docs/design.md "Scheduling rules", docs/scheduling.md) are applied as passes over the shifts from the
 /// start of the rotation, each in time order:
 /// 1. holidays: each shift containing a major holiday gets its engineer (recorded, or decided now: volunteers
 ///    first, then fairness across years per time on the team, never twice running, never next to another

@@ -1,5 +1,5 @@
 /// SplitMix64: a small, fast generator whose sequence depends only on its seed, so every randomized
-/// test replays exactly (STYLE.md section 4: no unseeded randomness).
+/// test replays exactly (docs/style.md section 4: no unseeded randomness).
 ///
 /// Shared by the test targets; it lives in a library target of its own because test targets cannot
 /// import each other.

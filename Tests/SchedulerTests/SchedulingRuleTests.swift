@@ -5,7 +5,7 @@ import Testing
 
 @testable import Scheduler
 
-/// The scheduling rules of DESIGN.md, checked on many random small teams.
+/// The scheduling rules of docs/design.md, checked on many random small teams.
 @Suite struct SchedulingRuleTests {
     static let seeds: [UInt64] = Array(1...60)
     static let asOf = LocalDate.on("2026-02-04")

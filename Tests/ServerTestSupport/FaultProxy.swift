@@ -4,7 +4,7 @@ package import Foundation
 /// `fault_proxy.py` in front of a real server: answers 5xx/429, drops connections, delays answers or plays a
 /// concurrent writer on cue, and forwards the rest.
 ///
-/// DESIGN.md's way to test failures: the server stays real, only the faults are injected.
+/// docs/design.md's way to test failures: the server stays real, only the faults are injected.
 package struct FaultProxy {
     package let local: LocalProcess
     /// The proxy's root, `http://127.0.0.1:PORT/`; point the client here instead of at the server.

@@ -21,7 +21,7 @@ package struct HolidaySettings: Hashable, Sendable {
     }
 }
 
-/// How holiday shifts are decided (DESIGN.md "Scheduling rules").
+/// How holiday shifts are decided (docs/design.md "Scheduling rules").
 package struct HolidayPolicy: Hashable, Sendable {
     /// How far ahead a holiday shift is decided and locked (default 3 months).
     package let leadTime: CalendarSpan

@@ -93,7 +93,7 @@ package struct RecordedShift: Hashable, Sendable {
 
 /// Who covers a major holiday in a given year, and why.
 package struct HolidayDecision: Hashable, Sendable {
-    /// Why an engineer got a holiday shift; the order of the rules in DESIGN.md.
+    /// Why an engineer got a holiday shift; the order of the rules in docs/design.md.
     package enum Reason: String, CaseIterable, Hashable, Sendable {
         /// The engineer volunteered (and earns PTO credit).
         case volunteer
