@@ -10,40 +10,43 @@ extension PlanState {
     /// any day of it, not on call within the minimum gap before it, and not fixed within the minimum gap after
     /// it (a holiday decision, an override, a recorded swap). Fairest is the one furthest below their share:
     /// each shift adds 1/n to the share of each of the n engineers on the team then, so PTO is made up later
-    /// and a newcomer starts level. Ties go to the one longest without a shift, then to rotation order, which
-    /// makes a team with no PTO a plain round robin.
+    /// and a newcomer starts level. Shifts fixed in the next round count as taken already. Ties go to the
+    /// engineer whose turn in the rotation order comes first from this shift on, which makes a team with no
+    /// PTO a plain round robin and brings the order back to it after an absence.
     ///
     /// - Complexity: O(*s* × *e*) for *s* slots and *e* engineers.
     mutating func fill() {
-        var share: [EngineerID: Double] = [:]
-        var count: [EngineerID: Int] = [:]
-        let position = Dictionary(team.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let teamSize = team.count
+        var share = [Double](repeating: 0, count: teamSize)
+        var count = [Int](repeating: 0, count: teamSize)
+        var ahead = [Int](repeating: 0, count: teamSize)
         for index in slots.indices {
-            let onTeam = team.filter { isOnTeam($0, forShift: index) }
-            for member in onTeam { share[member, default: 0] += 1 / Double(onTeam.count) }
+            let onTeam = (0..<teamSize).filter { availability.onTeam(index, $0) }
+            for member in onTeam { share[member] += 1 / Double(onTeam.count) }
             // Shifts already fixed in the next round (holidays, overrides, swaps) count as taken, so the
             // shifts they displace are made up on both sides of them rather than all after.
-            var ahead: [EngineerID: Int] = [:]
+            for member in 0..<teamSize { ahead[member] = 0 }
             for next in index + 1..<min(slots.count, index + 1 + teamSize) {
-                if let engineer = fixedAheadEngineer(next) { ahead[engineer, default: 0] += 1 }
+                if let engineer = fixedAheadEngineer(next), let member = position[engineer] { ahead[member] += 1 }
             }
-            func ranked(_ candidates: [EngineerID]) -> [EngineerID] {
-                candidates.sorted { a, b in
-                    let owedA = (share[a] ?? 0) - Double((count[a] ?? 0) + (ahead[a] ?? 0))
-                    let owedB = (share[b] ?? 0) - Double((count[b] ?? 0) + (ahead[b] ?? 0))
-                    if abs(owedA - owedB) > 1e-9 { return owedA > owedB }
-                    let turn = { (id: EngineerID) in ((position[id] ?? 0) - index % teamSize + teamSize) % teamSize }
-                    return turn(a) < turn(b)
-                }
+            let turnOffset = index % teamSize
+            // Whether member a is fairer than member b for this slot.
+            func fairer(_ a: Int, _ b: Int) -> Bool {
+                let owedA = share[a] - Double(count[a] + ahead[a])
+                let owedB = share[b] - Double(count[b] + ahead[b])
+                if abs(owedA - owedB) > 1e-9 { return owedA > owedB }
+                return (a - turnOffset + teamSize) % teamSize < (b - turnOffset + teamSize) % teamSize
+            }
+            func fairest(_ candidates: [Int]) -> Int? {
+                candidates.min { fairer($0, $1) }
             }
             var slot = slots[index]
-            let available = onTeam.filter { isAvailable($0, forShift: index) }
+            let available = onTeam.filter { availability.available(index, $0) }
             slot.uncovered = available.isEmpty
             slot.kind = .regular
             slot.locked = fixed[index] != nil
             if let override = overrides[index] {
-                let underneath = fixed[index] ?? slot.holiday?.decision.engineer ?? ranked(onTeam)[safe: 0]
+                let underneath = fixed[index] ?? slot.holiday?.decision.engineer ?? fairest(onTeam).map { team[$0] }
                 slot.engineer = override.engineer
                 slot.kind = .override
                 var text = "override: \(name(override.engineer))"
@@ -56,7 +59,12 @@ extension PlanState {
                 slot.engineer = draft.decision.engineer
                 slot.reasons = []
             } else {
-                (slot.engineer, slot.kind, slot.reasons) = choose(index, onTeam: onTeam, available: available, ranked)
+                (slot.engineer, slot.kind, slot.reasons) = choose(
+                    index,
+                    top: fairest(onTeam.isEmpty ? Array(0..<teamSize) : onTeam) ?? 0,
+                    available: available,
+                    fairest
+                )
             }
             if let draft = slot.holiday {
                 if slot.kind != .override { slot.kind = .holiday }
@@ -82,7 +90,7 @@ extension PlanState {
                 minimumGap > 0
                 && (1...minimumGap).contains { index - $0 >= 0 && slots[index - $0].engineer == slot.engineer }
             slots[index] = slot
-            count[slot.engineer, default: 0] += 1
+            if let member = position[slot.engineer] { count[member] += 1 }
         }
     }
 
@@ -111,16 +119,19 @@ extension PlanState {
     }
 
     /// The fairest engineer for a free slot, and why (naming whoever was passed over).
+    ///
+    /// - Parameters:
+    ///   - top: The rotation position of the fairest engineer on the team, available or not.
+    ///   - available: The rotation positions of those free for the slot.
+    ///   - fairest: Picks the fairest of some rotation positions.
     private func choose(
         _ index: Int,
-        onTeam: [EngineerID],
-        available: [EngineerID],
-        _ ranked: ([EngineerID]) -> [EngineerID]
+        top: Int,
+        available: [Int],
+        _ fairest: ([Int]) -> Int?
     ) -> (EngineerID, ShiftKind, [ShiftReason]) {
-        let everyone = ranked(onTeam.isEmpty ? team : onTeam)
-        guard !available.isEmpty else {
-            return (everyone[0], .regular, [])
-        }
+        let topEngineer = team[top]
+        guard let anyone = fairest(available) else { return (topEngineer, .regular, []) }
         let ahead = fixedAhead(index)
         func restConflict(_ engineer: EngineerID) -> String? {
             guard minimumGap > 0 else { return nil }
@@ -129,10 +140,8 @@ extension PlanState {
             }
             return ahead.first { $0.engineer == engineer }.map { "\(name(engineer)) \($0.why)" }
         }
-        let rested = ranked(available).filter { restConflict($0) == nil }
-        let chosen = rested.first ?? ranked(available)[0]
-        let top = everyone[0]
-        if chosen == top {
+        let chosen = team[fairest(available.filter { restConflict(team[$0]) == nil }) ?? anyone]
+        if chosen == topEngineer {
             return (
                 chosen, .regular,
                 [
@@ -143,11 +152,14 @@ extension PlanState {
                 ]
             )
         }
-        if let away = absence(top, forShift: index) {
-            return (chosen, .swap, [ShiftReason(kind: .ptoCover, text: "in for \(name(top)): \(away)")])
+        if let away = absence(topEngineer, forShift: index) {
+            return (chosen, .swap, [ShiftReason(kind: .ptoCover, text: "in for \(name(topEngineer)): \(away)")])
         }
-        let why = restConflict(top) ?? "\(name(top)) cannot take it"
-        return (chosen, .swap, [ShiftReason(kind: .rest, text: "in for \(name(top)), who needs a shift off: \(why)")])
+        let why = restConflict(topEngineer) ?? "\(name(topEngineer)) cannot take it"
+        return (
+            chosen, .swap,
+            [ShiftReason(kind: .rest, text: "in for \(name(topEngineer)), who needs a shift off: \(why)")]
+        )
     }
 
     private func lockReason(_ index: Int, _ engineer: EngineerID) -> ShiftReason {
@@ -157,15 +169,12 @@ extension PlanState {
         if let resolution = resolutions.first(where: { $0.swap.giveBack?.shift == grid.handOffDate(index) }) {
             return ShiftReason(kind: .conflictSwap, text: "proposed give-back: \(resolution.summary)")
         }
-        let date = grid.handOffDate(index)
-        if let swap = ledger.swaps.last(where: { $0.shift == date || $0.giveBack?.shift == date }) {
+        if let swap = lastSwap[index] {
             return ShiftReason(kind: .locked, text: "swap recorded on \(swap.recorded): \(swap.cause)")
         }
-        let recorded = ledger.shifts.first { $0.start == date }?.recorded
-        return ShiftReason(kind: .locked, text: "recorded in the ledger" + (recorded.map { " on \($0)" } ?? ""))
+        return ShiftReason(
+            kind: .locked,
+            text: "recorded in the ledger" + (recordedOn[index].map { " on \($0)" } ?? "")
+        )
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -48,6 +48,39 @@ struct PlanState {
     /// Conflict resolutions this plan proposes, in time order.
     var resolutions: [Resolution] = []
     private let engineersByID: [EngineerID: Engineer]
+    /// Each engineer's place in the rotation order.
+    let position: [EngineerID: Int]
+    /// Who is on the team and who is free for each slot, by rotation position: the config alone decides it.
+    let availability: Availability
+    /// The recording date of each slot the ledger's `shifts:` hold, and the last recorded swap of each slot.
+    let recordedOn: [Int: LocalDate]
+    let lastSwap: [Int: LedgerSwap]
+
+    /// Who is on the team, and who is free, for every slot and rotation position, worked out once.
+    struct Availability {
+        private let teamSize: Int
+        private var onTeamBits: [Bool]
+        private var availableBits: [Bool]
+
+        init(slots: Int, team: [Engineer?], grid: ShiftGrid) {
+            teamSize = team.count
+            onTeamBits = Array(repeating: false, count: slots * team.count)
+            availableBits = onTeamBits
+            for index in 0..<slots {
+                let days = grid.days(index)
+                for (member, engineer) in team.enumerated() {
+                    guard let engineer, engineer.isOnTeam(for: days) else { continue }
+                    onTeamBits[index * teamSize + member] = true
+                    availableBits[index * teamSize + member] = !engineer.pto.contains {
+                        $0.first <= days.upperBound && days.lowerBound <= $0.last
+                    }
+                }
+            }
+        }
+
+        func onTeam(_ index: Int, _ member: Int) -> Bool { onTeamBits[index * teamSize + member] }
+        func available(_ index: Int, _ member: Int) -> Bool { availableBits[index * teamSize + member] }
+    }
 
     init(config: TeamConfig, ledger: Ledger, grid: ShiftGrid, asOf: LocalDate, lockEnd: Int, lastIndex: Int) {
         self.lockEnd = lockEnd
@@ -77,7 +110,19 @@ struct PlanState {
                 if index >= 0 { anchored.insert(index) }
             }
         }
-        self.engineersByID = Dictionary(config.engineers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let engineersByID = Dictionary(config.engineers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.engineersByID = engineersByID
+        self.position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        self.availability = Availability(slots: slots.count, team: order.map { engineersByID[$0] }, grid: grid)
+        var recordedOn: [Int: LocalDate] = [:]
+        for shift in ledger.shifts { recordedOn[grid.index(ofHandOff: shift.start)] = shift.recorded }
+        self.recordedOn = recordedOn
+        var lastSwap: [Int: LedgerSwap] = [:]
+        for swap in ledger.swaps {
+            lastSwap[grid.index(ofHandOff: swap.shift)] = swap
+            if let giveBack = swap.giveBack { lastSwap[grid.index(ofHandOff: giveBack.shift)] = swap }
+        }
+        self.lastSwap = lastSwap
     }
 
     var minimumGap: Int { config.policy.minimumGap }
