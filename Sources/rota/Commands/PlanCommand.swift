@@ -87,15 +87,18 @@ struct PlanCommand: ParsableCommand {
             print(try PlanJSON.render(schedule, config: config), terminator: "")
         }
         if record {
-            let updated = Recorder.record(schedule, into: ledger, policy: config.holidayPolicy)
-            guard updated != ledger else {
+            // Under the ledger lock, plan again from the ledger as it is now: another run may have recorded meanwhile.
+            let (before, updated) = try LedgerFile.update(ledgerPath, config: config, asOf: asOf) { current in
+                let currentSchedule = Planner.plan(config: config, ledger: current, asOf: asOf, horizon: horizon.span)
+                return Recorder.record(currentSchedule, into: current, policy: config.holidayPolicy)
+            }
+            guard updated != before else {
                 verbosity.note("Nothing to record: the ledger \(ledgerPath) already holds every due decision.")
                 return
             }
-            try LedgerFile.write(updated, team: config.team, to: ledgerPath)
-            let shifts = updated.shifts.count - ledger.shifts.count
-            let holidays = updated.holidays.count - ledger.holidays.count
-            let credits = updated.credits.count - ledger.credits.count
+            let shifts = updated.shifts.count - before.shifts.count
+            let holidays = updated.holidays.count - before.holidays.count
+            let credits = updated.credits.count - before.credits.count
             verbosity.note(
                 "Recorded in \(ledgerPath): \(Plural.count(shifts, "shift lock")), "
                     + "\(Plural.count(holidays, "holiday decision")), \(Plural.count(credits, "PTO credit"))."

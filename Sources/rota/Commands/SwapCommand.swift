@@ -75,27 +75,30 @@ struct SwapCommand: ParsableCommand {
         } else {
             return
         }
-        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
-        let entries: AgreedSwap.Entries
-        switch AgreedSwap.entries(
-            for: request,
-            volunteer: volunteer,
-            cause: reason,
-            config: config,
-            ledger: ledger,
-            asOf: asOf
-        ) {
-        case let .success(found): entries = found
-        case let .failure(refusal): throw CommandFailure(message: refusal.message, hint: refusal.hint)
+        // Checked and written under the ledger lock, against the ledger as it is now.
+        var recorded: AgreedSwap.Entries?
+        _ = try LedgerFile.update(ledgerPath, config: config, asOf: asOf) { ledger in
+            switch AgreedSwap.entries(
+                for: request,
+                volunteer: volunteer,
+                cause: reason,
+                config: config,
+                ledger: ledger,
+                asOf: asOf
+            ) {
+            case let .success(entries):
+                recorded = entries
+                var updated = ledger
+                updated.swaps.append(entries.swap)
+                if let credit = entries.credit { updated.credits.append(credit) }
+                return updated
+            case let .failure(refusal):
+                throw CommandFailure(message: refusal.message, hint: refusal.hint)
+            }
         }
-        var updated = ledger
-        updated.swaps.append(entries.swap)
-        if let credit = entries.credit { updated.credits.append(credit) }
-        try LedgerFile.write(updated, team: config.team, to: ledgerPath)
-        print(
-            "Recorded in \(ledgerPath): \(entries.summary)" + (entries.credit.map { " (+\($0.days) PTO credit)" } ?? "")
-                + "."
-        )
+        guard let recorded else { return }
+        let credit = recorded.credit.map { " (+\($0.days) PTO credit)" } ?? ""
+        print("Recorded in \(ledgerPath): \(recorded.summary)\(credit).")
     }
 }
 

@@ -39,18 +39,43 @@ enum LedgerFile {
         }
     }
 
-    /// Writes `ledger` to `path` atomically: a temporary file in the same folder, then a rename, so a
-    /// crash or a full disk never leaves half a ledger.
-    static func write(_ ledger: Ledger, team: String, to path: String) throws {
+    /// Reads, changes and writes the ledger at `path` under the ledger lock, so concurrent
+    /// `rota plan --record` runs take turns and none loses another's records.
+    ///
+    /// Takes the lock (waiting up to `ROTA_LEDGER_LOCK_TIMEOUT` seconds, default 30), removes the
+    /// temporary files of killed runs, reads the ledger inside the lock, applies `transform`, writes
+    /// the result atomically only when it differs, and releases the lock. A symbolic link is followed:
+    /// the file it names is locked and replaced, and the link stays.
+    ///
+    /// - Returns: the ledger as read inside the lock, and as transformed (equal when nothing was written).
+    /// - Throws: exit code 2 after printing the problem: the lock cannot be taken in time, the ledger
+    ///   cannot be read or used, or it cannot be written (then the old ledger is unchanged). Whatever
+    ///   `transform` throws.
+    static func update(
+        _ path: String,
+        config: TeamConfig,
+        asOf: LocalDate,
+        _ transform: (Ledger) throws -> Ledger
+    ) throws -> (before: Ledger, after: Ledger) {
         do {
-            try Data(LedgerWriter.text(ledger, team: team).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
+            let timeout = try LedgerLock.timeout(in: ProcessInfo.processInfo.environment)
+            let location = LedgerLocation(resolving: path)
+            return try LedgerLock.withLock(location, timeout: timeout) {
+                removeLeftoverTemporaryFiles(location)
+                let before = try load(path, config: config, asOf: asOf)
+                let after = try transform(before)
+                if after != before {
+                    try replace(
+                        location,
+                        with: Array(LedgerWriter.text(after, team: config.team).utf8),
+                        displayPath: path
+                    )
+                }
+                return (before, after)
+            }
+        } catch let error as LedgerFileError {
             var standardError = StandardError()
-            print(
-                "\(path): error: cannot write ledger: \(error.localizedDescription)\n"
-                    + "hint: check that the folder exists and is writable; nothing was recorded",
-                to: &standardError
-            )
+            print(error, to: &standardError)
             throw ExitCode.rotaError
         }
     }
