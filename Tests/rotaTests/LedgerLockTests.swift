@@ -41,10 +41,11 @@ import Glibc
         }
         let together = try Self.recordKeys(in: concurrent)
         let oneByOne = try Self.recordKeys(in: sequential)
-        // Which engineer a shift gets may depend on the order the runs recorded in; which shifts and
-        // holidays are recorded must not: a lost write shows as a missing key.
+        // A lost write shows as a missing key. The plan does not depend on when or in which order the
+        // ledger was recorded, so each shift also has the same engineer either way.
         #expect(oneByOne.count > 30)
         #expect(together == oneByOne, "missing: \(oneByOne.subtracting(together).sorted())")
+        #expect(try Self.engineers(in: concurrent) == Self.engineers(in: sequential))
         let check = try RotaBinary.run(["check", "--as-of", "2026-11-28", "--config", Self.config(in: concurrent)])
         #expect(check.status == 0, "\(check.standardError)")
         #expect(try Self.listing(concurrent) == [".team.ledger.yaml.lock", "team.ledger.yaml", "team.yaml"])
@@ -229,6 +230,14 @@ import Glibc
             }
         }
         return keys
+    }
+
+    /// Each recorded shift's start and engineer, as the ledger lists them.
+    static func engineers(in folder: URL) throws -> [String] {
+        let text = try String(contentsOf: folder.appendingPathComponent("team.ledger.yaml"), encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            line.firstMatch(of: /start: [0-9-]+, engineer: [a-z]+/).map { String($0.output) }
+        }
     }
 
     /// Runs `script` with `/bin/sh -c`, `arguments` as `$0`, `$1`, ...
