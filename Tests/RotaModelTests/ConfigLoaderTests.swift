@@ -229,11 +229,6 @@ import Testing
             _ = Self.diagnostics(bytes)
         }
     }
-
-    @Test func sameInputSameDiagnostics() throws {
-        let bytes = try Fixtures.bytes("invalid/many-problems.yaml")
-        #expect(Self.diagnostics(bytes) == Self.diagnostics(bytes))
-    }
 }
 
 @Suite struct TimeZoneDatabaseTests {

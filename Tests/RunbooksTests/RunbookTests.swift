@@ -36,7 +36,8 @@ import Testing
         #expect(profit.failureModes(detectedBy: freshness).map(\.id).contains("late-finance-data"))
     }
 
-    @Test func documentsComeInFormatOrderAndAreDeterministic() throws {
+    /// Output across processes is compared in rotaTests' DeterminismAcrossProcessesTests.
+    @Test func documentsComeInFormatOrder() throws {
         let config = try Self.bundled()
         func render() -> [RunbookDocument] {
             let runbooks = RunbookSet.runbooks(config: config, ledger: .empty, asOf: Self.asOf, includeAll: false)
@@ -45,7 +46,6 @@ import Testing
         let documents = render()
         #expect(documents.map(\.fileName).first == "index.md")
         #expect(documents.map(\.fileName)[4] == "index.html")
-        #expect(documents == render())
         for document in documents {
             #expect(document.text.hasSuffix("\n") && !document.text.contains("\r"))
         }

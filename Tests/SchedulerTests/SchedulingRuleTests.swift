@@ -30,20 +30,27 @@ import Testing
         #expect(shifts[0].start <= LocalDateTime(date: Self.asOf, time: .noon))
     }
 
-    @Test(arguments: seeds)
-    func nobodyIsOnCallDuringPTOWhenAnyoneElseIsFree(seed: UInt64) throws {
-        let config = try Self.world(seed)
-        let schedule = Planner.plan(config: config, ledger: .empty, asOf: Self.asOf, horizon: Self.twoYears)
-        let grid = ShiftGrid(rotation: config.rotation)
-        for shift in schedule.shifts {
-            let days = grid.days(shift.index)
-            func away(_ id: EngineerID) -> Bool {
-                config.engineer(id)?.pto.contains { $0.first <= days.upperBound && days.lowerBound <= $0.last } ?? false
+    /// Counts the shifts some engineer is away for and requires many, so the rule is exercised, not
+    /// vacuously true for seeds without PTO.
+    @Test func nobodyIsOnCallDuringPTOWhenAnyoneElseIsFree() throws {
+        var shiftsWithSomeoneAway = 0
+        for seed in Self.seeds {
+            let config = try Self.world(seed)
+            let schedule = Planner.plan(config: config, ledger: .empty, asOf: Self.asOf, horizon: Self.twoYears)
+            let grid = ShiftGrid(rotation: config.rotation)
+            for shift in schedule.shifts {
+                let days = grid.days(shift.index)
+                func away(_ id: EngineerID) -> Bool {
+                    config.engineer(id)?.pto.contains { $0.first <= days.upperBound && days.lowerBound <= $0.last }
+                        ?? false
+                }
+                if config.rotation.order.contains(where: away) { shiftsWithSomeoneAway += 1 }
+                guard away(shift.engineer) else { continue }
+                let someoneFree = config.rotation.order.contains { !away($0) }
+                #expect(!someoneFree, "seed \(seed): \(shift.engineer) on PTO on the shift of \(shift.handOff)")
             }
-            guard away(shift.engineer) else { continue }
-            let someoneFree = config.rotation.order.contains { !away($0) }
-            #expect(!someoneFree, "\(shift.engineer) on PTO on the shift of \(shift.handOff) while someone is free")
         }
+        #expect(shiftsWithSomeoneAway > 100)
     }
 
     /// With no PTO and no holidays the rotation alone decides: in any 52 consecutive weeks, on-call
@@ -91,44 +98,41 @@ import Testing
         }
     }
 
-    @Test(arguments: seeds)
-    func nobodyCoversTheSameMajorHolidayTwoYearsRunning(seed: UInt64) throws {
-        let config = try Self.world(seed)
-        let schedule = Planner.plan(
-            config: config,
-            ledger: .empty,
-            asOf: Self.asOf,
-            horizon: CalendarSpan(count: 6, unit: .years)
-        )
-        var coveredBy: [String: EngineerID] = [:]
-        let grid = ShiftGrid(rotation: config.rotation)
-        for shift in schedule.shifts {
-            guard let cover = shift.holiday, shift.start.date == shift.handOff else { continue }
-            for occasion in cover.holidays {
-                let key = "\(occasion.id) \(occasion.date.year)"
-                let previous = coveredBy["\(occasion.id) \(occasion.date.year - 1)"]
-                coveredBy[key] = cover.decision.engineer
-                guard previous == cover.decision.engineer, cover.decision.reason == .rotation else { continue }
-                // A repeat is allowed only for volunteers or when nobody else was free.
-                let days = grid.days(shift.index)
-                let othersFree = config.rotation.order.contains { id in
-                    id != previous
-                        && !(config.engineer(id)?.pto.contains {
-                            $0.first <= days.upperBound && days.lowerBound <= $0.last
-                        }
-                            ?? false)
+    /// Counts the holiday decisions that had a cover the year before and requires many.
+    @Test func nobodyCoversTheSameMajorHolidayTwoYearsRunning() throws {
+        var decisionsWithAPreviousCover = 0
+        for seed in Self.seeds {
+            let config = try Self.world(seed)
+            let schedule = Planner.plan(
+                config: config,
+                ledger: .empty,
+                asOf: Self.asOf,
+                horizon: CalendarSpan(count: 6, unit: .years)
+            )
+            var coveredBy: [String: EngineerID] = [:]
+            let grid = ShiftGrid(rotation: config.rotation)
+            for shift in schedule.shifts {
+                guard let cover = shift.holiday, shift.start.date == shift.handOff else { continue }
+                for occasion in cover.holidays {
+                    let key = "\(occasion.id) \(occasion.date.year)"
+                    let previous = coveredBy["\(occasion.id) \(occasion.date.year - 1)"]
+                    coveredBy[key] = cover.decision.engineer
+                    if previous != nil { decisionsWithAPreviousCover += 1 }
+                    guard previous == cover.decision.engineer, cover.decision.reason == .rotation else { continue }
+                    // A repeat is allowed only for volunteers or when nobody else was free.
+                    let days = grid.days(shift.index)
+                    let othersFree = config.rotation.order.contains { id in
+                        id != previous
+                            && !(config.engineer(id)?.pto.contains {
+                                $0.first <= days.upperBound && days.lowerBound <= $0.last
+                            }
+                                ?? false)
+                    }
+                    #expect(!othersFree, "seed \(seed), \(key): \(cover.decision.engineer) again")
                 }
-                #expect(!othersFree, "\(key): \(cover.decision.engineer) again")
             }
         }
-    }
-
-    @Test(arguments: seeds.prefix(20))
-    func sameInputsGiveTheSameSchedule(seed: UInt64) throws {
-        let config = try Self.world(seed)
-        let first = Planner.plan(config: config, ledger: .empty, asOf: Self.asOf, horizon: Self.twoYears)
-        let second = Planner.plan(config: config, ledger: .empty, asOf: Self.asOf, horizon: Self.twoYears)
-        #expect(first == second)
+        #expect(decisionsWithAPreviousCover > 100)
     }
 
     /// A shorter horizon shows a prefix of a longer one: what is shown never depends on how far one looks.

@@ -40,10 +40,13 @@ import Glibc
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
-        for _ in 0..<100 {
-            if (try? RawHTTP.send("HEAD /", port: port)) != nil { break }
-            usleep(100_000)
+        var up = false
+        for _ in 0..<100 where !up {
+            up = (try? RawHTTP.send("HEAD /", port: port)) != nil
+            if !up { usleep(100_000) }
         }
+        // A server that never came up must fail the test, not let it test a refused connection.
+        try #require(up, "python3 -m http.server did not start on port \(port) within 10 s")
         return try body(port)
     }
 
