@@ -10,7 +10,7 @@ struct ShiftGrid {
     init(rotation: Rotation) {
         self.rotation = rotation
         var calendar = Calendar(identifier: .gregorian)
-        if let zone = TimeZone(identifier: rotation.timeZone.identifier) { calendar.timeZone = zone }
+        calendar.timeZone = rotation.timeZone.timeZone
         self.calendar = calendar
     }
 
@@ -62,6 +62,11 @@ struct ShiftGrid {
             hour: moment.time.hour,
             minute: moment.time.minute
         )
-        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+        if let date = calendar.date(from: components) { return date }
+        // Foundation resolves every valid wall-clock time in a valid zone; should it not, count from the
+        // epoch in the zone's offset at that moment rather than return a wrong date silently.
+        let local = Double(moment.date.daysSinceEpoch * 86_400 + moment.time.minutesSinceMidnight * 60)
+        let guess = Date(timeIntervalSince1970: local)
+        return Date(timeIntervalSince1970: local - Double(calendar.timeZone.secondsFromGMT(for: guess)))
     }
 }

@@ -15,8 +15,8 @@ package enum TimeZoneDatabase {
     }()
 
     package static func zone(_ name: String) -> TimeZoneID? {
-        guard name == "UTC" || isAreaLocation(name), TimeZone(identifier: name) != nil else { return nil }
-        return TimeZoneID(validated: name)
+        guard name == "UTC" || isAreaLocation(name), let zone = TimeZone(identifier: name) else { return nil }
+        return TimeZoneID(validated: name, timeZone: zone)
     }
 
     /// `America/New_York`, `America/Argentina/Buenos_Aires`, `Etc/UTC`: an area, a slash, a location.

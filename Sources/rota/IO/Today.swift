@@ -3,11 +3,11 @@ import RotaModel
 
 /// The one place rota reads the wall clock: today's date in a zone, for defaults such as `--year`.
 enum Today {
+    /// The calendar day it is now in `zone`: seconds since the epoch shifted by the zone's offset now,
+    /// counted in whole days, so there is no lookup that could fail and no date to fall back to.
     static func date(in zone: TimeZoneID) -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: zone.identifier) ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? LocalDate(daysSinceEpoch: 0)
+        let now = Date()
+        let local = now.timeIntervalSince1970 + Double(zone.timeZone.secondsFromGMT(for: now))
+        return LocalDate(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
     }
 }
