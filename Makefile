@@ -12,7 +12,7 @@ VENV = .venv
 SERVER_PINS = radicale==3.9.0 xandikos==0.4.10
 VENV_STAMP = $(VENV)/.rota-stamp-$(subst ==,-,$(subst $() ,_,$(SERVER_PINS)))
 
-.PHONY: build test run lint format bench bench-push fuzz help venv servers man completions install uninstall
+.PHONY: build test run lint format bench bench-push fuzz help venv servers man completions install uninstall system-packages
 
 help:
 	@echo "make build   build rota (debug)"
@@ -28,20 +28,25 @@ help:
 	@echo "make man     man pages (swift-argument-parser's generate-manual plugin) into out/man"
 	@echo "make install release build, man pages and shell completions under PREFIX (default /usr/local)"
 
-build:
+build: system-packages
 	$(SWIFT) build
+
+# The Debian packages of scripts/system-packages.txt (libxml2-dev, chromium, ...): installed with apt-get when that
+# needs no password, else a stop within seconds naming the apt-get line. .ci/run uses the same list.
+system-packages:
+	@sh scripts/require-packages.sh
 
 venv: $(VENV_STAMP)
 
 servers: venv
 
-$(VENV_STAMP):
+$(VENV_STAMP): | system-packages
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet $(SERVER_PINS)
 	touch $@
 
-test: venv
+test: system-packages venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
