@@ -130,6 +130,12 @@ struct CalDAVConnection {
         return slug.isEmpty ? "rota" : slug
     }
 
+    /// The permission bits of the file at `path`, or nil when it cannot be examined.
+    private static func permissions(_ path: String) -> UInt16? {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        return (attributes?[.posixPermissions] as? NSNumber).map { UInt16(truncating: $0) }
+    }
+
     private static func credentials(
         _ options: CalDAVOptions,
         host: String,
@@ -140,7 +146,25 @@ struct CalDAVConnection {
         var fromNetrc: Netrc.Entry?
         if let netrcPath {
             switch BoundedFileReader.read(netrcPath, limit: 1 << 20) {
-            case let .success(bytes): fromNetrc = Netrc.entry(for: host, in: String(decoding: bytes, as: UTF8.self))
+            case let .success(bytes):
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw CommandFailure(
+                        message: "netrc file \(netrcPath) is not UTF-8 text",
+                        hint: "check the file given by --netrc or NETRC"
+                    )
+                }
+                do {
+                    fromNetrc = try Netrc.entry(for: host, in: text)
+                } catch {
+                    throw CommandFailure(message: "\(netrcPath):\(error.line): \(error.message)", hint: error.hint)
+                }
+                if fromNetrc?.password != nil, let mode = Self.permissions(netrcPath), !Netrc.isPrivate(mode: mode) {
+                    throw CommandFailure(
+                        message: "netrc file \(netrcPath) holds a password but others can read it (mode "
+                            + String(mode & 0o777, radix: 8) + ")",
+                        hint: "chmod 600 \(netrcPath); rota, like ftp and curl, uses no password from a shared file"
+                    )
+                }
             case .failure where options.netrc == nil: break  // no ~/.netrc: fine
             case let .failure(failure):
                 print("error: cannot read netrc file \(netrcPath): \(failure)\nhint: check --netrc", to: &standardError)
@@ -149,15 +173,34 @@ struct CalDAVConnection {
         }
         var password = environment["ROTA_CALDAV_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 } ?? fromNetrc?.password
         if options.passwordFromStandardInput {
-            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-                print(
-                    "error: --password-stdin was given but standard input holds no password\n"
-                        + "hint: pipe it in, e.g. `pass show caldav | rota push --password-stdin ...`",
-                    to: &standardError
+            switch PasswordInput.readLine() {
+            case let .success(line):
+                password = line
+            case .failure(.empty):
+                throw CommandFailure(
+                    message: "--password-stdin was given but standard input holds no password",
+                    hint: "pipe it in, e.g. `pass show caldav | rota push --password-stdin ...`"
                 )
-                throw ExitCode.rotaError
+            case .failure(.tooLong):
+                throw CommandFailure(
+                    message: "--password-stdin reads one line of at most \(PasswordInput.maximumBytes) bytes; "
+                        + "standard input holds more",
+                    hint: "pipe in the password alone, on one line"
+                )
+            case .failure(.notUTF8):
+                throw CommandFailure(
+                    message: "the password on standard input is not UTF-8 text",
+                    hint: "pipe in the password as text, on one line"
+                )
             }
-            password = line
+        }
+        if password == nil, let entry = fromNetrc, entry.login != nil, let netrcPath,
+            environment["ROTA_CALDAV_TOKEN"].map(\.isEmpty) ?? true
+        {
+            throw CommandFailure(
+                message: "\(netrcPath):\(entry.line): the entry for \(host) has a login but no password",
+                hint: "add 'password ...' to it, set ROTA_CALDAV_PASSWORD, or pass --password-stdin"
+            )
         }
         let username =
             options.username ?? environment["ROTA_CALDAV_USERNAME"].flatMap { $0.isEmpty ? nil : $0 }
