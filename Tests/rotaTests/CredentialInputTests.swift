@@ -114,3 +114,24 @@ import Testing
         )
     }
 }
+
+/// A calendar URL with `user:password@` is refused, and the password appears nowhere in the output.
+@Suite struct URLUserInfoTests {
+    @Test(arguments: ["push", "diff"])
+    func aURLCarryingAPasswordIsRefusedWithoutPrintingIt(command: String) throws {
+        let result = try RotaBinary.run([
+            command, "--calendar", "https://chen:Pa55word-S3CRET@cal.example.com/dav/x/", "--as-of", "2026-11-28",
+        ])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("'https://cal.example.com/dav/x/' carries a user name or password"))
+        #expect(!(result.standardError + result.standardOutput).contains("S3CRET"))
+        #expect(!(result.standardError + result.standardOutput).contains("chen:"))
+    }
+
+    @Test func userInfoIsRemovedFromURLsInMessages() {
+        #expect(CalDAVOptions.withoutUserInfo("https://a:b@host:8443/p@x/") == "https://host:8443/p@x/")
+        #expect(CalDAVOptions.withoutUserInfo("http://user@host/") == "http://host/")
+        #expect(CalDAVOptions.withoutUserInfo("http://host/a@b") == "http://host/a@b")
+        #expect(CalDAVOptions.withoutUserInfo("not a url") == "not a url")
+    }
+}

@@ -45,7 +45,12 @@ struct CalDAVConnection {
         output: OutputOptions,
         environment: [String: String]
     ) throws -> CalDAVConnection {
-        guard let url = options.url, let host = url.host else { throw ExitCode.rotaError }
+        guard let url = options.url, let host = url.host else {
+            throw CommandFailure(
+                message: "push and diff need the calendar: give --calendar URL or --server URL",
+                hint: "rota push --help shows both"
+            )
+        }
         let credentials = try Self.credentials(options, host: host, environment: environment)
         let transport = AsyncHTTPClientTransport(
             configuration: TransportConfiguration(

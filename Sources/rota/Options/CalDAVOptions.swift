@@ -60,9 +60,26 @@ struct CalDAVOptions: ParsableArguments {
         }
         for text in [calendar, server].compactMap({ $0 }) {
             guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil
-            else { throw ValidationError("'\(text)' is not an http(s) URL") }
+            else { throw ValidationError("'\(Self.withoutUserInfo(text))' is not an http(s) URL") }
+            // A password in a URL ends up in shell history, process listings and logs; it is never used.
+            guard url.user == nil, url.password == nil else {
+                throw ValidationError(
+                    "'\(Self.withoutUserInfo(text))' carries a user name or password in the URL, which rota does not "
+                        + "use or print; pass the user with --username and the password with --password-stdin, "
+                        + "ROTA_CALDAV_PASSWORD or a netrc file"
+                )
+            }
         }
         guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be between 1 and 600 seconds") }
+    }
+
+    /// `text` with any `user:password@` between the scheme and the host removed, for messages.
+    static func withoutUserInfo(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        let rest = text[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { "/?#".contains($0) } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
+        return String(text[..<schemeEnd.upperBound]) + rest[rest.index(after: at)...]
     }
 
     /// The URL given, calendar or server.
