@@ -121,7 +121,7 @@ let package = Package(
             name: "ServerTestSupport",
             dependencies: ["CalDAV"],
             path: "Tests/ServerTestSupport",
-            exclude: ["fault_proxy.py", "launch.py"],
+            exclude: ["fault_proxy.py", "launch.py", "hostile_server.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -63,14 +63,41 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         if !request.body.isEmpty {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }
+        // AsyncHTTPClient's own deadline ends with the response head, and its read timeout is between bytes: a
+        // server that sends a byte a second would hold the body forever. The whole exchange, to the last byte,
+        // races the request timeout instead.
+        let limit = configuration.requestTimeout
+        let client = self.client
+        let prepared = outgoing
+        let maxResponseBytes = configuration.maxResponseBytes
         do {
-            let response = try await client.execute(outgoing, timeout: TimeAmount(configuration.requestTimeout))
-            let body = try await response.body.collect(upTo: configuration.maxResponseBytes)
-            return CalDAVResponse(
-                status: Int(response.status.code),
-                headers: response.headers.map { HeaderField($0.name, $0.value) },
-                body: Array(body.readableBytesView)
-            )
+            return try await withThrowingTaskGroup(of: CalDAVResponse?.self) { group in
+                group.addTask {
+                    let response = try await client.execute(prepared, timeout: TimeAmount(limit))
+                    let body = try await response.body.collect(upTo: maxResponseBytes)
+                    return CalDAVResponse(
+                        status: Int(response.status.code),
+                        headers: response.headers.map { HeaderField($0.name, $0.value) },
+                        body: Array(body.readableBytesView)
+                    )
+                }
+                group.addTask {
+                    try await Task.sleep(for: limit)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let response = first else {
+                    throw CalDAVError(
+                        .timeout,
+                        url: request.url,
+                        detail: "no complete answer within \(limit.components.seconds) s",
+                        hint: "the server is too slow or stalled; --timeout sets how long one request may take"
+                    )
+                }
+                return response
+            }
+        } catch let error as CalDAVError {
+            throw error
         } catch is CancellationError {
             throw CancellationError()
         } catch {

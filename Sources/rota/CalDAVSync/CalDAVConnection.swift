@@ -57,7 +57,7 @@ struct CalDAVConnection {
                 tlsVerification: options.insecure ? .insecure : .verified,
                 connectTimeout: .seconds(10),
                 readTimeout: .seconds(options.timeout),
-                requestTimeout: .seconds(options.timeout * 4)
+                requestTimeout: .seconds(options.timeout)
             )
         )
         var logger = Logger(label: "rota.caldav") { StreamLogHandler.standardError(label: $0) }

@@ -46,7 +46,12 @@ struct CalDAVOptions: ParsableArguments {
     @Flag(help: "Do not verify the server's TLS certificate (a test server with a self-signed certificate only).")
     var insecure = false
 
-    @Option(help: ArgumentHelp("Seconds to wait for a server answer before retrying.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds one request may take, from sending it to the last byte of the answer, before it is retried.",
+            valueName: "seconds"
+        )
+    )
     var timeout = 30
 
     /// Checks the options given; whether one of `--calendar` and `--server` is required is up to the command
