@@ -133,7 +133,9 @@ import Testing
         #expect(result == .success(etag: nil))
     }
 
-    @Test func redirectsKeepCredentialsOnlyOnTheSameOrigin() async throws {
+    /// Redirects are followed within the calendar's origin, with credentials; one to another origin stops
+    /// there, with nothing sent to it.
+    @Test func redirectsAreFollowedOnlyWithinTheOrigin() async throws {
         let transport = ScriptedTransport([
             .respond(CalDAVResponse(status: 301, headers: [HeaderField("Location", "/dav/alice/")])),
             .respond(
@@ -141,17 +143,60 @@ import Testing
             ),
             .respond(CalDAVResponse(status: 207)),
         ])
-        let response = try await client(transport).send(try request())
-        #expect(response.status == 207)
+        do {
+            _ = try await client(transport).send(try request())
+            Issue.record("followed a redirect to another origin")
+        } catch let error as CalDAVError {
+            #expect(error.code == .otherOrigin)
+            #expect(String(describing: error).contains("https://other.example.net/alice/"))
+        }
         let sent = transport.sent
         #expect(
-            sent.map(\.url.absoluteString) == [
-                "https://dav.example.com/alice/", "https://dav.example.com/dav/alice/",
-                "https://other.example.net/alice/",
-            ]
+            sent.map(\.url.absoluteString) == ["https://dav.example.com/alice/", "https://dav.example.com/dav/alice/"]
         )
-        #expect(sent.map { $0.headers.value(for: "Authorization") != nil } == [true, true, false])
-        #expect(sent.allSatisfy { $0.method == .report && !$0.body.isEmpty })
+        #expect(sent.allSatisfy { $0.headers.value(for: "Authorization") != nil })
+    }
+
+    /// Many generated redirects and hrefs: nothing is ever sent outside the origin, and a write is never
+    /// redirected at all.
+    @Test func noRequestEverLeavesTheOrigin() async throws {
+        let locations = [
+            "https://dav.example.com:8443/x/", "http://dav.example.com/x/", "https://evil.example/x/",
+            "https://DAV.example.com/ok/", "/relative/", "//evil.example/x/", "https://dav.example.com.evil.example/",
+        ]
+        var refused = 0
+        for location in locations {
+            for method in [HTTPMethod.get, .propfind, .report, .put, .delete, .mkcalendar] {
+                let transport = ScriptedTransport([
+                    .respond(CalDAVResponse(status: 307, headers: [HeaderField("Location", location)])),
+                    .respond(CalDAVResponse(status: 207)),
+                ])
+                var request = try request()
+                request.method = method
+                do {
+                    _ = try await client(transport).send(request)
+                } catch let error as CalDAVError {
+                    #expect(error.code == .otherOrigin)
+                    refused += 1
+                }
+                let sent = transport.sent
+                #expect(
+                    sent.allSatisfy { $0.url.host?.lowercased() == "dav.example.com" && ($0.url.port ?? 443) == 443 }
+                )
+                if !method.isRead { #expect(sent.count == 1, "\(method) was redirected") }
+            }
+            let href = try #require(URL(string: location, relativeTo: base)).absoluteURL
+            let transport = ScriptedTransport([.respond(CalDAVResponse(status: 204))])
+            let sameOrigin = href.host?.lowercased() == "dav.example.com" && href.scheme == "https" && href.port == nil
+            do {
+                _ = try await client(transport).put([], at: href, precondition: .create)
+                #expect(sameOrigin)
+            } catch let error as CalDAVError {
+                #expect(!sameOrigin && error.code == .otherOrigin)
+                #expect(transport.sent.isEmpty)
+            }
+        }
+        #expect(refused > 20)
     }
 
     @Test func redirectLoopsEndInAnError() async throws {

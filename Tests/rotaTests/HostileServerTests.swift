@@ -21,4 +21,24 @@ import Testing
             #expect(!server.requests().isEmpty)
         }
     }
+
+    @Test(arguments: ["push", "diff"])
+    func aRedirectToAnotherOriginIsNotFollowed(command: String) async throws {
+        try await HostileServer.with(mode: "slow-body") { other in
+            try await HostileServer.with(mode: "redirect", arguments: ["\(other.local.port)"]) { server in
+                let result = try RotaBinary.run(
+                    [
+                        command, "--calendar", server.rootURL.appendingPathComponent("alice/rota/").absoluteString,
+                        "--as-of", "2026-11-28",
+                    ],
+                    environment: ["ROTA_CALDAV_USERNAME": "alice", "ROTA_CALDAV_PASSWORD": "S3CRET-pw"]
+                )
+                #expect(result.status == 2)
+                #expect(result.standardError.contains("the server redirected to another origin"))
+                #expect(!(result.standardOutput + result.standardError).contains("S3CRET"))
+                #expect(!server.requests().isEmpty)
+                #expect(other.requests().isEmpty, "reached the other origin: \(other.requests())")
+            }
+        }
+    }
 }

@@ -47,7 +47,7 @@ extension CalDAVClient {
     ) async throws -> [CalendarResource] {
         let request = CalDAVRequests.calendarQuery(calendar: calendar, timeRange: timeRange, includeData: includeData)
         let answer = try await multistatus(request, operation: "REPORT calendar-query")
-        return CalendarResource.resources(in: answer, collection: calendar)
+        return try sameOrigin(CalendarResource.resources(in: answer, collection: calendar))
     }
 
     /// Fetches these resources' ETags and data in one request (REPORT calendar-multiget, RFC 4791 §7.9).
@@ -61,7 +61,7 @@ extension CalDAVClient {
         guard !resources.isEmpty else { return [] }
         let request = CalDAVRequests.calendarMultiget(calendar: calendar, resources: resources)
         let answer = try await multistatus(request, operation: "REPORT calendar-multiget")
-        return CalendarResource.resources(in: answer, collection: calendar)
+        return try sameOrigin(CalendarResource.resources(in: answer, collection: calendar))
     }
 
     /// What changed since a sync token (REPORT sync-collection, RFC 6578), falling back to a full listing.
@@ -81,7 +81,10 @@ extension CalDAVClient {
         let response = try await send(request)
         if response.status == 207 {
             let answer = try Multistatus.parse(response, requestURL: calendar, limits: xmlLimits)
-            return SyncChanges.fromSyncCollection(answer, collection: calendar, isInitial: syncToken == nil)
+            let changes = SyncChanges.fromSyncCollection(answer, collection: calendar, isInitial: syncToken == nil)
+            _ = try sameOrigin(changes.changed)
+            for url in changes.deleted { try requireSameOrigin(url, what: "listed resource") }
+            return changes
         }
         guard SyncChanges.requiresFullListing(after: response) else {
             throw CalDAVError.unexpected(response, url: calendar, operation: "REPORT sync-collection")
@@ -90,6 +93,12 @@ extension CalDAVClient {
         let token = try await self.calendar(at: calendar).syncToken
         let listing = try await etags(in: calendar)
         return SyncChanges(syncToken: token, changed: listing, deleted: [], isFullListing: true)
+    }
+
+    /// The resources, once each is checked to lie within the calendar's origin (an href elsewhere is refused).
+    private func sameOrigin(_ resources: [CalendarResource]) throws -> [CalendarResource] {
+        for resource in resources { try requireSameOrigin(resource.url, what: "listed resource") }
+        return resources
     }
 
     /// Writes one iCalendar object, conditionally (PUT with `If-None-Match: *` or `If-Match`).

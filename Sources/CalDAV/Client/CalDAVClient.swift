@@ -62,6 +62,7 @@ public struct CalDAVClient: Sendable {
     /// - Returns: the final response.
     /// - Throws: ``CalDAVError`` (connection, timeout, TLS, redirect loop) after the retries are spent.
     public func send(_ request: CalDAVRequest) async throws -> CalDAVResponse {
+        try requireSameOrigin(request.url, what: "\(request.method) of")
         var attempt = 1
         while true {
             let outcome: RetryPolicy.Outcome
@@ -98,6 +99,30 @@ public struct CalDAVClient: Sendable {
         Self.origin(url) == Self.origin(baseURL)
     }
 
+    /// Refuses a URL outside ``baseURL``'s origin: nothing is ever sent there, whatever a server says.
+    ///
+    /// - Throws: ``CalDAVError`` with code ``CalDAVError/Code/otherOrigin``.
+    func requireSameOrigin(_ url: URL, what: String) throws {
+        guard !isSameOrigin(url) else { return }
+        throw CalDAVError(
+            .otherOrigin,
+            url: baseURL,
+            detail: "refused the \(what) \(Self.displayed(url)): it is outside \(Self.origin(baseURL)), the origin "
+                + "of the calendar rota was given",
+            hint: "a server that names another host or port is misconfigured or hostile; nothing was sent there"
+        )
+    }
+
+    /// A URL as messages show it: without any user name or password.
+    static func displayed(_ url: URL) -> String {
+        guard url.user != nil || url.password != nil,
+            var parts = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        else { return url.absoluteString }
+        parts.user = nil
+        parts.password = nil
+        return parts.string ?? url.absoluteString
+    }
+
     private static func origin(_ url: URL) -> String {
         let scheme = url.scheme?.lowercased() ?? ""
         let port = url.port ?? (scheme == "https" ? 443 : 80)
@@ -131,6 +156,29 @@ public struct CalDAVClient: Sendable {
                     status: response.status,
                     detail: "the server redirected to an unusable Location",
                     hint: "check the server URL"
+                )
+            }
+            // A redirect is followed only for a read and only within the calendar's origin: a write is never
+            // sent again somewhere the user did not name, and nothing at all goes to another host or port.
+            guard current.method.isRead else {
+                throw CalDAVError(
+                    .otherOrigin,
+                    url: current.url,
+                    status: response.status,
+                    detail: "the server answered a \(current.method) with a redirect to \(Self.displayed(next)); "
+                        + "rota never follows a redirect for a write",
+                    hint: "give the calendar's own URL (the one the redirect names, if you trust it)"
+                )
+            }
+            guard isSameOrigin(next) else {
+                throw CalDAVError(
+                    .otherOrigin,
+                    url: current.url,
+                    status: response.status,
+                    detail:
+                        "the server redirected to another origin, \(Self.displayed(next)), which rota does not follow",
+                    hint: "give a URL on the server that holds the calendar; rota only follows redirects within "
+                        + Self.origin(baseURL)
                 )
             }
             guard visited.count <= maxRedirects, !visited.contains(next) else {

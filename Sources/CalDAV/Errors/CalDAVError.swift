@@ -24,6 +24,7 @@ public struct CalDAVError: Error, Equatable, Sendable, CustomStringConvertible {
             case invalidURL = "invalid URL"
             case responseTooLarge = "response too large"
             case discovery = "discovery failed"
+            case otherOrigin = "another origin"
         }
 
         private let base: Base
@@ -62,6 +63,9 @@ public struct CalDAVError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let responseTooLarge = Code(.responseTooLarge)
         /// Discovery found no principal or no calendar home.
         public static let discovery = Code(.discovery)
+        /// The server pointed somewhere outside the calendar's origin (scheme, host, port): a redirect or an href
+        /// the client refuses to follow, or a redirect answering a write.
+        public static let otherOrigin = Code(.otherOrigin)
 
         /// A short name for the kind of failure.
         public var description: String { base.rawValue }

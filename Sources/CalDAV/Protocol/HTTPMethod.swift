@@ -23,6 +23,11 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// `MKCALENDAR` (RFC 4791 §5.3.1).
     public static let mkcalendar = HTTPMethod(rawValue: "MKCALENDAR")
 
+    /// Whether the method only reads (GET, PROPFIND, REPORT): the only requests a redirect is followed for.
+    public var isRead: Bool {
+        self == .get || self == .propfind || self == .report || rawValue == "OPTIONS" || rawValue == "HEAD"
+    }
+
     /// Whether repeating the request has the same effect as sending it once (RFC 9110 §9.2.2); PUT and DELETE are,
     /// but this client also retries them only when they carry a precondition (``CalDAVRequest/isSafeToRetry``).
     public var isIdempotent: Bool {
