@@ -252,3 +252,67 @@ extension CalDAVRequests {
         calendarQuery(calendar: url, timeRange: nil, includeData: false)
     }
 }
+
+/// `writableCalendar(at:)`: a calendar home is refused before any write, naming the calendars inside it.
+@Suite struct WritableCalendarTests {
+    static func body(_ xml: String) -> CalDAVResponse {
+        CalDAVResponse(status: 207, headers: [HeaderField("Content-Type", "application/xml")], body: Array(xml.utf8))
+    }
+
+    static let home = """
+        <?xml version="1.0"?><multistatus xmlns="DAV:"><response><href>/alice/</href><propstat><prop>\
+        <resourcetype><collection/></resourcetype></prop><status>HTTP/1.1 200 OK</status></propstat></response>\
+        </multistatus>
+        """
+
+    static let tasksOnly = """
+        <?xml version="1.0"?><multistatus xmlns="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><response>\
+        <href>/alice/tasks/</href><propstat><prop><resourcetype><collection/><C:calendar/></resourcetype>\
+        <C:supported-calendar-component-set><C:comp name="VTODO"/></C:supported-calendar-component-set></prop>\
+        <status>HTTP/1.1 200 OK</status></propstat></response></multistatus>
+        """
+
+    func client(_ transport: ScriptedTransport, base: String) throws -> CalDAVClient {
+        CalDAVClient(
+            baseURL: try #require(URL(string: base)),
+            credentials: .none,
+            transport: transport,
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+            clock: RecordingClock()
+        )
+    }
+
+    @Test func aCalendarHomeIsRefusedAndItsCalendarsNamed() async throws {
+        let listing = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("fixtures/caldav/radicale/calendars.xml"),
+            encoding: .utf8
+        )
+        let transport = ScriptedTransport([.respond(Self.body(Self.home)), .respond(Self.body(listing))])
+        let url = try #require(URL(string: "http://127.0.0.1:5232/alice/"))
+        do {
+            _ = try await client(transport, base: "http://127.0.0.1:5232/alice/").writableCalendar(at: url)
+            Issue.record("accepted a calendar home")
+        } catch let error as CalDAVError {
+            #expect(error.code == .notACalendar)
+            let text = String(describing: error)
+            #expect(text.contains("http://127.0.0.1:5232/alice/ is not a calendar collection; nothing was written"))
+            #expect(text.contains("On call & more at http://127.0.0.1:5232/alice/oncall/"))
+        }
+        #expect(transport.sent.map(\.method) == [.propfind, .propfind])
+    }
+
+    @Test func aCalendarWithoutEventsIsRefusedAndAnEventCalendarAccepted() async throws {
+        let tasks = ScriptedTransport([.respond(Self.body(Self.tasksOnly)), .respond(Self.body(Self.tasksOnly))])
+        let url = try #require(URL(string: "http://127.0.0.1:5232/alice/tasks/"))
+        await #expect(throws: CalDAVError.self) {
+            _ = try await client(tasks, base: "http://127.0.0.1:5232/alice/").writableCalendar(at: url)
+        }
+        let events = ScriptedTransport([
+            .respond(Self.body(Self.tasksOnly.replacingOccurrences(of: "VTODO", with: "VEVENT")))
+        ])
+        let calendar = try await client(events, base: "http://127.0.0.1:5232/alice/").writableCalendar(at: url)
+        #expect(calendar.isCalendar)
+        #expect(events.sent.count == 1)
+    }
+}

@@ -56,4 +56,31 @@ extension CalDAVClient {
         }
         return collection
     }
+
+    /// The calendar at `url`, checked to be one that takes events, before anything is written to it.
+    ///
+    /// A calendar home or any other collection would accept PUTs on some servers and fill up with events nobody
+    /// sees; so `url` must have resourcetype `calendar` and, when the server lists its component set, `VEVENT`.
+    ///
+    /// - Parameter url: the calendar URL given by the user.
+    /// - Returns: the calendar.
+    /// - Throws: ``CalDAVError`` with code ``CalDAVError/Code/notACalendar``, naming the calendars found under `url`
+    ///   (one more PROPFIND), or ``CalDAVError/Code/notFound``.
+    public func writableCalendar(at url: URL) async throws -> CalendarCollection {
+        let collection = try await calendar(at: url)
+        let takesEvents = collection.supportedComponents.isEmpty || collection.supportedComponents.contains("VEVENT")
+        if collection.isCalendar && takesEvents { return collection }
+        let inside = (try? await calendars(home: url)) ?? []
+        let names = inside.filter { $0.url != url }.map {
+            "\($0.displayName ?? "(no name)") at \($0.url.absoluteString)"
+        }
+        let what = collection.isCalendar ? "a calendar that does not take events (VEVENT)" : "not a calendar collection"
+        throw CalDAVError(
+            .notACalendar,
+            url: url,
+            detail: "\(url.absoluteString) is \(what); nothing was written"
+                + (names.isEmpty ? "" : ". Calendars under it: " + names.joined(separator: "; ")),
+            hint: "give one of those calendars with --calendar, or use --server with --calendar-name to find one"
+        )
+    }
 }

@@ -25,6 +25,7 @@ public struct CalDAVError: Error, Equatable, Sendable, CustomStringConvertible {
             case responseTooLarge = "response too large"
             case discovery = "discovery failed"
             case otherOrigin = "another origin"
+            case notACalendar = "not a calendar"
         }
 
         private let base: Base
@@ -66,6 +67,8 @@ public struct CalDAVError: Error, Equatable, Sendable, CustomStringConvertible {
         /// The server pointed somewhere outside the calendar's origin (scheme, host, port): a redirect or an href
         /// the client refuses to follow, or a redirect answering a write.
         public static let otherOrigin = Code(.otherOrigin)
+        /// The URL is a collection that is not a calendar taking events (a calendar home, an address book).
+        public static let notACalendar = Code(.notACalendar)
 
         /// A short name for the kind of failure.
         public var description: String { base.rawValue }
