@@ -133,10 +133,13 @@ import Testing
         #expect(result.isInSync)
     }
 
-    /// The content hash of an event never changes between versions of rota; the value is pinned.
+    /// The content hash of an event is pinned, both forms.
     ///
     /// Servers hold the hashes earlier versions wrote: a change to how the hash is computed would make
-    /// every planned change to an event look like a hand edit (drift).
+    /// every planned change to an event look like a hand edit (drift). The `2-` value was computed
+    /// independently (a short Python script: the canonical lines written out by hand, with DTSTART in UTC,
+    /// the CATEGORIES set joined by U+001F, sorted, LF-joined, FNV-1a 64); the legacy value is the one
+    /// versions before it wrote.
     @Test func theContentHashIsStableAcrossVersions() throws {
         let description = String(repeating: "Escalation: Chen, then Kim; runbook, über-long ", count: 4)
         let event = Component(
@@ -158,8 +161,16 @@ import Testing
             ],
             components: [Component(name: "VALARM", properties: [Property(name: "ACTION", value: "DISPLAY")])]
         )
-        #expect(ManagedEvent.contentHash(of: event) == "da711ce0c480476f")
+        #expect(ManagedEvent.contentHash(of: event) == "2-84cd7de0229a35a3")
+        #expect(ManagedEvent.legacyContentHash(of: event) == "da711ce0c480476f")
         #expect(ManagedEvent.contentLines(of: event).count == 6)
+        // An event stamped by an earlier version is checked the way it was stamped.
+        var stampedEarlier = event
+        stampedEarlier.properties.removeAll { $0.name == "X-ROTA-HASH" }
+        stampedEarlier.properties.append(Property(name: "X-ROTA-HASH", value: "da711ce0c480476f"))
+        #expect(!ManagedEvent.isDrifted(stampedEarlier))
+        stampedEarlier.properties.append(Property(name: "LOCATION", value: "edited by hand"))
+        #expect(ManagedEvent.isDrifted(stampedEarlier))
     }
 
     /// FNV-1a 64 as published (offset basis 0xcbf29ce484222325, prime 0x100000001b3), as 16 hex digits.
@@ -189,17 +200,16 @@ import Testing
         #expect(text.contains("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"))
         #expect(text.contains("SEQUENCE:3\r\n"))
         #expect(text.contains("DTSTAMP:20261128T000000Z\r\n"))
-        // The hash is recomputed here from the written text alone (unfolded lines of the VEVENT without the
-        // revision stamps and the hash itself, sorted, joined by LF) with FNV-1a 64 written out below and
-        // checked against the published test vectors, not with the function that wrote it.
-        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
-        let body = unfolded.drop { $0 != "BEGIN:VEVENT" }.dropFirst().prefix { $0 != "END:VEVENT" }
-        let ignored = ["DTSTAMP", "SEQUENCE", "X-ROTA-HASH", "LAST-MODIFIED", "CREATED"]
-        let content = body.filter { line in
-            !ignored.contains { line.hasPrefix($0 + ":") || line.hasPrefix($0 + ";") }
+        // What a server sends back is checked by behaviour: read back, the resource is not drift, and an edit
+        // to what it says is. (The hash's value itself is pinned in theContentHashIsStableAcrossVersions.)
+        #expect(text.contains("X-ROTA-HASH:2-"))
+        let readBack = try #require(CalendarPlan.events(in: Array(text.utf8))?.first)
+        #expect(!ManagedEvent.isDrifted(readBack))
+        var edited = readBack
+        edited.properties = edited.properties.map {
+            $0.name == "SUMMARY" ? Property(name: "SUMMARY", value: $0.value + " (swapped with Kim)") : $0
         }
-        let written = try #require(body.first { $0.hasPrefix("X-ROTA-HASH:") }).dropFirst("X-ROTA-HASH:".count)
-        #expect(String(written) == Self.fnv1a64(content.sorted().joined(separator: "\n")))
+        #expect(ManagedEvent.isDrifted(edited))
         #expect(!text.contains("BEGIN:VALARM"))
         #expect(Reconciler.resourceName(for: "shift-1@oncall.example.com") == "shift-1@oncall.example.com.ics")
         #expect(Reconciler.resourceName(for: "a b/c") == "a%20b%2Fc.ics")

@@ -31,33 +31,36 @@ package enum ManagedEvent {
         return event.property("X-ROTA-TEAM")?.value == team
     }
 
-    /// The event's content lines in a canonical order: what a hash or a comparison looks at.
-    ///
-    /// Properties are written as content lines without folding and sorted, so a server that reorders
-    /// properties or folds lines differently does not look like an edit; revision stamps and alarms
-    /// (which rota never writes on a shared calendar, and which some clients add) are left out.
+    /// What the event says, as sorted canonical lines (``EventMeaning``): what a hash or a comparison looks at.
     ///
     /// - Parameter event: A VEVENT.
     /// - Returns: One line per property, sorted.
     package static func contentLines(of event: Component) -> [String] {
+        EventMeaning.canonicalLines(of: event)
+    }
+
+    /// The hash of ``contentLines(of:)``, as `2-` and 16 hex digits: equal for events that say the same.
+    package static func contentHash(of event: Component) -> String {
+        "2-" + ContentHash.fnv1a(Array(contentLines(of: event).joined(separator: "\n").utf8))
+    }
+
+    /// Whether the event was edited since rota wrote it: what it says no longer matches its `X-ROTA-HASH`.
+    ///
+    /// An event without the hash (from a feed, or imported by hand) cannot be checked, and is not drift. A hash
+    /// without the `2-` prefix was written by rota before events were compared by meaning, and is checked the
+    /// way it was made, so upgrading rota does not make every event look edited.
+    package static func isDrifted(_ event: Component) -> Bool {
+        guard let hash = event.property(hashProperty)?.value else { return false }
+        return hash.hasPrefix("2-") ? hash != contentHash(of: event) : hash != legacyContentHash(of: event)
+    }
+
+    /// The hash rota wrote before 2-: sorted content lines as written, without stamps and alarms.
+    static func legacyContentHash(of event: Component) -> String {
         var lines: [String] = []
         lines.reserveCapacity(event.properties.count)
         for property in event.properties where !ignoredProperties.contains(property.name) {
             lines.append(String(decoding: ICalendarWriter.contentLine(for: property), as: UTF8.self))
         }
-        return lines.sorted()
-    }
-
-    /// The hash of ``contentLines(of:)``: equal for events with the same content.
-    package static func contentHash(of event: Component) -> String {
-        ContentHash.fnv1a(Array(contentLines(of: event).joined(separator: "\n").utf8))
-    }
-
-    /// Whether the event was edited since rota wrote it: its content no longer matches its `X-ROTA-HASH`.
-    ///
-    /// An event without the hash (from a feed, or imported by hand) cannot be checked, and is not drift.
-    package static func isDrifted(_ event: Component) -> Bool {
-        guard let hash = event.property(hashProperty)?.value else { return false }
-        return hash != contentHash(of: event)
+        return ContentHash.fnv1a(Array(lines.sorted().joined(separator: "\n").utf8))
     }
 }
