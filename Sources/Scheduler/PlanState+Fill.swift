@@ -6,13 +6,17 @@ extension PlanState {
     /// Gives every slot its engineer, in time order.
     ///
     /// An override, then the ledger (and the resolutions this plan proposes), then a holiday decision fix
-    /// a slot; every other slot goes to the fairest engineer who can take it: on the team and not away for
-    /// any day of it, not on call within the minimum gap before it, and not fixed within the minimum gap after
-    /// it (a holiday decision, an override, a recorded swap). Fairest is the one furthest below their share:
-    /// each shift adds 1/n to the share of each of the n engineers on the team then, so PTO is made up later
-    /// and a newcomer starts level. Shifts fixed in the next round count as taken already. Ties go to the
-    /// engineer whose turn in the rotation order comes first from this shift on, which makes a team with no
-    /// PTO a plain round robin and brings the order back to it after an absence.
+    /// a slot. Every other slot goes to whoever's turn it is, if they can take it: on the team and not away
+    /// for any day of it, not on call within the minimum gap before it, and not fixed within the minimum gap
+    /// after it (a holiday decision, an override, a recorded swap). Whose turn it is:
+    /// 1. someone whose turn the rotation order's engineer took earlier (a cover, a holiday), who takes it back;
+    /// 2. else the rotation order's engineer, unless they are a shift or more ahead of the neediest;
+    /// 3. else, or when that one cannot take it, the fairest who can: the one furthest below their share
+    ///    (each shift adds 1/n to the share of each of the n engineers on the team then, so a newcomer starts
+    ///    level; shifts fixed in the next round count as taken), ties to the rotation order.
+    ///
+    /// So a team with no PTO is a plain round robin, a week off or a holiday moves two shifts like a swap and
+    /// the order then resumes, and counts stay within a shift or two of each other.
     ///
     /// - Complexity: O(*s* × *e*) for *s* slots and *e* engineers.
     mutating func fill() {
@@ -20,6 +24,10 @@ extension PlanState {
         var share = [Double](repeating: 0, count: teamSize)
         var count = [Int](repeating: 0, count: teamSize)
         var ahead = [Int](repeating: 0, count: teamSize)
+        // owes[d] lists, oldest first, the engineers whose turns d took: at d's next turn the first of them
+        // who is free and rested takes it back. Derived only from who ended up on each slot and whose turn it
+        // was, so a recorded slot settles the same way as a computed one.
+        var owes = [[Int]](repeating: [], count: teamSize)
         for index in slots.indices {
             let onTeam = (0..<teamSize).filter { availability.onTeam(index, $0) }
             for member in onTeam { share[member] += 1 / Double(onTeam.count) }
@@ -39,6 +47,26 @@ extension PlanState {
             }
             func fairest(_ candidates: [Int]) -> Int? {
                 candidates.min { fairer($0, $1) }
+            }
+            let base = index % teamSize
+            func rested(_ member: Int) -> Bool {
+                minimumGap == 0
+                    || !(1...minimumGap).contains { index - $0 >= 0 && slots[index - $0].engineer == team[member] }
+            }
+            // Whose turn it is: someone whose turn the base engineer took earlier and who can take it now (the
+            // swap completes), else the base engineer of the rotation order, else the fairest. So a week off or a
+            // holiday moves two shifts and the order then resumes, instead of every later shift moving by one.
+            func turn(_ onTeam: [Int], available: [Int]) -> Int {
+                if let creditor = owes[base].first(where: { available.contains($0) && rested($0) }) {
+                    return creditor
+                }
+                let mostOwed = fairest(onTeam.isEmpty ? Array(0..<teamSize) : onTeam) ?? base
+                guard onTeam.contains(base) else { return mostOwed }
+                // A base engineer two shifts ahead of the neediest gives the turn up, so debts that could not be
+                // settled (the one owed was away or on call next to it) never let counts drift apart.
+                let owedBase = share[base] - Double(count[base] + ahead[base])
+                let owedMost = share[mostOwed] - Double(count[mostOwed] + ahead[mostOwed])
+                return owedBase < owedMost - 0.9 ? mostOwed : base
             }
             var slot = slots[index]
             let available = onTeam.filter { availability.available(index, $0) }
@@ -61,7 +89,7 @@ extension PlanState {
             } else {
                 (slot.engineer, slot.kind, slot.reasons) = choose(
                     index,
-                    top: fairest(onTeam.isEmpty ? Array(0..<teamSize) : onTeam) ?? 0,
+                    top: turn(onTeam, available: available),
                     available: available,
                     fairest
                 )
@@ -90,7 +118,17 @@ extension PlanState {
                 minimumGap > 0
                 && (1...minimumGap).contains { index - $0 >= 0 && slots[index - $0].engineer == slot.engineer }
             slots[index] = slot
-            if let member = position[slot.engineer] { count[member] += 1 }
+            if let member = position[slot.engineer] {
+                count[member] += 1
+                // Settle turns: taking back a turn clears that debt; taking someone else's turn makes one.
+                if member != base {
+                    if let paid = owes[base].firstIndex(of: member) {
+                        owes[base].remove(at: paid)
+                    } else if availability.onTeam(index, base) {
+                        owes[member].append(base)
+                    }
+                }
+            }
         }
     }
 
@@ -121,7 +159,7 @@ extension PlanState {
     /// The fairest engineer for a free slot, and why (naming whoever was passed over).
     ///
     /// - Parameters:
-    ///   - top: The rotation position of the fairest engineer on the team, available or not.
+    ///   - top: The rotation position of the engineer whose turn it is, available or not.
     ///   - available: The rotation positions of those free for the slot.
     ///   - fairest: Picks the fairest of some rotation positions.
     private func choose(
@@ -140,14 +178,16 @@ extension PlanState {
             }
             return ahead.first { $0.engineer == engineer }.map { "\(name(engineer)) \($0.why)" }
         }
-        let chosen = team[fairest(available.filter { restConflict(team[$0]) == nil }) ?? anyone]
+        let chosen =
+            available.contains(top) && restConflict(topEngineer) == nil
+            ? topEngineer : team[fairest(available.filter { restConflict(team[$0]) == nil }) ?? anyone]
         if chosen == topEngineer {
             return (
                 chosen, .regular,
                 [
                     ShiftReason(
                         kind: .rotation,
-                        text: "next in turn: fewest shifts for time on the team, then rotation order"
+                        text: "next in turn: the rotation order, within one shift of the fairest share"
                     )
                 ]
             )

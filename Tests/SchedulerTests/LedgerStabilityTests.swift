@@ -87,7 +87,12 @@ import Testing
             asOf: Self.asOf,
             horizon: Self.horizon
         )
-        let smithLocked = Set(ledger.fixedEngineers.filter { $0.value.rawValue == "smith" && $0.key >= Self.asOf }.keys)
+        // Smith's locked shifts from the as-of date that touch the PTO (a shift touches its last morning too).
+        let smithLocked = Set(
+            ledger.fixedEngineers.filter {
+                $0.value.rawValue == "smith" && $0.key >= Self.asOf && $0.key <= .on("2027-01-31")
+            }.keys
+        )
         try #require(!smithLocked.isEmpty)
         #expect(Set(after.conflicts.map(\.shift)) == smithLocked)
         #expect(after.conflicts.allSatisfy { $0.cause.kind == "pto" && $0.resolution != nil })
