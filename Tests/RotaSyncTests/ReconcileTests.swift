@@ -125,8 +125,8 @@ import Testing
         #expect(result.entries(.delete).map(\.href) == ["/cal/zz-copy.ics"])
         #expect(result.entries(.keep).count == 3)
 
-        var cancelled = remote[2].events[0]
-        cancelled.properties.append(Property(name: "STATUS", value: "CANCELLED"))
+        // As a feed publishes it: STATUS:CANCELLED in place of the STATUS it had.
+        let cancelled = EventComponent.cancelled(remote[2].events[0], sequence: 1, changed: "2026-11-28")
         remote = Array(remote.prefix(2)) + [Reconciler.Remote(href: nil, etag: nil, events: [cancelled])]
         result = Self.reconcile(Array(planned.prefix(2)), remote)
         #expect(result.isInSync)
