@@ -12,7 +12,7 @@ import Testing
     static let asOf = LocalDate(iso: "2026-11-28") ?? LocalDate(daysSinceEpoch: 0)
     static let zone = "America/New_York"
 
-    static func planned(_ config: TeamConfig) -> [Component] {
+    static func planned(_ config: TeamConfig, asOf: LocalDate = asOf) -> [Component] {
         let start = config.feeds.windowPast.added(to: asOf, direction: -1)
         let schedule = Planner.plan(
             config: config,
@@ -69,6 +69,21 @@ import Testing
         #expect(result.entries(.keep).count == before.count - updated.count)
         let engineers = updated.flatMap(\.changes).filter { $0.name == "X-ROTA-ENGINEER" }
         #expect(engineers.contains { $0.before == "kim" })
+    }
+
+    /// A week later the shift of 2027-03-01 starts inside the three-month lock window: an update of its
+    /// STATUS alone, which the server's copy (written with its hash) shows as rota's change, not a hand edit.
+    @Test func aShiftComingInsideTheLockWindowIsAnUpdateOfItsStatus() throws {
+        let config = try FeedTests.config()
+        let remote = try Self.server(Self.planned(config))
+        let later = Self.planned(config, asOf: try #require(LocalDate(iso: "2026-12-05")))
+        let result = Self.reconcile(later, remote)
+        let updated = result.entries(.update)
+        #expect(updated.map(\.uid) == ["shift-20270301@oncall.example.com"])
+        #expect(updated.first?.changes == [.init(name: "STATUS", before: "TENTATIVE", after: "CONFIRMED")])
+        #expect(result.entries(.drift).isEmpty)
+        // Written back, it is in sync.
+        #expect(Self.reconcile(later, try Self.server(later)).entries(.update).isEmpty)
     }
 
     @Test func aHandEditIsDriftAndARemovedShiftIsDeleted() throws {
