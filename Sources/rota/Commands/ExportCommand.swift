@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
 
             Shifts inside the lock window (before --as-of plus holiday_policy.lead_time) or locked in \
             the ledger are STATUS:CONFIRMED, later ones STATUS:TENTATIVE (a holiday backup follows its \
-            shift).
+            shift); the schedule page draws the same line.
 
             Events keep their UID when the engineer changes (a swap updates the event in place); \
             SEQUENCE grows only when an event changes, and a shift that left the plan stays as \
