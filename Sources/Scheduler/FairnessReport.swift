@@ -15,6 +15,12 @@ package struct FairnessReport: Hashable, Sendable {
         package let weekendDays: Int
         /// PTO days earned by volunteering for holiday shifts in the period (recorded or proposed).
         package let ptoCreditDays: Int
+        /// Holiday shifts on which the engineer is the named backup of at least one pipeline
+        /// (`HolidayCover.backups`), counted once per hand-off like `shifts`.
+        package let holidayBackups: Int
+        /// Days of those holiday shifts inside the period, by the noon rule of `weekendDays`: each day
+        /// on which such a shift is on call at noon, counted once however many pipelines the engineer backs up.
+        package let backupDays: Int
         /// The longest run of days in the period without being on call.
         package let longestDaysOff: Int
 
@@ -45,7 +51,7 @@ package struct FairnessReport: Hashable, Sendable {
         until: LocalDate
     ) -> FairnessReport {
         let rows = config.rotation.order.map { engineer in
-            row(engineer, schedule.shifts.filter { $0.engineer == engineer }, config, ledger, from, until)
+            row(engineer, schedule.shifts, config, ledger, from, until)
         }
         var ratios: [Double] = []
         for (offset, a) in rows.enumerated() {
@@ -58,28 +64,30 @@ package struct FairnessReport: Hashable, Sendable {
         return FairnessReport(from: from, until: until, rows: rows, balance: balance)
     }
 
+    /// One engineer's figures from every shift of the schedule (`all`: backup duty lies on other
+    /// engineers' shifts).
     private static func row(
         _ engineer: EngineerID,
-        _ shifts: [Shift],
+        _ all: [Shift],
         _ config: TeamConfig,
         _ ledger: Ledger,
         _ from: LocalDate,
         _ until: LocalDate
     ) -> Row {
+        let shifts = all.filter { $0.engineer == engineer }
         let hours = shifts.reduce(0.0) { $0 + $1.endInstant.timeIntervalSince($1.startInstant) / 3600 }
         var weekendDays = 0
         var onCallDays: Set<LocalDate> = []
         for shift in shifts {
-            var day = shift.start.date
-            while day <= shift.end.date {
-                let noon = LocalDateTime(date: day, time: .noon)
-                if shift.start <= noon, noon < shift.end, day >= from, day < until {
-                    onCallDays.insert(day)
-                    if day.weekday.isWeekend { weekendDays += 1 }
-                }
-                day = day.adding(days: 1)
+            for day in noonDays(of: shift, from: from, until: until) {
+                onCallDays.insert(day)
+                if day.weekday.isWeekend { weekendDays += 1 }
             }
         }
+        let backing = all.filter { shift in
+            shift.holiday?.backups.contains { $0.engineer == engineer } ?? false
+        }
+        let backupDays = Set(backing.flatMap { noonDays(of: $0, from: from, until: until) })
         let holidayShifts = Dictionary(
             grouping: shifts.filter { $0.holiday?.decision.engineer == engineer },
             by: \.handOff
@@ -108,7 +116,21 @@ package struct FairnessReport: Hashable, Sendable {
             holidayShiftsAssigned: holidayShifts.count - volunteered.count,
             weekendDays: weekendDays,
             ptoCreditDays: credits,
+            holidayBackups: Set(backing.map(\.handOff)).count,
+            backupDays: backupDays.count,
             longestDaysOff: longest
         )
+    }
+
+    /// The days in `from..<until` on which `shift` is on call at noon: the days it has most of.
+    private static func noonDays(of shift: Shift, from: LocalDate, until: LocalDate) -> [LocalDate] {
+        var days: [LocalDate] = []
+        var day = shift.start.date
+        while day <= shift.end.date {
+            let noon = LocalDateTime(date: day, time: .noon)
+            if shift.start <= noon, noon < shift.end, day >= from, day < until { days.append(day) }
+            day = day.adding(days: 1)
+        }
+        return days
     }
 }

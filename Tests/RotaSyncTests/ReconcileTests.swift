@@ -12,7 +12,7 @@ import Testing
     static let asOf = LocalDate(iso: "2026-11-28") ?? LocalDate(daysSinceEpoch: 0)
     static let zone = "America/New_York"
 
-    static func planned(_ config: TeamConfig) -> [Component] {
+    static func planned(_ config: TeamConfig, asOf: LocalDate = asOf) -> [Component] {
         let start = config.feeds.windowPast.added(to: asOf, direction: -1)
         let schedule = Planner.plan(
             config: config,
@@ -72,6 +72,21 @@ import Testing
         #expect(engineers.contains { $0.before == "kim" })
     }
 
+    /// A week later the shift of 2027-03-01 starts inside the three-month lock window: an update of its
+    /// STATUS alone, which the server's copy (written with its hash) shows as rota's change, not a hand edit.
+    @Test func aShiftComingInsideTheLockWindowIsAnUpdateOfItsStatus() throws {
+        let config = try FeedTests.config()
+        let remote = try Self.server(Self.planned(config))
+        let later = Self.planned(config, asOf: try #require(LocalDate(iso: "2026-12-05")))
+        let result = Self.reconcile(later, remote)
+        let updated = result.entries(.update)
+        #expect(updated.map(\.uid) == ["shift-20270301@oncall.example.com"])
+        #expect(updated.first?.changes == [.init(name: "STATUS", before: "TENTATIVE", after: "CONFIRMED")])
+        #expect(result.entries(.drift).isEmpty)
+        // Written back, it is in sync.
+        #expect(Self.reconcile(later, try Self.server(later)).entries(.update).isEmpty)
+    }
+
     @Test func aHandEditIsDriftAndARemovedShiftIsDeleted() throws {
         let planned = Self.planned(try FeedTests.config())
         var remote = try Self.server(planned)
@@ -126,8 +141,8 @@ import Testing
         #expect(result.entries(.delete).map(\.href) == ["/cal/zz-copy.ics"])
         #expect(result.entries(.keep).count == 3)
 
-        var cancelled = remote[2].events[0]
-        cancelled.properties.append(Property(name: "STATUS", value: "CANCELLED"))
+        // As a feed publishes it: STATUS:CANCELLED in place of the STATUS it had.
+        let cancelled = EventComponent.cancelled(remote[2].events[0], sequence: 1, changed: "2026-11-28")
         remote = Array(remote.prefix(2)) + [Reconciler.Remote(href: nil, etag: nil, events: [cancelled])]
         result = Self.reconcile(Array(planned.prefix(2)), remote)
         #expect(result.isInSync)

@@ -100,6 +100,36 @@ import Testing
         }
     }
 
+    /// A week later the shift of 2027-03-01 starts inside the three-month lock window: its STATUS turns from
+    /// TENTATIVE to CONFIRMED, which push writes as an update with a higher SEQUENCE, not as a hand edit.
+    @Test(arguments: ServerKind.allCases)
+    func aShiftComingInsideTheLockWindowIsUpdatedToConfirmed(_ kind: ServerKind) async throws {
+        try await PushFixture.with(kind) { fixture in
+            let calendar = try fixture.createAndPush()
+            let url = calendar.absoluteString
+            let uid = "shift-20270301@oncall.example.com"
+            let resource = try await fixture.resource(uid: uid, in: calendar)
+            let before = String(decoding: try await fixture.get(resource.url).body, as: UTF8.self)
+            #expect(before.contains("STATUS:TENTATIVE\r\n") && before.contains("SEQUENCE:0\r\n"))
+
+            let later = "2026-12-05"
+            let diff = try fixture.rota(["diff", "--calendar", url], asOf: later)
+            #expect(diff.status == 1, "\(diff.standardError)")
+            let changed = diff.lines("~")
+            #expect(changed.count == 1 && changed.first?.contains("(\(uid))") == true, "\(diff.standardOutput)")
+            #expect(diff.standardOutput.contains("TENTATIVE") && diff.standardOutput.contains("CONFIRMED"))
+            #expect(diff.lines("!").isEmpty)
+
+            let push = try fixture.rota(["push", "--calendar", url], asOf: later)
+            #expect(push.status == 0, "\(push.standardError)")
+            #expect(push.count("updated") == 1 && push.count("drift") == 0)
+            let after = String(decoding: try await fixture.get(resource.url).body, as: UTF8.self)
+            #expect(after.contains("STATUS:CONFIRMED\r\n") && after.contains("SEQUENCE:1\r\n"))
+            #expect(!after.contains("TENTATIVE"))
+            #expect(try fixture.rota(["diff", "--calendar", url], asOf: later).status == 0)
+        }
+    }
+
     @Test(arguments: ServerKind.allCases)
     func anEventEditedByHandIsDriftUntilForced(_ kind: ServerKind) async throws {
         try await PushFixture.with(kind) { fixture in

@@ -21,7 +21,10 @@ struct PushFixture {
     let transport: AsyncHTTPClientTransport
 
     /// The as-of date and a ledger that does not exist, so the plan depends on the config alone.
-    static let common = ["--as-of", "2026-11-28", "--ledger", "/nonexistent/x.yaml"]
+    static let common = ["--as-of", asOf, "--ledger", "/nonexistent/x.yaml"]
+
+    /// The as-of date ``rota(_:asOf:environment:)`` runs on unless a test says otherwise.
+    static let asOf = "2026-11-28"
 
     /// The display name `feeds.calendar_name` gives the bundled config's calendar.
     static let calendarName = "Data Engineering on call"
@@ -79,10 +82,14 @@ struct PushFixture {
         return environment
     }
 
-    /// Runs `rota COMMAND ARGUMENTS --config CONFIG --as-of ... --ledger ...` with the server's credentials.
-    func rota(_ arguments: [String], environment extra: [String: String] = [:]) throws -> RotaBinary.Result {
+    /// Runs `rota COMMAND ARGUMENTS --config CONFIG --as-of DATE --ledger ...` with the server's credentials.
+    func rota(
+        _ arguments: [String],
+        asOf: String = Self.asOf,
+        environment extra: [String: String] = [:]
+    ) throws -> RotaBinary.Result {
         try RotaBinary.run(
-            arguments + ["--config", config.path] + Self.common,
+            arguments + ["--config", config.path, "--as-of", asOf, "--ledger", "/nonexistent/x.yaml"],
             environment: environment.merging(extra) { $1 }
         )
     }

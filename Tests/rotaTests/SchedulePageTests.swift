@@ -73,6 +73,8 @@ import Testing
         #expect(dom.contains("<td class=\"backup\"><span>Backup: Aggregate profit, Unit-level profit</span></td>"))
         #expect(dom.contains("<td class=\"pto\"><span>PTO Mon 12-14 – Fri 12-18</span></td>"))
         #expect(dom.contains("<td class=\"oncall part\"><span>On call Wed 10:00–Fri 10:00</span></td>"))
+        #expect(dom.contains("<tr class=\"lock-line\"><td colspan=\"6\">Settled up to here"))
+        #expect(dom.contains("<tr class=\"tentative\"><th scope=\"row\">2027-03-01</th>"))
         #expect(dom.contains("<svg role=\"img\" aria-label=\"On-call weeks\""))
         #expect(dom.contains("<a href=\"team.ics\">team.ics</a>"))
 
@@ -85,5 +87,44 @@ import Testing
         let bytes = try Data(contentsOf: screenshot)
         #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(bytes.count > 50_000, "the screenshot is \(bytes.count) bytes: did the page render?")
+    }
+
+    /// As of 2026-11-28 the three-month lock window ends on 2027-02-28: the line falls between the weeks of
+    /// 2027-02-22 and 2027-03-01, the weeks after it are tentative, and a week the ledger locks is not.
+    @Test func theLockLineSeparatesSettledWeeksFromTentativeOnes() throws {
+        let folder = try RotaBinary.temporaryFolder("schedule-page-lock")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("team.ledger.yaml")
+        try Data("version: 1\nshifts:\n  - { start: 2027-03-08, engineer: kim, recorded: 2026-11-28 }\n".utf8)
+            .write(to: ledger)
+        let feeds = folder.appendingPathComponent("feeds")
+        let export = try RotaBinary.run([
+            "export", "--out", feeds.path, "--as-of", "2026-11-28", "--ledger", ledger.path,
+        ])
+        #expect(export.status == 0, "\(export.standardError)")
+        let page = try String(contentsOf: feeds.appendingPathComponent("schedule.html"), encoding: .utf8)
+        // The grid's rows: one line each, a week or the lock line.
+        let rows = page.components(separatedBy: "\n").filter {
+            $0.hasPrefix("<tr") && ($0.contains("<th scope=\"row\">") || $0.contains("lock-line"))
+        }
+        let line = try #require(rows.firstIndex { $0.hasPrefix("<tr class=\"lock-line\">") })
+        #expect(rows.filter { $0.hasPrefix("<tr class=\"lock-line\">") }.count == 1)
+        #expect(
+            rows[line]
+                == "<tr class=\"lock-line\"><td colspan=\"6\">Settled up to here: later shifts may still change "
+                + "(they settle 3 months ahead, or when the ledger locks them)</td></tr>"
+        )
+        func week(_ row: String) -> String? {
+            row.range(of: "<th scope=\"row\">").map { String(row[$0.upperBound...].prefix(10)) }
+        }
+        #expect(week(rows[line - 1]) == "2027-02-22")
+        #expect(week(rows[line + 1]) == "2027-03-01")
+        #expect(rows[..<line].allSatisfy { !$0.contains("tentative") })
+        let after = rows[(line + 1)...]
+        #expect(after.count == 2, "the grid's 16 weeks end with the week of 2027-03-08")
+        for row in after {
+            #expect(row.hasPrefix("<tr class=\"tentative\">") == (week(row) != "2027-03-08"), "\(row.prefix(60))")
+        }
+        #expect(page.contains("<span class=\"key tentative\">Tentative week</span>"))
     }
 }

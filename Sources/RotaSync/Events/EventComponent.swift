@@ -5,6 +5,9 @@ import RotaModel
 /// Builds the VEVENT of a `FeedEvent`, and revises published ones (SEQUENCE, DTSTAMP, cancellation).
 enum EventComponent {
     /// The event without SEQUENCE and DTSTAMP: what its content hash covers.
+    ///
+    /// `STATUS` is content: a shift that comes inside the lock window turns from `TENTATIVE` to
+    /// `CONFIRMED`, a change that calendars see with a higher SEQUENCE.
     static func component(for event: FeedEvent, team: String) -> Component {
         var properties = [
             Property(name: "UID", value: event.uid),
@@ -13,6 +16,7 @@ enum EventComponent {
             Property(name: "SUMMARY", value: event.summary),
             Property(name: "DESCRIPTION", value: event.description),
             Property(name: "CATEGORIES", textList: event.categories),
+            Property(name: "STATUS", value: event.status.rawValue),
             Property(name: "TRANSP", value: "TRANSPARENT"),
             Property(name: "X-ROTA-TEAM", value: team),
         ]
@@ -34,9 +38,11 @@ enum EventComponent {
     }
 
     /// `body` with its revision: SEQUENCE, and DTSTAMP at midnight UTC of the day the content last changed.
+    ///
+    /// Any SEQUENCE and DTSTAMP `body` has are replaced; its STATUS is content and stays.
     static func stamped(_ body: Component, sequence: Int, changed: String) -> Component {
         var component = body
-        component.properties.removeAll { ["SEQUENCE", "DTSTAMP", "STATUS"].contains($0.name) }
+        component.properties.removeAll { ["SEQUENCE", "DTSTAMP"].contains($0.name) }
         let day = LocalDate(iso: changed) ?? LocalDate(daysSinceEpoch: 0)
         component.properties.insert(
             DateTimeValue.utc(.init(year: day.year, month: day.month, day: day.day, hour: 0, minute: 0))
@@ -47,9 +53,10 @@ enum EventComponent {
         return component
     }
 
-    /// A published event again, as STATUS:CANCELLED without its alarm.
+    /// A published event again, as STATUS:CANCELLED (instead of the STATUS it had) without its alarm.
     static func cancelled(_ old: Component, sequence: Int, changed: String) -> Component {
         var component = stamped(old, sequence: sequence, changed: changed)
+        component.properties.removeAll { $0.name == "STATUS" }
         component.properties.append(Property(name: "STATUS", value: "CANCELLED"))
         component.components.removeAll { $0.name == "VALARM" }
         return component

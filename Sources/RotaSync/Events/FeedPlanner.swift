@@ -3,6 +3,11 @@ package import RotaModel
 package import Scheduler
 
 /// Turns a schedule into the events of rota's feeds: on-call shifts, holiday backups and holidays.
+///
+/// Each event says how firm it is (``FeedEvent/Status``): a shift is `CONFIRMED` when it is settled
+/// (``LockWindow/isSettled(_:of:config:)``: inside the lock window or locked in the ledger) and
+/// `TENTATIVE` otherwise; a holiday backup follows its shift, since who backs up depends on who is on
+/// call; a holiday is always `CONFIRMED`, since its date is a fact of the config, not of the plan.
 package enum FeedPlanner {
     /// The events for `schedule`'s shifts and holidays, sorted by start then UID.
     ///
@@ -15,18 +20,21 @@ package enum FeedPlanner {
         let pieceCounts = Dictionary(grouping: schedule.shifts, by: \.handOff).mapValues(\.count)
         var seenHolidays: Set<String> = []
         for shift in schedule.shifts {
+            let status: FeedEvent.Status =
+                LockWindow.isSettled(shift, of: schedule, config: config) ? .confirmed : .tentative
             events.append(
                 shiftEvent(
                     shift,
                     config: config,
                     split: (pieceCounts[shift.handOff] ?? 1) > 1,
-                    alarm: config.feeds.reminderMinutes
+                    alarm: config.feeds.reminderMinutes,
+                    status: status
                 )
             )
             guard let cover = shift.holiday else { continue }
             for occasion in cover.holidays where seenHolidays.insert("\(occasion.id) \(occasion.date)").inserted {
                 events.append(holidayEvent(occasion, config: config))
-                events += backupEvents(occasion, cover: cover, onCall: shift.engineer, config: config)
+                events += backupEvents(occasion, cover: cover, onCall: shift.engineer, config: config, status: status)
             }
         }
         return events.sorted {
@@ -43,7 +51,13 @@ package enum FeedPlanner {
         return "\(base)\(piece)@\(config.feeds.uidDomain)"
     }
 
-    private static func shiftEvent(_ shift: Shift, config: TeamConfig, split: Bool, alarm: Int?) -> FeedEvent {
+    private static func shiftEvent(
+        _ shift: Shift,
+        config: TeamConfig,
+        split: Bool,
+        alarm: Int?,
+        status: FeedEvent.Status
+    ) -> FeedEvent {
         let name = config.engineer(shift.engineer)?.name ?? shift.engineer.rawValue
         let zone = config.rotation.timeZone.identifier
         var lines = ["\(name) is on call for \(config.team)."]
@@ -74,6 +88,7 @@ package enum FeedPlanner {
             summary: "On call: \(name)",
             description: lines.joined(separator: "\n"),
             categories: shift.holiday == nil ? ["On call"] : ["On call", "Holiday"],
+            status: status,
             alarmMinutesBefore: alarm,
             feeds: feeds,
             markers: [
@@ -93,6 +108,7 @@ package enum FeedPlanner {
             summary: occasion.name,
             description: "\(occasion.name): a major holiday for \(config.team); its shift is decided ahead.",
             categories: ["Holiday"],
+            status: .confirmed,
             alarmMinutesBefore: nil,
             feeds: [FeedNames.team],
             markers: [
@@ -106,7 +122,8 @@ package enum FeedPlanner {
         _ occasion: HolidayCover.Occasion,
         cover: HolidayCover,
         onCall: EngineerID,
-        config: TeamConfig
+        config: TeamConfig,
+        status: FeedEvent.Status
     ) -> [FeedEvent] {
         cover.backups.compactMap { backup -> FeedEvent? in
             guard let engineer = backup.engineer,
@@ -129,6 +146,7 @@ package enum FeedPlanner {
                 summary: "Holiday backup: \(pipeline.name) (\(occasion.name))",
                 description: description,
                 categories: ["Holiday backup"],
+                status: status,
                 alarmMinutesBefore: nil,
                 feeds: [FeedNames.engineer(engineer), FeedNames.pipeline(pipeline.id)],
                 markers: [

@@ -16,6 +16,10 @@ struct ExportCommand: ParsableCommand {
             backups, PTO) with the coming year's fairness figures, a page to open in a browser. Each \
             file is written atomically (a temporary file, then a rename), and only when its bytes changed.
 
+            Shifts inside the lock window (before --as-of plus holiday_policy.lead_time) or locked in \
+            the ledger are STATUS:CONFIRMED, later ones STATUS:TENTATIVE (a holiday backup follows its \
+            shift); the schedule page draws the same line.
+
             Events keep their UID when the engineer changes (a swap updates the event in place); \
             SEQUENCE grows only when an event changes, and a shift that left the plan stays as \
             STATUS:CANCELLED until the window passes it. That memory is .rota-feed-state.json in the \

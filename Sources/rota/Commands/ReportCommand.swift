@@ -9,8 +9,9 @@ struct ReportCommand: ParsableCommand {
         abstract: "Show how fairly on-call duty is shared.",
         discussion: """
             For each engineer over a period: weeks on call, shifts, holiday shifts (volunteered and \
-            assigned), weekend days on call, PTO credit earned, and the longest stretch without being on \
-            call; then a balance score: the mean over every pair of engineers of min(hours) / max(hours), \
+            assigned), holiday backup duty (the holiday shifts on which they back up a pipeline, and \
+            those shifts' days), weekend days on call, PTO credit earned, and the longest stretch without \
+            being on call; then a balance score: the mean over every pair of engineers of min(hours) / max(hours), \
             1.00 being perfectly even (the pairwise ratio Grafana OnCall uses).
 
             The period defaults to the 52 weeks before --as-of (from the rotation's start if later). \

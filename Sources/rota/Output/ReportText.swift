@@ -14,15 +14,16 @@ enum ReportText {
         let rows = report.rows.map { row in
             [
                 config.engineer(row.engineer)?.name ?? row.engineer.rawValue, decimal(row.weeksOnCall), "\(row.shifts)",
-                "\(row.holidayShiftsVolunteered)", "\(row.holidayShiftsAssigned)", "\(row.weekendDays)",
+                "\(row.holidayShiftsVolunteered)", "\(row.holidayShiftsAssigned)", "\(row.holidayBackups)",
+                "\(row.backupDays)", "\(row.weekendDays)",
                 "\(row.ptoCreditDays)", "\(row.longestDaysOff)",
             ]
         }
         var lines = ["On-call fairness, \(report.from) to \(report.until) (until excluded)", ""]
         lines += TextTable(
             header: [
-                "engineer", "weeks", "shifts", "holidays volunteered", "holidays assigned", "weekend days",
-                "PTO credit days", "longest days off",
+                "engineer", "weeks", "shifts", "holidays volunteered", "holidays assigned", "holiday backups",
+                "backup days", "weekend days", "PTO credit days", "longest days off",
             ],
             rows: rows
         ).lines()
@@ -39,6 +40,8 @@ enum ReportText {
             let shifts: Int
             let holidayShiftsVolunteered: Int
             let holidayShiftsAssigned: Int
+            let holidayBackups: Int
+            let backupDays: Int
             let weekendDays: Int
             let ptoCreditDays: Int
             let longestDaysOff: Int
@@ -63,6 +66,8 @@ enum ReportText {
                         shifts: $0.shifts,
                         holidayShiftsVolunteered: $0.holidayShiftsVolunteered,
                         holidayShiftsAssigned: $0.holidayShiftsAssigned,
+                        holidayBackups: $0.holidayBackups,
+                        backupDays: $0.backupDays,
                         weekendDays: $0.weekendDays,
                         ptoCreditDays: $0.ptoCreditDays,
                         longestDaysOff: $0.longestDaysOff

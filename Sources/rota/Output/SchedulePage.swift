@@ -94,6 +94,8 @@ enum SchedulePage {
 
     // MARK: The grid
 
+    /// The weeks from the current one on; a lock line row before the first week outside the lock window, and the
+    /// weeks after it that are not locked either marked tentative (as the feeds mark them, ``LockWindow``).
     private static func grid(config: TeamConfig, schedule: Schedule, asOf: LocalDate) -> String {
         let current = schedule.shifts.last { $0.start.date <= asOf }?.handOff ?? asOf
         let handOffs = Array(Set(schedule.shifts.map(\.handOff)).filter { $0 >= current }.sorted().prefix(weeks))
@@ -101,17 +103,33 @@ enum SchedulePage {
         var html = "<table class=\"grid\">\n<thead><tr><th scope=\"col\">Week of</th>"
         for engineer in engineers { html += "<th scope=\"col\">\(escape(engineer.name))</th>" }
         html += "<th scope=\"col\">Holidays</th></tr></thead>\n<tbody>\n"
+        var lineDrawn = false
         for handOff in handOffs {
             let pieces = schedule.shifts.filter { $0.handOff == handOff }
             let weekEnd = pieces.map(\.end.date).max() ?? handOff.adding(days: 7)
-            let isCurrent = handOff == current
-            html += "<tr\(isCurrent ? " class=\"current\"" : "")><th scope=\"row\">\(escape(handOff.description))</th>"
+            if !lineDrawn, let first = pieces.first, !LockWindow.contains(first, of: schedule, config: config) {
+                html += lockLine(columns: engineers.count + 2, config: config)
+                lineDrawn = true
+            }
+            var classes: [String] = []
+            if handOff == current { classes.append("current") }
+            if !pieces.allSatisfy({ LockWindow.isSettled($0, of: schedule, config: config) }) {
+                classes.append("tentative")
+            }
+            let rowClass = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+            html += "<tr\(rowClass)><th scope=\"row\">\(escape(handOff.description))</th>"
             for engineer in engineers {
                 html += cell(engineer, pieces: pieces, from: handOff, until: weekEnd, config: config)
             }
             html += "<td class=\"holidays\">\(holidays(pieces))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// The row between the last week inside the lock window and the first one after it.
+    private static func lockLine(columns: Int, config: TeamConfig) -> String {
+        "<tr class=\"lock-line\"><td colspan=\"\(columns)\">Settled up to here: later shifts may still change "
+            + "(they settle \(escape(leadTimeText(config))) ahead, or when the ledger locks them)</td></tr>\n"
     }
 
     /// One engineer's week: on call (whole or part), holiday backup duties, PTO.
@@ -192,6 +210,8 @@ enum SchedulePage {
     private static let legend = """
         <p class="legend"><span class="key oncall">On call</span> <span class="key oncall part">Part of the week</span> \
         <span class="key backup">Holiday backup</span> <span class="key pto">PTO</span> \
+        <span class="key tentative">Tentative week</span> (below the lock line: may still change; \
+        the feeds mark it <code>STATUS:TENTATIVE</code>). \
         Holidays: <em>decided</em> is in the ledger, <em>due</em> is decided by the next <code>rota plan --record</code>, \
         <em>proposed</em> may still change.</p>
 
@@ -270,6 +290,17 @@ enum SchedulePage {
         String(date.weekday.displayName.prefix(3))
     }
 
+    /// `3 months`, `6 weeks`: the lead time as people say it.
+    private static func leadTimeText(_ config: TeamConfig) -> String {
+        let span = config.holidayPolicy.leadTime
+        switch span.unit {
+        case .days: return Plural.count(span.count, "day")
+        case .weeks: return Plural.count(span.count, "week")
+        case .months: return Plural.count(span.count, "month")
+        case .years: return Plural.count(span.count, "year")
+        }
+    }
+
     private static func handOffText(_ config: TeamConfig) -> String {
         "\(config.rotation.handOffWeekday.displayName)s \(config.rotation.handOffTime)"
     }
@@ -280,9 +311,13 @@ enum SchedulePage {
         .grid th,.grid td{border:1px solid #d5d9e0;padding:.3em .5em;text-align:left;vertical-align:top;font-size:.9em}\
         .grid thead th{background:#eef1f5}.grid th[scope=row]{white-space:nowrap}.grid tr.current th[scope=row]{background:#fff3c4}\
         td.oncall{background:#cfe3ff;font-weight:600}td.oncall.part{background:repeating-linear-gradient(45deg,#cfe3ff,#cfe3ff 6px,#fff 6px,#fff 12px)}\
+        .grid tr.tentative td{border-style:dashed;color:#4a5160}.grid tr.tentative td.oncall{background-color:#e6effc;font-weight:500;font-style:italic}\
+        .grid tr.tentative th[scope=row]{font-style:italic;color:#4a5160}\
+        .grid tr.lock-line td{border-top:3px solid #1d2330;background:#f3f4f6;font-weight:600;font-size:.85em;text-align:center}\
         td.backup{box-shadow:inset 0 -4px 0 #e07b00}td.pto{color:#7a2e2e}td.pto span:last-child{font-style:italic}\
         .holiday{color:#9c4a00}.legend .key{display:inline-block;padding:0 .4em;border:1px solid #d5d9e0}\
         .legend .oncall{background:#cfe3ff}.legend .backup{box-shadow:inset 0 -4px 0 #e07b00}.legend .pto{color:#7a2e2e}\
+        .legend .tentative{border-style:dashed;font-style:italic;color:#4a5160;background:#e6effc}\
         .charts{display:flex;flex-wrap:wrap;gap:1.5em}figure{margin:0}svg text{font-size:13px;fill:#1d2330}\
         svg .chart-title{font-weight:600}svg rect{fill:#3d7bd9}.feeds td,.feeds th{padding:.2em .8em;text-align:left}\
         @media print{.grid tr.current th[scope=row]{background:none}}
