@@ -24,6 +24,7 @@ extension PlanState {
         var share = [Double](repeating: 0, count: teamSize)
         var count = [Int](repeating: 0, count: teamSize)
         var ahead = [Int](repeating: 0, count: teamSize)
+        var holidaysAhead = [Int](repeating: 0, count: teamSize)
         // owes[d] lists, oldest first, the engineers whose turns d took: at d's next turn the first of them
         // who is free and rested takes it back. Derived only from who ended up on each slot and whose turn it
         // was, so a recorded slot settles the same way as a computed one.
@@ -33,9 +34,14 @@ extension PlanState {
             for member in onTeam { share[member] += 1 / Double(onTeam.count) }
             // Shifts already fixed in the next round (holidays, overrides, swaps) count as taken, so the
             // shifts they displace are made up on both sides of them rather than all after.
-            for member in 0..<teamSize { ahead[member] = 0 }
+            for member in 0..<teamSize { (ahead[member], holidaysAhead[member]) = (0, 0) }
             for next in index + 1..<min(slots.count, index + 1 + teamSize) {
                 if let engineer = fixedAheadEngineer(next), let member = position[engineer] { ahead[member] += 1 }
+                if overrides[next] == nil, let draft = slots[next].holiday,
+                    let member = position[draft.decision.engineer]
+                {
+                    holidaysAhead[member] += 1
+                }
             }
             let turnOffset = index % teamSize
             // Whether member a is fairer than member b for this slot.
@@ -64,9 +70,11 @@ extension PlanState {
                 guard onTeam.contains(base) else { return mostOwed }
                 // A base engineer two shifts ahead of the neediest gives the turn up, so debts that could not be
                 // settled (the one owed was away or on call next to it) never let counts drift apart.
-                let owedBase = share[base] - Double(count[base] + ahead[base])
-                let owedMost = share[mostOwed] - Double(count[mostOwed] + ahead[mostOwed])
-                return owedBase < owedMost - 0.9 ? mostOwed : base
+                // Holiday shifts fixed in the next round count as taken here (overrides and swaps settle as swaps),
+                // so the turns around a run of holidays are evened out on both sides of it.
+                func owed(_ member: Int) -> Double { share[member] - Double(count[member] + holidaysAhead[member]) }
+                let neediest = onTeam.max { owed($0) < owed($1) } ?? base
+                return owed(base) < owed(neediest) - 0.9 ? mostOwed : base
             }
             var slot = slots[index]
             let available = onTeam.filter { availability.available(index, $0) }
@@ -74,11 +82,12 @@ extension PlanState {
             slot.kind = .regular
             slot.locked = fixed[index] != nil
             if let override = overrides[index] {
-                let underneath = fixed[index] ?? slot.holiday?.decision.engineer ?? fairest(onTeam).map { team[$0] }
+                let underneath =
+                    fixed[index] ?? slot.holiday?.decision.engineer ?? team[turn(onTeam, available: available)]
                 slot.engineer = override.engineer
                 slot.kind = .override
                 var text = "override: \(name(override.engineer))"
-                if let underneath, underneath != override.engineer { text += " instead of \(name(underneath))" }
+                if underneath != override.engineer { text += " instead of \(name(underneath))" }
                 slot.reasons = [ShiftReason(kind: .override, text: text + (override.reason.map { " (\($0))" } ?? ""))]
             } else if let engineer = fixed[index] {
                 slot.engineer = engineer

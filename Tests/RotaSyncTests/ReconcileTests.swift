@@ -59,13 +59,13 @@ import Testing
         let after = Self.planned(
             try FeedTests.config(
                 replacing: "    time_zone: America/Los_Angeles\n",
-                with: "    time_zone: America/Los_Angeles\n    pto: [{ from: 2027-02-01, to: 2027-02-12 }]\n"
+                with: "    time_zone: America/Los_Angeles\n    pto: [{ from: 2027-02-23, to: 2027-02-26 }]\n"
             )
         )
         let result = Self.reconcile(after, try Self.server(before))
         let updated = result.entries(.update)
-        // Two weeks away move the shifts around them until the counts are even again: a handful, not the year.
-        #expect(!updated.isEmpty && updated.count <= 8, "\(updated.map(\.uid))")
+        // Kim's week off moves her shift and the one she takes back in return, not the year.
+        #expect(!updated.isEmpty && updated.count <= 3, "\(updated.map(\.uid))")
         #expect(result.entries(.create).isEmpty && result.entries(.delete).isEmpty)
         #expect(result.entries(.keep).count == before.count - updated.count)
         let engineers = updated.flatMap(\.changes).filter { $0.name == "X-ROTA-ENGINEER" }

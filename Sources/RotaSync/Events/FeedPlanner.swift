@@ -61,6 +61,12 @@ package enum FeedPlanner {
         let name = config.engineer(shift.engineer)?.name ?? shift.engineer.rawValue
         let zone = config.rotation.timeZone.identifier
         var lines = ["\(name) is on call for \(config.team)."]
+        if shift.uncovered {
+            lines = [
+                "UNCOVERED: everyone on \(config.team) is away for this shift; nobody is on call. "
+                    + "Add an override or move someone's PTO (\(name) would be next)."
+            ]
+        }
         lines.append("Escalation: \(name) (on call), then each pipeline's primary and secondary owner:")
         for pipeline in config.pipelines {
             let owners = [pipeline.primary] + (pipeline.secondary.map { [$0] } ?? [])
@@ -78,14 +84,15 @@ package enum FeedPlanner {
             )
         }
         lines += shift.reasons.map { "Why: \($0.text)" }
-        var feeds = [FeedNames.team, FeedNames.engineer(shift.engineer)]
+        // An uncovered shift is in nobody's own feed: the one who would be next is away.
+        var feeds = shift.uncovered ? [FeedNames.team] : [FeedNames.team, FeedNames.engineer(shift.engineer)]
         feeds += config.pipelines.map { FeedNames.pipeline($0.id) }
         return FeedEvent(
             uid: shiftUID(shift, split: split, config: config),
             kind: .shift,
             start: .zoned(tzid: zone, parts(shift.start)),
             end: .zoned(tzid: zone, parts(shift.end)),
-            summary: "On call: \(name)",
+            summary: shift.uncovered ? "UNCOVERED: everyone is away" : "On call: \(name)",
             description: lines.joined(separator: "\n"),
             categories: shift.holiday == nil ? ["On call"] : ["On call", "Holiday"],
             status: status,

@@ -10,8 +10,7 @@ package enum LockWindow {
     ///
     /// This is the window `Planner` locks shifts and falls holiday decisions due in (from the shift on
     /// call at noon of the as-of date through the last shift that starts before as-of + lead time);
-    /// shifts before the as-of date are history and count as inside. The one place rota outside the
-    /// scheduler decides the window, so that it can become a property of `Schedule`.
+    /// shifts before the as-of date are history and count as inside. `Schedule.settledUntil` holds it.
     ///
     /// - Parameters:
     ///   - shift: A shift (or a piece of one: pieces share the hand-off date) of `schedule`.
@@ -19,7 +18,7 @@ package enum LockWindow {
     ///   - config: The config, for its lead time.
     /// - Returns: `true` when the hand-off date is before the end of the lock window.
     package static func contains(_ shift: Shift, of schedule: Schedule, config: TeamConfig) -> Bool {
-        shift.handOff < config.holidayPolicy.leadTime.added(to: schedule.asOf)
+        schedule.isSettled(shift.handOff)
     }
 
     /// Whether `shift` is settled: inside the lock window (``contains(_:of:config:)``), or locked in

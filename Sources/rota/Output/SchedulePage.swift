@@ -113,11 +113,15 @@ enum SchedulePage {
             }
             var classes: [String] = []
             if handOff == current { classes.append("current") }
+            let uncovered = pieces.contains(where: \.uncovered)
+            if uncovered { classes.append("uncovered") }
             if !pieces.allSatisfy({ LockWindow.isSettled($0, of: schedule, config: config) }) {
                 classes.append("tentative")
             }
             let rowClass = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-            html += "<tr\(rowClass)><th scope=\"row\">\(escape(handOff.description))</th>"
+            html +=
+                "<tr\(rowClass)><th scope=\"row\">\(escape(handOff.description))"
+                + (uncovered ? "<br><strong>UNCOVERED</strong>" : "") + "</th>"
             for engineer in engineers {
                 html += cell(engineer, pieces: pieces, from: handOff, until: weekEnd, config: config)
             }
@@ -314,6 +318,7 @@ enum SchedulePage {
         .grid tr.tentative td{border-style:dashed;color:#4a5160}.grid tr.tentative td.oncall{background-color:#e6effc;font-weight:500;font-style:italic}\
         .grid tr.tentative th[scope=row]{font-style:italic;color:#4a5160}\
         .grid tr.lock-line td{border-top:3px solid #1d2330;background:#f3f4f6;font-weight:600;font-size:.85em;text-align:center}\
+        .grid tr.uncovered th[scope=row]{color:#a3120c}.grid tr.uncovered td{background:#fdecea}\
         td.backup{box-shadow:inset 0 -4px 0 #e07b00}td.pto{color:#7a2e2e}td.pto span:last-child{font-style:italic}\
         .holiday{color:#9c4a00}.legend .key{display:inline-block;padding:0 .4em;border:1px solid #d5d9e0}\
         .legend .oncall{background:#cfe3ff}.legend .backup{box-shadow:inset 0 -4px 0 #e07b00}.legend .pto{color:#7a2e2e}\
