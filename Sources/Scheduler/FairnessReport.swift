@@ -23,23 +23,31 @@ package struct FairnessReport: Hashable, Sendable {
         package let backupDays: Int
         /// The longest run of days in the period without being on call.
         package let longestDaysOff: Int
+        /// Weeks of the period the engineer was on the team (`joined`/`left`; for someone the config no longer
+        /// names, up to the end of their last shift in the period).
+        package let weeksOnTeam: Double
 
         package var weeksOnCall: Double { hoursOnCall / 168 }
+
+        /// Weeks on call per week on the team: the figure to compare between people who were not all there
+        /// for the whole period (0.25 is one week in four).
+        package var onCallPerWeekOnTeam: Double { weeksOnTeam > 0 ? weeksOnCall / weeksOnTeam : 0 }
     }
 
     package let from: LocalDate
     package let until: LocalDate
-    /// In rotation order.
+    /// In rotation order, then anyone else who held a shift in the period (people who left), by their first shift.
     package let rows: [Row]
-    /// Mean over all pairs of engineers of min(hours) / max(hours).
+    /// Mean over all pairs of engineers of min(rate) / max(rate), the rate being hours on call per week on the
+    /// team (for a team that was all there all along, the same as comparing hours).
     ///
     /// 1 is perfectly even; lower is less even. A pair of engineers who were both never on call counts
     /// as 1, so with four engineers and one doing everything the score is 0.5, not 0. The pairwise min/max ratio is Grafana OnCall's measure of balance.
     package let balance: Double
 
     package static let balanceFormula =
-        "balance = mean over every pair of engineers (a, b) of min(hours a, hours b) / max(hours a, hours b); "
-        + "1.00 is perfectly even"
+        "balance = mean over every pair of engineers (a, b) of min(rate a, rate b) / max(rate a, rate b), "
+        + "rate = hours on call per week on the team; 1.00 is perfectly even"
 
     /// The figures for the shifts of `schedule` (which should cover `from..<until`), counting credits
     /// from `ledger` and the policy's credit for proposed volunteer decisions.
@@ -50,14 +58,19 @@ package struct FairnessReport: Hashable, Sendable {
         from: LocalDate,
         until: LocalDate
     ) -> FairnessReport {
-        let rows = config.rotation.order.map { engineer in
+        // People who left (or were removed from the config) still held shifts in the period: the ledger is history.
+        var others: [EngineerID] = []
+        for shift in schedule.shifts where !config.rotation.order.contains(shift.engineer) {
+            if !others.contains(shift.engineer) { others.append(shift.engineer) }
+        }
+        let rows = (config.rotation.order + others).map { engineer in
             row(engineer, schedule.shifts, config, ledger, from, until)
         }
         var ratios: [Double] = []
         for (offset, a) in rows.enumerated() {
             for b in rows.dropFirst(offset + 1) {
-                let high = max(a.hoursOnCall, b.hoursOnCall)
-                ratios.append(high == 0 ? 1 : min(a.hoursOnCall, b.hoursOnCall) / high)
+                let high = max(a.onCallPerWeekOnTeam, b.onCallPerWeekOnTeam)
+                ratios.append(high == 0 ? 1 : min(a.onCallPerWeekOnTeam, b.onCallPerWeekOnTeam) / high)
             }
         }
         let balance = ratios.isEmpty ? 1 : ratios.reduce(0, +) / Double(ratios.count)
@@ -108,6 +121,15 @@ package struct FairnessReport: Hashable, Sendable {
             longest = max(longest, run)
             day = day.adding(days: 1)
         }
+        var daysOnTeam = 0
+        var teamDay = from
+        let lastShiftEnd = shifts.map(\.end.date).max()
+        while teamDay < until {
+            let onTeam =
+                config.engineer(engineer).map { $0.isOnTeam(on: teamDay) } ?? (lastShiftEnd.map { teamDay < $0 } ?? false)
+            if onTeam { daysOnTeam += 1 }
+            teamDay = teamDay.adding(days: 1)
+        }
         return Row(
             engineer: engineer,
             hoursOnCall: hours,
@@ -118,7 +140,8 @@ package struct FairnessReport: Hashable, Sendable {
             ptoCreditDays: credits,
             holidayBackups: Set(backing.map(\.handOff)).count,
             backupDays: backupDays.count,
-            longestDaysOff: longest
+            longestDaysOff: longest,
+            weeksOnTeam: Double(daysOnTeam) / 7
         )
     }
 

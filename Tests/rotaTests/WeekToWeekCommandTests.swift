@@ -254,6 +254,19 @@ import Testing
         #expect(try team.run(["check"]).status == 0)
         // The ledger still names Smith: history, not an error.
         #expect(try String(contentsOfFile: team.ledger, encoding: .utf8).contains("engineer: smith"))
+        // The report keeps Smith, and compares people by their time on the team.
+        let report = try team.run(["report", "--from", "2026-11-23", "--to", "2027-03-01", "--format", "json"])
+        #expect(report.status == 0, "\(report.standardError)")
+        let rows = try #require(
+            (try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any])?["engineers"]
+                as? [[String: Any]]
+        )
+        func row(_ id: String) throws -> [String: Any] { try #require(rows.first { $0["engineer"] as? String == id }) }
+        #expect(try row("smith")["weeks_on_team"] as? Double == 6.714)
+        #expect(try row("lee")["weeks_on_team"] as? Double == 8.0)
+        #expect(try row("chen")["weeks_on_team"] as? Double == 14.0)
+        let leeRate = try #require(try row("lee")["on_call_per_week_on_team"] as? Double)
+        #expect(leeRate > 0.1 && leeRate < 0.4)
     }
 
     @Test func aHolidayWithNoBackupForAPipelineIsAWarning() throws {

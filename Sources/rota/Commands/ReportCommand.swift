@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
         let report = FairnessReport.compute(schedule, config: config, ledger: ledger, from: start, until: until)
         switch format {
         case .table: print(ReportText.render(report, config: config), terminator: "")
-        case .json: print(try ReportText.json(report), terminator: "")
+        case .json: print(try ReportText.json(report, config: config), terminator: "")
         }
     }
 }

@@ -13,7 +13,8 @@ enum ReportText {
         }
         let rows = report.rows.map { row in
             [
-                config.engineer(row.engineer)?.name ?? row.engineer.rawValue, decimal(row.weeksOnCall), "\(row.shifts)",
+                config.engineer(row.engineer)?.name ?? "\(row.engineer) (left)", decimal(row.weeksOnTeam),
+                decimal(row.weeksOnCall), decimal(row.onCallPerWeekOnTeam, 2), "\(row.shifts)",
                 "\(row.holidayShiftsVolunteered)", "\(row.holidayShiftsAssigned)", "\(row.holidayBackups)",
                 "\(row.backupDays)", "\(row.weekendDays)",
                 "\(row.ptoCreditDays)", "\(row.longestDaysOff)",
@@ -22,7 +23,7 @@ enum ReportText {
         var lines = ["On-call fairness, \(report.from) to \(report.until) (until excluded)", ""]
         lines += TextTable(
             header: [
-                "engineer", "weeks", "shifts", "holidays volunteered", "holidays assigned", "holiday backups",
+                "engineer", "weeks on team", "weeks", "per week on team", "shifts", "holidays volunteered", "holidays assigned", "holiday backups",
                 "backup days", "weekend days", "PTO credit days", "longest days off",
             ],
             rows: rows
@@ -32,11 +33,14 @@ enum ReportText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func json(_ report: FairnessReport) throws -> String {
+    static func json(_ report: FairnessReport, config: TeamConfig) throws -> String {
         struct Row: Encodable {
             let engineer: String
+            let onTeam: Bool
+            let weeksOnTeam: Double
             let hoursOnCall: Double
             let weeksOnCall: Double
+            let onCallPerWeekOnTeam: Double
             let shifts: Int
             let holidayShiftsVolunteered: Int
             let holidayShiftsAssigned: Int
@@ -61,8 +65,11 @@ enum ReportText {
                 engineers: report.rows.map {
                     Row(
                         engineer: $0.engineer.rawValue,
+                        onTeam: config.engineer($0.engineer) != nil,
+                        weeksOnTeam: round($0.weeksOnTeam, 1000),
                         hoursOnCall: round($0.hoursOnCall, 100),
                         weeksOnCall: round($0.weeksOnCall, 1000),
+                        onCallPerWeekOnTeam: round($0.onCallPerWeekOnTeam, 1000),
                         shifts: $0.shifts,
                         holidayShiftsVolunteered: $0.holidayShiftsVolunteered,
                         holidayShiftsAssigned: $0.holidayShiftsAssigned,
