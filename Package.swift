@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RotaSyncTests",
-            dependencies: ["RotaSync", "Scheduler", "RotaModel", "ICalendar"],
+            dependencies: ["RotaSync", "Scheduler", "RotaModel", "ICalendar", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

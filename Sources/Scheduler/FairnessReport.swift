@@ -126,7 +126,8 @@ package struct FairnessReport: Hashable, Sendable {
         let lastShiftEnd = shifts.map(\.end.date).max()
         while teamDay < until {
             let onTeam =
-                config.engineer(engineer).map { $0.isOnTeam(on: teamDay) } ?? (lastShiftEnd.map { teamDay < $0 } ?? false)
+                config.engineer(engineer).map { $0.isOnTeam(on: teamDay) }
+                ?? (lastShiftEnd.map { teamDay < $0 } ?? false)
             if onTeam { daysOnTeam += 1 }
             teamDay = teamDay.adding(days: 1)
         }

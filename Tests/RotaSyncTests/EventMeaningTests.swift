@@ -6,8 +6,9 @@ import Testing
 
 @testable import RotaSync
 
-/// Drift is a difference in what an event says: random rewrites a server may make are never drift, random
-/// real edits always are. The rewrites are made on the text rota writes, then read back, as a server's copy is.
+/// Drift is a difference in what an event says.
+///
+/// Random rewrites a server may make are never drift; random real edits always are. The rewrites are made on the text rota writes, then read back, as a server's copy is.
 @Suite struct EventMeaningTests {
     /// rota's events as the CalDAV resources it PUTs, one text per event.
     static func resources() throws -> [String] {

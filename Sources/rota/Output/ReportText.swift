@@ -23,7 +23,8 @@ enum ReportText {
         var lines = ["On-call fairness, \(report.from) to \(report.until) (until excluded)", ""]
         lines += TextTable(
             header: [
-                "engineer", "weeks on team", "weeks", "per week on team", "shifts", "holidays volunteered", "holidays assigned", "holiday backups",
+                "engineer", "weeks on team", "weeks", "per week on team", "shifts", "holidays volunteered",
+                "holidays assigned", "holiday backups",
                 "backup days", "weekend days", "PTO credit days", "longest days off",
             ],
             rows: rows
