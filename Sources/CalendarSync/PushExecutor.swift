@@ -1,7 +1,9 @@
 /// Performs the actions of one ``EventSync`` per event: requests through a ``WriteGate``, waits on an injected clock.
 ///
 /// The decisions all live in the machines and the gate; this loop only sends what they ask for and feeds the
-/// answers back. It owns the machines, the gate and the random generator, so child tasks do nothing but one
+/// answers back. An event keeps its slot from its first request to its end, through backoff waits and re-reads (so
+/// `--concurrency 1` means one event at a time), except after a 423 Locked: then it gives the slot back and queues
+/// again behind the others, which is what lets a locked server see one write at a time. It owns the machines, the gate and the random generator, so child tasks do nothing but one
 /// request or one wait each: concurrency never exceeds the gate's bound, and a fake clock and transport make the
 /// whole push run in a test without a server or real time.
 package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Sendable where C.Instant: Sendable {
@@ -58,10 +60,16 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
         var outcomes = [PushOutcome?](repeating: nil, count: items.count)
         var pending: [(Int, Machine.Action)] = machines.indices.map { ($0, machines[$0].start()) }
         var gate = WriteGate(limit: concurrency)
+        var holdsSlot = Set<Int>()
         var finished = 0
         await withTaskGroup(of: (Int, Completion).self) { group in
             var queue: [(Int, Machine.Action)] = []
             var head = 0
+            /// After a 423: one request at a time from now on, and this event queues again behind the others.
+            func release(_ index: Int) {
+                gate.serialize()
+                if holdsSlot.remove(index) != nil { gate.leave() }
+            }
             while true {
                 for (index, action) in pending {
                     switch action {
@@ -69,6 +77,7 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
                         outcomes[index] = outcome
                     case .failed(let failure):
                         outcomes[index] = .failed(failure)
+
                     case .wait(let deadline):
                         group.addTask { [clock] in
                             try? await clock.sleep(until: deadline, tolerance: nil)
@@ -76,9 +85,17 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
                         }
                         continue
                     case .put, .delete, .reread:
-                        queue.append((index, action))
+                        if holdsSlot.contains(index) {
+                            let item = items[index]
+                            group.addTask { [transport] in
+                                (index, await Self.send(action, for: item, over: transport))
+                            }
+                        } else {
+                            queue.append((index, action))
+                        }
                         continue
                     }
+                    if holdsSlot.remove(index) != nil { gate.leave() }
                     finished += 1
                     progress(finished)
                 }
@@ -87,17 +104,16 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
                     let (index, action) = queue[head]
                     let item = items[index]
                     head += 1
+                    holdsSlot.insert(index)
                     group.addTask { [transport] in (index, await Self.send(action, for: item, over: transport)) }
                 }
                 guard let (index, completion) = await group.next() else { break }
                 switch completion {
                 case .answer(let answer):
-                    gate.leave()
-                    if answer == .locked { gate.serialize() }
+                    if answer == .locked { release(index) }
                     pending.append((index, machines[index].answered(answer, now: clock.now, using: &generator)))
                 case .reread(let result):
-                    gate.leave()
-                    if result == .failed(.locked) { gate.serialize() }
+                    if result == .failed(.locked) { release(index) }
                     pending.append((index, machines[index].reread(result, now: clock.now, using: &generator)))
                 case .waited:
                     pending.append((index, machines[index].waited()))

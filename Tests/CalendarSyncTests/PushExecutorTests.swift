@@ -176,3 +176,20 @@ struct PushExecutorTests {
         #expect(tally == expected)
     }
 }
+
+extension PushExecutorTests {
+    @Test func anEventKeepsItsSlotThroughItsBackoffSoOneAtATimeMeansOneEventAtATime() async {
+        let items = Self.creates(3)
+        let transport = FakeTransport(
+            writes: [items[0].url: Array(repeating: .serverError(status: 503, retryAfter: nil), count: 3)]
+        )
+        let (outcomes, _) = await Self.run(items, over: transport, concurrency: 1)
+        #expect(outcomes == [.created, .created, .created])
+        #expect(
+            transport.requests
+                == Array(repeating: .put(items[0].url, .ifNoneMatch), count: 4) + [
+                    .put(items[1].url, .ifNoneMatch), .put(items[2].url, .ifNoneMatch),
+                ]
+        )
+    }
+}
