@@ -177,7 +177,7 @@ let package = Package(
         // The push state machine, write gate and executor, with a fake transport and a manual clock: no server.
         .testTarget(
             name: "CalendarSyncTests",
-            dependencies: ["CalendarSync", "RotaTestSupport"],
+            dependencies: ["CalendarSync", "CalDAV", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

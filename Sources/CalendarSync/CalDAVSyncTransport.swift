@@ -73,7 +73,7 @@ package struct CalDAVSyncTransport: SyncTransport {
     }
 
     /// A response in the sync's terms.
-    static func answer(_ response: CalDAVResponse, url: URL, operation: String) -> ServerAnswer {
+    package static func answer(_ response: CalDAVResponse, url: URL, operation: String) -> ServerAnswer {
         switch response.status {
         case 200..<300: .written(etag: response.etag)
         case 412: .preconditionFailed
@@ -89,7 +89,7 @@ package struct CalDAVSyncTransport: SyncTransport {
     }
 
     /// A request that got no response: dropped connections and timeouts are worth repeating, the rest is not.
-    static func failure(_ error: any Error) -> ServerAnswer {
+    package static func failure(_ error: any Error) -> ServerAnswer {
         guard let error = error as? CalDAVError else { return .unusable(message: String(describing: error)) }
         return error.code == .connection || error.code == .timeout
             ? .unreachable(message: String(describing: error)) : .unusable(message: String(describing: error))

@@ -44,7 +44,7 @@ package struct SyncFailure: Error, Equatable, Sendable, CustomStringConvertible 
         case .refused(_, let message), .unusable(let message):
             return message
         case .gaveUp(let answer, let attempts):
-            return "\(url): error: \(Self.render(answer)) after \(attempts) attempts\n"
+            return "\(url): error: \(Self.render(answer)) after \(attempts) attempt\(attempts == 1 ? "" : "s")\n"
                 + "hint: the server is failing or overloaded; try again later"
         }
     }
