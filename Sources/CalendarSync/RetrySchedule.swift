@@ -1,7 +1,8 @@
 /// How often and after what waits a write that found the server failing, throttling or locked is sent again.
 ///
-/// Backoff doubles from ``baseDelay`` up to ``maxDelay`` with "equal jitter" (half the delay fixed, half drawn from
-/// the injected generator), so writers that failed together do not come back together. A `Retry-After` is honoured
+/// Backoff doubles from ``baseDelay`` up to ``maxDelay``, plus jitter of up to a quarter more drawn from the
+/// injected generator, so writers that failed together do not come back together. Jitter only adds: a wait is
+/// never shorter than the schedule, so a slow server gets at least the pause it got before jitter. A `Retry-After` is honoured
 /// as given, up to ``maxRetryAfter``; asking for more makes the event fail rather than stall the push.
 package struct RetrySchedule: Equatable, Sendable {
     /// Attempts in all for a write answered 5xx, 429 or not at all, the first included.
@@ -49,8 +50,9 @@ package struct RetrySchedule: Equatable, Sendable {
         maxRetryAfter: .seconds(120)
     )
 
-    /// The backoff ceiling after failed attempt `attempt` (from 1): `baseDelay * 2^(attempt-1)`, at most `maxDelay`.
-    package func ceiling(afterAttempt attempt: Int) -> Duration {
+    /// The backoff before jitter after failed attempt `attempt` (from 1): `baseDelay * 2^(attempt-1)`, at most
+    /// `maxDelay`.
+    package func delay(afterAttempt attempt: Int) -> Duration {
         var delay = baseDelay
         for _ in 1..<max(1, attempt) {
             delay *= 2
@@ -59,9 +61,9 @@ package struct RetrySchedule: Equatable, Sendable {
         return min(delay, maxDelay)
     }
 
-    /// The wait after failed attempt `attempt`: half the ceiling plus a random part of the other half.
+    /// The wait after failed attempt `attempt`: ``delay(afterAttempt:)`` plus up to a quarter of it at random.
     package func backoff(afterAttempt attempt: Int, using generator: inout some RandomNumberGenerator) -> Duration {
-        Self.jittered(ceiling(afterAttempt: attempt), using: &generator)
+        Self.jittered(delay(afterAttempt: attempt), using: &generator)
     }
 
     /// The wait after the `count`-th 423 in a row: `lockedStep * count`, jittered like backoff.
@@ -69,11 +71,10 @@ package struct RetrySchedule: Equatable, Sendable {
         Self.jittered(lockedStep * max(1, count), using: &generator)
     }
 
-    /// `delay / 2` plus a uniform part of `delay / 2`, in whole microseconds.
+    /// `delay` plus a uniform part of `delay / 4`, in whole microseconds.
     static func jittered(_ delay: Duration, using generator: inout some RandomNumberGenerator) -> Duration {
-        let half = delay / 2
-        let microseconds = UInt64(max(0, half / .microseconds(1)))
-        guard microseconds > 0 else { return delay }
-        return half + .microseconds(Int64(generator.next(upperBound: microseconds + 1)))
+        let spread = UInt64(max(0, (delay / 4) / .microseconds(1)))
+        guard spread > 0 else { return delay }
+        return delay + .microseconds(Int64(generator.next(upperBound: spread + 1)))
     }
 }

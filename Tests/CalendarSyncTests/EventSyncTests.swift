@@ -94,15 +94,15 @@ struct EventSyncTests {
         #expect(machine.answered(row.answer, now: Self.now, using: &generator) == row.expected)
     }
 
-    @Test func backoffWaitsAreJitteredWithinTheirCeilingAndTheAttemptsAreBounded() {
+    @Test func backoffWaitsAreJitteredAboveTheScheduleAndTheAttemptsAreBounded() {
         var machine = Self.machine(.create(body: Self.body))
         var generator = SeededGenerator(seed: 7)
         var replay = SeededGenerator(seed: 7)
         let put = machine.start()
         for attempt in 1...3 {
             let expected = RetrySchedule.standard.backoff(afterAttempt: attempt, using: &replay)
-            let ceiling = RetrySchedule.standard.ceiling(afterAttempt: attempt)
-            #expect(expected >= ceiling / 2 && expected <= ceiling)
+            let delay = RetrySchedule.standard.delay(afterAttempt: attempt)
+            #expect(expected >= delay && expected <= delay + delay / 4)
             #expect(
                 machine.answered(.serverError(status: 500, retryAfter: nil), now: Self.now, using: &generator)
                     == .wait(until: Self.now.advanced(by: expected))

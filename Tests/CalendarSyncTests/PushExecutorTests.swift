@@ -73,7 +73,7 @@ struct PushExecutorTests {
         #expect(inFlight.dropFirst(4).allSatisfy { $0 == 1 }, "\(inFlight)")
         #expect(waits.count == 12)
         let step = RetrySchedule.standard.lockedStep
-        #expect(waits.allSatisfy { $0 >= step / 2 && $0 <= step }, "\(waits)")
+        #expect(waits.allSatisfy { $0 >= step && $0 <= step + step / 4 }, "\(waits)")
     }
 
     @Test func serverErrorsAndThrottlingBackOffAndHonourRetryAfter() async {
