@@ -1,9 +1,14 @@
 # rota's developer entry points. `make test` is what CI runs (.ci/run) and what the README gives.
 SWIFT ?= swift
 SWIFT_FILES = $(shell git ls-files '*.swift')
-CORE_TARGETS = Sources/RotaModel Sources/Scheduler Sources/ICalendar Sources/RotaSync Sources/Runbooks
+CORE_TARGETS = Sources/RotaModel Sources/Scheduler Sources/ICalendar Sources/RotaSync Sources/Runbooks Sources/CalendarSync
 # Calls the pure core must never make (docs/style.md section 4): time, randomness, the environment, files, printing.
 FORBIDDEN = Date\(\)|Date\.now|ContinuousClock\(\)|TimeZone\.current|Calendar\.current|Locale\.current|UUID\(\)|\.random\(|ProcessInfo|FileManager|print\(
+# Sync decisions the CLI must leave to CalendarSync (README, Architecture): status codes, preconditions, retries.
+# Not counted: help text (lines of a multi-line string that end in a backslash, and ArgumentHelp), and the ledger's
+# file-lock wait (IO/LockWait.swift, IO/LedgerLock.swift), which retries a lock, not a request.
+CLI_SYNC_WORDS = \b(412|423|429)\b|If-(None-)?Match|ifMatch|ifNoneMatch|[Rr]etr(y|ies|ied|ying)|Retry-After|[Bb]ackoff|RetryPolicy
+CLI_SYNC_ALLOWED = ^Sources/rota/IO/(LockWait|LedgerLock)\.swift:
 
 # The CalDAV servers the integration tests start on 127.0.0.1 (Tests/CalDAVTests), pinned; the stamp file is keyed
 # on the pins, so changing a version rebuilds the virtualenv and an unchanged one is reused.
@@ -79,6 +84,11 @@ lint:
 	$(SWIFT) build --explicit-target-dependency-import-check error
 	@if grep -rnE '$(FORBIDDEN)' $(CORE_TARGETS); then \
 		echo "error: the pure core must not read the clock, randomness, the environment or files, or print"; exit 1; \
+	fi
+	@if grep -rnE '$(CLI_SYNC_WORDS)' Sources/rota | grep -vE '$(CLI_SYNC_ALLOWED)' | grep -vE '\\$$|ArgumentHelp\('; then \
+		echo "error: Sources/rota must only wire options to CalendarSync: status codes, preconditions, retries and"; \
+		echo "       backoff belong in Sources/CalendarSync (move the logic there, or document a false positive in the Makefile)"; \
+		exit 1; \
 	fi
 	$(SWIFT) format lint --strict --parallel $(SWIFT_FILES)
 

@@ -31,6 +31,7 @@ let package = Package(
                 "RotaModel",
                 "Scheduler",
                 "RotaSync",
+                "CalendarSync",
                 "Runbooks",
                 "ICalendar",
                 "FeedServer",
@@ -53,6 +54,13 @@ let package = Package(
         .target(
             name: "RotaSync",
             dependencies: ["Scheduler", "ICalendar", "RotaModel"],
+            swiftSettings: strictSettings
+        ),
+        // Pushing decided events to a CalDAV calendar: a pure per-event state machine (conditional writes, 412 re-read,
+        // 423 serialization, backoff with jitter) and a thin executor on an injected clock. Knows nothing about rota.
+        .target(
+            name: "CalendarSync",
+            dependencies: ["CalDAV"],
             swiftSettings: strictSettings
         ),
         // Pure: config + schedule -> runbooks (Markdown and printable HTML) for investor-facing pipelines.
@@ -164,6 +172,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // The push state machine, write gate and executor, with a fake transport and a manual clock: no server.
+        .testTarget(
+            name: "CalendarSyncTests",
+            dependencies: ["CalendarSync", "CalDAV", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -43,3 +43,10 @@ enum RetryAfter {
         return calendar.date(from: components)
     }
 }
+
+extension CalDAVResponse {
+    /// The wait the response's `Retry-After` header asks for; nil without one, or with one that cannot be read.
+    public var retryAfter: Duration? {
+        headers.value(for: "Retry-After").flatMap { RetryAfter.delay($0, responseDate: headers.value(for: "Date")) }
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CalDAV
+import CalendarSync
 import Foundation
 import ICalendar
 import RotaModel
@@ -71,56 +72,55 @@ struct PushCommand: AsyncParsableCommand {
         let (calendar, reconciliation, results) = try await CalDAVConnection.using(calDAV, output: verbosity) {
             try await push(plan, $0)
         }
-        let leftDriftAlone = report(calendar, reconciliation, results)
+        let leftDriftAlone = try report(calendar, reconciliation, results)
         if leftDriftAlone { throw ExitCode(1) }
     }
 
     private func push(
         _ plan: SyncPlan,
         _ connection: CalDAVConnection
-    ) async throws -> (
-        URL, Reconciliation, [PushExecutor.Result]
-    ) {
+    ) async throws -> (URL, Reconciliation, [(Reconciliation.Entry, PushOutcome)]) {
         let (calendar, reconciliation) = try await connection.reconcile(plan, calDAV, create: create)
-        let executor = PushExecutor(
-            client: connection.client,
+        let items = PushItems(
             calendar: calendar,
             asOf: plan.asOf,
             zone: plan.config.rotation.timeZone.identifier,
             team: plan.config.team,
             uidDomain: plan.config.feeds.uidDomain,
-            force: force,
             planned: Dictionary(
                 plan.planned.compactMap { event in event.property("UID").map { ($0.value, event) } },
                 uniquingKeysWith: { first, _ in first }
             )
         )
+        let executor = PushExecutor(
+            transport: CalDAVSyncTransport(client: connection.client, calendar: calendar, decide: items.decide),
+            clock: ContinuousClock(),
+            concurrency: concurrency,
+            force: force
+        )
         let work = reconciliation.entries.filter { $0.action != .keep }
         let progress = Progress(total: verbosity.quiet ? 0 : work.count)
-        let results = try await executor.run(work, concurrency: concurrency) { progress.show($0) }
+        var generator = SystemRandomNumberGenerator()
+        let outcomes = await executor.run(work.map(items.item), using: &generator) { progress.show($0) }
         progress.finish()
-        return (calendar, reconciliation, results)
+        return (calendar, reconciliation, Array(zip(work, outcomes)))
     }
 
     /// Prints what the push did; returns whether events edited by hand were left alone (exit status 1).
+    ///
+    /// - Throws: Exit code 2, with the problems printed, when some events could not be written.
     private func report(
         _ calendar: URL,
         _ reconciliation: Reconciliation,
-        _ results: [PushExecutor.Result]
-    ) -> Bool {
-        var counts: [String: Int] = [:]
-        var kept: [Reconciliation.Entry] = []
-        for result in results {
-            switch result {
-            case .created: counts["created", default: 0] += 1
-            case .updated: counts["updated", default: 0] += 1
-            case .deleted: counts["deleted", default: 0] += 1
-            case .unchanged: counts["unchanged", default: 0] += 1
-            case .driftOverwritten: counts["drift", default: 0] += 1
-            case let .driftKept(entry): kept.append(entry)
-            }
+        _ results: [(Reconciliation.Entry, PushOutcome)]
+    ) throws -> Bool {
+        let tally = PushTally(results.map(\.1))
+        let kept = results.filter { $0.1 == .driftKept }.map(\.0)
+        let failures = results.compactMap { result -> SyncFailure? in
+            if case .failed(let failure) = result.1 { return failure }
+            return nil
         }
-        let unchanged = reconciliation.entries(.keep).count + (counts["unchanged"] ?? 0)
+        let unchanged = reconciliation.entries(.keep).count + tally.unchanged
         let colour = Terminal.usesColour(.output)
         for entry in reconciliation.entries where entry.action != .keep && entry.action != .drift {
             print("\(ReconciliationText.marker(entry.action, colour: colour)) \(ReconciliationText.headline(entry))")
@@ -130,8 +130,9 @@ struct PushCommand: AsyncParsableCommand {
             for line in ReconciliationText.changeLines(entry) { print(line) }
         }
         print(
-            "\(calendar.absoluteString): \(counts["created"] ?? 0) created, \(counts["updated"] ?? 0) updated, "
-                + "\(counts["deleted"] ?? 0) deleted, \(unchanged) unchanged, \(counts["drift"] ?? 0) drift overwritten"
+            "\(calendar.absoluteString): \(tally.created) created, \(tally.updated) updated, "
+                + "\(tally.deleted) deleted, \(unchanged) unchanged, \(tally.driftOverwritten) drift overwritten"
+                + (tally.failed > 0 ? ", \(tally.failed) failed" : "")
                 + ReconciliationText.othersLeftAlone(reconciliation)
         )
         if !kept.isEmpty {
@@ -141,6 +142,11 @@ struct PushCommand: AsyncParsableCommand {
                     + "left alone\nhint: rota push --force overwrites them with the plan",
                 to: &standardError
             )
+        }
+        if !failures.isEmpty {
+            var standardError = StandardError()
+            for failure in failures { print(String(describing: failure), to: &standardError) }
+            throw ExitCode.rotaError
         }
         return !kept.isEmpty
     }

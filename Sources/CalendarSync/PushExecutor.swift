@@ -1,0 +1,145 @@
+/// Performs the actions of one ``EventSync`` per event: requests through a ``WriteGate``, waits on an injected clock.
+///
+/// The decisions all live in the machines and the gate; this loop only sends what they ask for and feeds the
+/// answers back. An event keeps its slot from its first request to its end, through backoff waits and re-reads (so
+/// `--concurrency 1` means one event at a time), except after a 423 Locked: then it gives the slot back and queues
+/// again behind the others, which is what lets a locked server see one write at a time. It owns the machines, the gate and the random generator, so child tasks do nothing but one
+/// request or one wait each: concurrency never exceeds the gate's bound, and a fake clock and transport make the
+/// whole push run in a test without a server or real time.
+package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Sendable where C.Instant: Sendable {
+    private typealias Machine = EventSync<C.Instant>
+
+    /// What a child task hands back.
+    private enum Completion: Sendable {
+        case answer(ServerAnswer)
+        case reread(RereadResult)
+        case waited
+    }
+
+    private let transport: Transport
+    private let clock: C
+    private let concurrency: Int
+    private let force: Bool
+    private let schedule: RetrySchedule
+
+    /// Creates an executor.
+    ///
+    /// - Parameters:
+    ///   - transport: sends the requests.
+    ///   - clock: the clock the waits run on.
+    ///   - concurrency: requests at once (at least 1) until the server answers 423 Locked, then one.
+    ///   - force: overwrite events edited by hand.
+    ///   - schedule: the retry bounds and waits.
+    package init(
+        transport: Transport,
+        clock: C,
+        concurrency: Int,
+        force: Bool,
+        schedule: RetrySchedule = .standard
+    ) {
+        self.transport = transport
+        self.clock = clock
+        self.concurrency = max(1, concurrency)
+        self.force = force
+        self.schedule = schedule
+    }
+
+    /// Syncs every item; the outcomes in the items' order.
+    ///
+    /// - Parameters:
+    ///   - items: the events.
+    ///   - generator: the source of the backoff jitter.
+    ///   - progress: called with the number of events finished so far, each time one finishes.
+    /// - Returns: one outcome per item; a failed event does not stop the others.
+    package func run(
+        _ items: [SyncItem],
+        using generator: inout some RandomNumberGenerator,
+        progress: (Int) -> Void = { _ in }
+    ) async -> [PushOutcome] {
+        var machines = items.map { Machine(item: $0, force: force, schedule: schedule) }
+        var outcomes = [PushOutcome?](repeating: nil, count: items.count)
+        var pending: [(Int, Machine.Action)] = machines.indices.map { ($0, machines[$0].start()) }
+        var gate = WriteGate(limit: concurrency)
+        var holdsSlot = Set<Int>()
+        var finished = 0
+        await withTaskGroup(of: (Int, Completion).self) { group in
+            var queue: [(Int, Machine.Action)] = []
+            var head = 0
+            /// After a 423: one request at a time from now on, and this event queues again behind the others.
+            func release(_ index: Int) {
+                gate.serialize()
+                if holdsSlot.remove(index) != nil { gate.leave() }
+            }
+            while true {
+                for (index, action) in pending {
+                    switch action {
+                    case .done(let outcome):
+                        outcomes[index] = outcome
+                    case .failed(let failure):
+                        outcomes[index] = .failed(failure)
+
+                    case .wait(let deadline):
+                        group.addTask { [clock] in
+                            try? await clock.sleep(until: deadline, tolerance: nil)
+                            return (index, .waited)
+                        }
+                        continue
+                    case .put, .delete, .reread:
+                        if holdsSlot.contains(index) {
+                            let item = items[index]
+                            group.addTask { [transport] in
+                                (index, await Self.send(action, for: item, over: transport))
+                            }
+                        } else {
+                            queue.append((index, action))
+                        }
+                        continue
+                    }
+                    if holdsSlot.remove(index) != nil { gate.leave() }
+                    finished += 1
+                    progress(finished)
+                }
+                pending.removeAll()
+                while head < queue.count, gate.enter() {
+                    let (index, action) = queue[head]
+                    let item = items[index]
+                    head += 1
+                    holdsSlot.insert(index)
+                    group.addTask { [transport] in (index, await Self.send(action, for: item, over: transport)) }
+                }
+                guard let (index, completion) = await group.next() else { break }
+                switch completion {
+                case .answer(let answer):
+                    if answer == .locked { release(index) }
+                    pending.append((index, machines[index].answered(answer, now: clock.now, using: &generator)))
+                case .reread(let result):
+                    if result == .failed(.locked) { release(index) }
+                    pending.append((index, machines[index].reread(result, now: clock.now, using: &generator)))
+                case .waited:
+                    pending.append((index, machines[index].waited()))
+                }
+            }
+        }
+        return outcomes.map { $0 ?? .unchanged }
+    }
+
+    /// Sends the request `action` asks for.
+    private static func send(
+        _ action: Machine.Action,
+        for item: SyncItem,
+        over transport: Transport
+    ) async
+        -> Completion
+    {
+        switch action {
+        case .put(let url, let body, let precondition):
+            .answer(await transport.put(body, at: url, precondition: precondition))
+        case .delete(let url, let precondition):
+            .answer(await transport.delete(at: url, precondition: precondition))
+        case .reread:
+            .reread(await transport.reread(item))
+        case .wait, .done, .failed:
+            .waited
+        }
+    }
+}

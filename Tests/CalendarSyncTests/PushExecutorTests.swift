@@ -1,0 +1,195 @@
+import CalendarSync
+import Foundation
+import RotaTestSupport
+import Testing
+
+/// The executor with a scripted transport and a manual clock: every scenario runs in milliseconds, and waits are
+/// measured by what the executor asked the clock for, never by wall time.
+struct PushExecutorTests {
+    static let body: [UInt8] = Array("BEGIN:VCALENDAR".utf8)
+
+    static func url(_ name: String) -> URL {
+        URL(string: "https://dav.example.com/cal/\(name).ics") ?? URL(filePath: "/\(name).ics")
+    }
+
+    static func creates(_ count: Int) -> [SyncItem] {
+        (0..<count).map { SyncItem(id: "e\($0)", url: url("e\($0)"), decision: .create(body: body)) }
+    }
+
+    /// Runs the executor, advancing the clock to each deadline asked for; the outcomes and every wait asked for.
+    static func run(
+        _ items: [SyncItem],
+        over transport: FakeTransport,
+        concurrency: Int = 4,
+        force: Bool = false,
+        seed: UInt64 = 42
+    ) async -> (outcomes: [PushOutcome], waits: [Duration]) {
+        let clock = ManualClock()
+        let executor = PushExecutor(transport: transport, clock: clock, concurrency: concurrency, force: force)
+        let driver = Task {
+            var waits: [Duration] = []
+            for await sleep in clock.sleeps {
+                waits.append(sleep.wait)
+                clock.advance(to: sleep.deadline)
+            }
+            return waits
+        }
+        var generator = SeededGenerator(seed: seed)
+        let outcomes = await executor.run(items, using: &generator)
+        clock.finish()
+        return (outcomes, await driver.value)
+    }
+
+    @Test func a412IsRereadAndDecidedAgain() async {
+        let a = Self.url("a")
+        let b = Self.url("b")
+        let transport = FakeTransport(
+            writes: [a: [.preconditionFailed], b: [.preconditionFailed]],
+            rereads: [
+                a: [.decided(.update(body: Self.body, etag: "\"2\""), exists: true)],
+                b: [.decided(.keep, exists: true)],
+            ]
+        )
+        let items = [
+            SyncItem(id: "a", url: a, decision: .update(body: Self.body, etag: "\"1\"")),
+            SyncItem(id: "b", url: b, decision: .create(body: Self.body)),
+        ]
+        let (outcomes, waits) = await Self.run(items, over: transport, concurrency: 1)
+        #expect(outcomes == [.updated, .unchanged])
+        #expect(waits.isEmpty)
+        #expect(transport.requests(to: a) == [.put(a, .ifMatch("\"1\"")), .reread(a), .put(a, .ifMatch("\"2\""))])
+        #expect(transport.requests(to: b) == [.put(b, .ifNoneMatch), .reread(b)])
+    }
+
+    @Test func aLockedServerGetsOneRequestAtATime() async {
+        let items = Self.creates(12)
+        let transport = FakeTransport(writes: Dictionary(uniqueKeysWithValues: items.map { ($0.url, [.locked]) }))
+        let (outcomes, waits) = await Self.run(items, over: transport, concurrency: 4)
+        #expect(outcomes == Array(repeating: .created, count: 12))
+        #expect(transport.requests.count == 24)
+        let inFlight = transport.inFlightAtStart
+        #expect(inFlight.prefix(4).max() ?? 0 <= 4)
+        // Once the first answers (all 423) are in, never more than one request at a time.
+        #expect(inFlight.dropFirst(4).allSatisfy { $0 == 1 }, "\(inFlight)")
+        #expect(waits.count == 12)
+        let step = RetrySchedule.standard.lockedStep
+        #expect(waits.allSatisfy { $0 >= step && $0 <= step + step / 4 }, "\(waits)")
+    }
+
+    @Test func serverErrorsAndThrottlingBackOffAndHonourRetryAfter() async {
+        let a = Self.url("a")
+        let transport = FakeTransport(
+            writes: [
+                a: [
+                    .serverError(status: 503, retryAfter: nil),
+                    .serverError(status: 429, retryAfter: .seconds(7)),
+                    .unreachable(message: "connection reset"),
+                ]
+            ]
+        )
+        let (outcomes, waits) = await Self.run(
+            [SyncItem(id: "a", url: a, decision: .create(body: Self.body))],
+            over: transport,
+            seed: 9
+        )
+        #expect(outcomes == [.created])
+        var replay = SeededGenerator(seed: 9)
+        let first = RetrySchedule.standard.backoff(afterAttempt: 1, using: &replay)
+        let third = RetrySchedule.standard.backoff(afterAttempt: 3, using: &replay)
+        #expect(waits == [first, .seconds(7), third])
+        #expect(transport.requests == Array(repeating: .put(a, .ifNoneMatch), count: 4))
+    }
+
+    @Test func aServerStillFailingAfterTheBoundFailsThatEventOnly() async {
+        let items = Self.creates(3)
+        let transport = FakeTransport(
+            writes: [items[0].url: Array(repeating: .serverError(status: 503, retryAfter: nil), count: 4)]
+        )
+        let (outcomes, waits) = await Self.run(items, over: transport, concurrency: 1)
+        let failure = SyncFailure(
+            url: items[0].url,
+            reason: .gaveUp(.serverError(status: 503, retryAfter: nil), attempts: 4)
+        )
+        #expect(outcomes == [.failed(failure), .created, .created])
+        #expect(waits.count == 3)
+        #expect(failure.description.contains("503"))
+    }
+
+    @Test(arguments: [403, 409])
+    func aRefusedWriteFailsThatEventAndTheOthersGoOn(_ status: Int) async {
+        let items = Self.creates(3)
+        let transport = FakeTransport(writes: [items[1].url: [.refused(status: status, message: "refused")]])
+        let (outcomes, _) = await Self.run(items, over: transport)
+        let failure = SyncFailure(url: items[1].url, reason: .refused(status: status, message: "refused"))
+        #expect(outcomes == [.created, .failed(failure), .created])
+    }
+
+    @Test func aMissingETagIsRereadAndNoRequestEverCarriesAStar() async {
+        let a = Self.url("a")
+        let b = Self.url("b")
+        let c = Self.url("c")
+        let transport = FakeTransport(
+            rereads: [
+                a: [.decided(.update(body: Self.body, etag: "\"7\""), exists: true)],
+                b: [.decided(.delete(etag: nil), exists: true)],
+                c: [.decided(.drift(replacement: nil, etag: "\"8\""), exists: true)],
+            ]
+        )
+        let items = [
+            SyncItem(id: "a", url: a, decision: .update(body: Self.body, etag: nil)),
+            SyncItem(id: "b", url: b, decision: .delete(etag: nil)),
+            SyncItem(id: "c", url: c, decision: .drift(replacement: nil, etag: nil)),
+        ]
+        let (outcomes, _) = await Self.run(items, over: transport, concurrency: 1, force: true)
+        #expect(outcomes == [.updated, .failed(SyncFailure(url: b, reason: .missingETag)), .driftOverwritten])
+        #expect(transport.requests(to: a) == [.reread(a), .put(a, .ifMatch("\"7\""))])
+        #expect(transport.requests(to: b) == [.reread(b)])
+        #expect(transport.requests(to: c) == [.reread(c), .delete(c, .ifMatch("\"8\""))])
+        for request in transport.requests {
+            switch request {
+            case .put(_, let precondition), .delete(_, let precondition):
+                #expect(precondition != .ifMatch("*"))
+            case .reread:
+                break
+            }
+        }
+    }
+
+    @Test(arguments: [1, 3, 8])
+    func concurrencyNeverExceedsTheBound(_ bound: Int) async {
+        let transport = FakeTransport()
+        let (outcomes, _) = await Self.run(Self.creates(40), over: transport, concurrency: bound)
+        #expect(outcomes == Array(repeating: .created, count: 40))
+        #expect(transport.inFlightAtStart.allSatisfy { $0 <= bound })
+    }
+
+    @Test func theTallyCountsEachOutcome() {
+        let failure = SyncFailure(url: Self.url("x"), reason: .occupied)
+        let tally = PushTally([.created, .created, .updated, .deleted, .unchanged, .driftOverwritten, .failed(failure)])
+        var expected = PushTally()
+        expected.created = 2
+        expected.updated = 1
+        expected.deleted = 1
+        expected.unchanged = 1
+        expected.driftOverwritten = 1
+        expected.failed = 1
+        #expect(tally == expected)
+    }
+}
+
+extension PushExecutorTests {
+    @Test func anEventKeepsItsSlotThroughItsBackoffSoOneAtATimeMeansOneEventAtATime() async {
+        let items = Self.creates(3)
+        let transport = FakeTransport(
+            writes: [items[0].url: Array(repeating: .serverError(status: 503, retryAfter: nil), count: 3)]
+        )
+        let (outcomes, _) = await Self.run(items, over: transport, concurrency: 1)
+        #expect(outcomes == [.created, .created, .created])
+        #expect(
+            transport.requests
+                == Array(repeating: .put(items[0].url, .ifNoneMatch), count: 4) + [
+                    .put(items[1].url, .ifNoneMatch), .put(items[2].url, .ifNoneMatch),
+                ]
+        )
+    }
+}
