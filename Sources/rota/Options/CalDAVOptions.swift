@@ -48,7 +48,7 @@ struct CalDAVOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Seconds one request may take, from sending it to the last byte of the answer, before it is retried.",
+            "Seconds one request may take, from sending it to the last byte of the answer, before it counts as failed.",
             valueName: "seconds"
         )
     )
