@@ -11,3 +11,15 @@ enum Today {
         return LocalDate(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
     }
 }
+
+extension Today {
+    /// The wall-clock minute it is now in `zone`, for `rota now`.
+    static func moment(in zone: TimeZoneID) -> LocalDateTime {
+        let now = Date()
+        let local = Int((now.timeIntervalSince1970 + Double(zone.timeZone.secondsFromGMT(for: now))).rounded(.down))
+        let days = Int((Double(local) / 86_400).rounded(.down))
+        let minutes = (local - days * 86_400) / 60
+        let time = LocalTime(hour: minutes / 60, minute: minutes % 60) ?? .noon
+        return LocalDateTime(date: LocalDate(daysSinceEpoch: days), time: time)
+    }
+}
