@@ -4,7 +4,9 @@ import Testing
 /// What every command shares: help with examples, version, completions, --quiet, and colour only on a
 /// terminal without NO_COLOR.
 @Suite struct CommandLineTests {
-    static let commands = ["check", "plan", "export", "serve", "push", "diff", "runbooks", "report", "holidays", "now"]
+    static let commands = [
+        "check", "plan", "export", "serve", "push", "diff", "runbooks", "report", "holidays", "now", "init",
+    ]
     static let common = ["--as-of", "2026-11-28", "--ledger", "/nonexistent/x.yaml"]
 
     @Test(arguments: commands)

@@ -23,3 +23,10 @@ extension Today {
         return LocalDateTime(date: LocalDate(daysSinceEpoch: days), time: time)
     }
 }
+
+extension Today {
+    /// The calendar day it is now in UTC, for `rota init`'s first hand-off before any zone is chosen.
+    static func dateInUTC() -> LocalDate {
+        LocalDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+}
