@@ -10,8 +10,9 @@ struct Rota: AsyncParsableCommand {
         abstract: "Fair on-call schedules, calendars and runbooks from one team config.",
         discussion: """
             rota reads a team config (YAML: engineers, pipelines, owners, rotation, holidays) and derives \
-            the on-call schedule and everything built from it. The bundled fixtures/team.yaml is used when \
-            no --config is given.
+            the on-call schedule and everything built from it. Without --config it reads $ROTA_CONFIG, \
+            ./rota.yaml, ~/.config/rota/rota.yaml, or, inside rota's repository, the bundled \
+            fixtures/team.yaml; rota init writes a starter config.
 
             Exit codes: 0 success, 1 differences found (diff, push) or an open scheduling conflict (check), \
             2 errors (bad config, bad usage, I/O).
