@@ -121,9 +121,11 @@ extension PlanState {
     /// The fairest engineer for a free slot, and why (naming whoever was passed over).
     ///
     /// - Parameters:
+    ///   - index: The slot's shift index.
     ///   - top: The rotation position of the fairest engineer on the team, available or not.
     ///   - available: The rotation positions of those free for the slot.
     ///   - fairest: Picks the fairest of some rotation positions.
+    /// - Returns: The engineer, the kind of shift and the reasons, most important first.
     private func choose(
         _ index: Int,
         top: Int,

@@ -137,7 +137,11 @@ import Testing
         let config = try Self.config()
         let text = LedgerWriter.text(ledger, team: config.team)
         #expect(try Self.load(text, config: config) == ledger)
-        #expect(text.contains("swaps:\n  - { shift: 2027-01-04, engineer: kim, give_back: { shift: 2027-01-18, engineer: smith }, "))
+        #expect(
+            text.contains(
+                "swaps:\n  - { shift: 2027-01-04, engineer: kim, give_back: { shift: 2027-01-18, engineer: smith }, "
+            )
+        )
         // The last swap of a shift wins; a give-back fixes the later shift too.
         #expect(ledger.fixedEngineers[Self.date("2027-01-18")] == EngineerID("smith"))
         #expect(ledger.fixedEngineers[Self.date("2027-01-04")] == EngineerID("kim"))

@@ -48,7 +48,10 @@ import Testing
             let out = folder.appendingPathComponent("out-\(run)")
             for command in ["export", "runbooks"] {
                 let result = try RotaBinary.run(
-                    [command, "--as-of", "2026-11-28", "--config", config.path, "--out", out.appendingPathComponent(command).path],
+                    [
+                        command, "--as-of", "2026-11-28", "--config", config.path, "--out",
+                        out.appendingPathComponent(command).path,
+                    ],
                     environment: environment
                 )
                 #expect(result.status == 0, "\(result.standardError)")
