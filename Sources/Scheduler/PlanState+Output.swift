@@ -70,18 +70,7 @@ extension PlanState {
     private func cover(for slot: Slot, engineer onCall: EngineerID) -> HolidayCover? {
         guard let draft = slot.holiday else { return nil }
         let due = draft.decision.shift < config.holidayPolicy.leadTime.added(to: asOf)
-        let backups = config.pipelines.map { pipeline -> PipelineBackup in
-            func free(_ id: EngineerID) -> Bool {
-                id != onCall && draft.occasions.allSatisfy { isAvailable(id, on: $0.date) }
-            }
-            if let secondary = pipeline.secondary, free(secondary) {
-                return PipelineBackup(pipeline: pipeline.id, engineer: secondary, role: .secondary)
-            }
-            if free(pipeline.primary) {
-                return PipelineBackup(pipeline: pipeline.id, engineer: pipeline.primary, role: .primary)
-            }
-            return PipelineBackup(pipeline: pipeline.id, engineer: nil, role: nil)
-        }
+        let backups = PipelineBackup.backups(in: config, onCall: onCall, on: draft.occasions.map(\.date))
         return HolidayCover(
             holidays: draft.occasions,
             decision: draft.decision,

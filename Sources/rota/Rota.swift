@@ -10,8 +10,9 @@ struct Rota: AsyncParsableCommand {
         abstract: "Fair on-call schedules, calendars and runbooks from one team config.",
         discussion: """
             rota reads a team config (YAML: engineers, pipelines, owners, rotation, holidays) and derives \
-            the on-call schedule and everything built from it. The bundled fixtures/team.yaml is used when \
-            no --config is given.
+            the on-call schedule and everything built from it. Without --config it reads $ROTA_CONFIG, \
+            ./rota.yaml, ~/.config/rota/rota.yaml, or, inside rota's repository, the bundled \
+            fixtures/team.yaml; rota init writes a starter config.
 
             Exit codes: 0 success, 1 differences found (diff, push) or an open scheduling conflict (check), \
             2 errors (bad config, bad usage, I/O).
@@ -20,14 +21,24 @@ struct Rota: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, PlanCommand.self, ExportCommand.self, ReportCommand.self, HolidaysCommand.self,
             ServeCommand.self, RunbooksCommand.self, PushCommand.self, DiffCommand.self, SwapCommand.self,
+            NowCommand.self, InitCommand.self,
         ]
     )
 
     /// Runs the command line.
     ///
     /// Unlike argument-parser's default, usage errors exit with 2, as every rota error does, so scripts can tell errors
-    /// (2) from differences (1).
+    /// (2) from differences (1). A misspelt subcommand gets a did-you-mean before anything is parsed.
     static func main() async {
+        if let misspelt = misspeltSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
+            var standardError = StandardError()
+            print(
+                "error: unknown command '\(misspelt.given)'; did you mean '\(misspelt.suggestion)'?\n"
+                    + "hint: rota --help lists the commands",
+                to: &standardError
+            )
+            Foundation.exit(ExitCode.rotaError.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {

@@ -97,6 +97,18 @@ import Testing
         #expect(result.standardError.contains("error: config is not UTF-8 text"))
     }
 
+    @Test func jsonHoldsTheMatrixTheLedgerAndTheProblems() throws {
+        let arguments = ["check", "--as-of", "2026-11-28", "--ledger", "/nonexistent/x.yaml", "--format", "json"]
+        let result = try RotaBinary.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        CommandGolden.check(result.standardOutput, "check-team.json")
+        #expect(try RotaBinary.run(arguments).standardOutput == result.standardOutput)
+        let document = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let ownership = document?["ownership"] as? [[String: Any]]
+        #expect(ownership?.first?["primary"] as? [String] == ["unit-level-profit", "aggregate-engagement"])
+    }
+
     @Test func usageErrorsExitWith2() throws {
         let result = try RotaBinary.run(["check", "--no-such-flag"])
         #expect(result.status == 2)
@@ -134,6 +146,15 @@ import Testing
                 "2026-12-07: lee is locked on it, but lee is no longer on the team; proposed: "
             )
         )
+        let json = try RotaBinary.run(
+            ["check", "--config", config.path, "--as-of", "2026-11-28", "--format", "json"]
+        )
+        #expect(json.status == 1)
+        let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        let conflicts = document?["conflicts"] as? [[String: Any]]
+        #expect(conflicts?.count == 1)
+        #expect(conflicts?.first?["cause"] as? String == "departure")
+        #expect((document?["ledger"] as? [String: Any])?["shifts"] as? Int == 1)
         let recorded = try RotaBinary.run(["plan", "--config", config.path, "--as-of", "2026-11-28", "--record"])
         #expect(recorded.status == 0)
         #expect(try String(contentsOf: ledger, encoding: .utf8).contains("swaps:\n  - { shift: 2026-12-07, engineer: "))

@@ -4,7 +4,9 @@ import Testing
 /// What every command shares: help with examples, version, completions, --quiet, and colour only on a
 /// terminal without NO_COLOR.
 @Suite struct CommandLineTests {
-    static let commands = ["check", "plan", "export", "serve", "push", "diff", "runbooks", "report", "holidays"]
+    static let commands = [
+        "check", "plan", "export", "serve", "push", "diff", "runbooks", "report", "holidays", "now", "init",
+    ]
     static let common = ["--as-of", "2026-11-28", "--ledger", "/nonexistent/x.yaml"]
 
     @Test(arguments: commands)
@@ -16,6 +18,26 @@ import Testing
         #expect(help.standardOutput.contains("  rota \(command)"))
         #expect(help.standardOutput.contains("-q, --quiet"))
         #expect(help.standardOutput.contains("-v, --verbose"))
+    }
+
+    @Test(arguments: [("chek", "check"), ("pln", "plan"), ("nwo", "now"), ("holiday", "holidays")])
+    func misspeltCommandGetsDidYouMean(_ given: String, _ meant: String) throws {
+        let result = try RotaBinary.run([given, "--as-of", "2026-11-28"])
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(
+            result.standardError
+                == "error: unknown command '\(given)'; did you mean '\(meant)'?\nhint: rota --help lists the commands\n"
+        )
+    }
+
+    @Test func farFromAnyCommandIsLeftToArgumentParser() throws {
+        let result = try RotaBinary.run(["frobnicate"])
+        #expect(result.status == 2)
+        #expect(!result.standardError.contains("did you mean"))
+        // A known command with a misspelt file name is not a misspelt command.
+        let file = try RotaBinary.run(["check", "--config", "chek.yaml"])
+        #expect(!file.standardError.contains("did you mean"))
     }
 
     @Test func versionAndCompletions() throws {

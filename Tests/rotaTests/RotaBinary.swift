@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs the built `rota` binary from the repository root, as a user would.
+/// Runs the built `rota` binary from the repository root (or a folder of the test's), as a user would.
 enum RotaBinary {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -35,14 +35,24 @@ enum RotaBinary {
         let standardError: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs rota with `arguments` in `workingDirectory` (the repository root unless given).
+    ///
+    /// The environment is this process's without `ROTA_CONFIG`, with `XDG_CONFIG_HOME` pointing at a folder that
+    /// does not exist (so a config of the machine's user is never read), then `environment` merged over it; an
+    /// empty value counts as unset for both.
+    static func run(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        workingDirectory: URL? = nil
+    ) throws -> Result {
         let binary = try #require(executable, "the rota binary was not built next to the tests")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
+        process.currentDirectoryURL = workingDirectory ?? repositoryRoot
         var processEnvironment = ProcessInfo.processInfo.environment
         processEnvironment.removeValue(forKey: "ROTA_CONFIG")
+        processEnvironment["XDG_CONFIG_HOME"] = "/nonexistent/rota-tests-xdg-config"
         processEnvironment.merge(environment) { $1 }
         process.environment = processEnvironment
         let output = Pipe()

@@ -30,6 +30,7 @@ struct CheckCommand: ParsableCommand {
             Examples:
               rota check
               rota check --config team.yaml
+              rota check --format json
             """
     )
 
@@ -38,26 +39,41 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var asOfOptions: AsOfOptions
     @OptionGroup var verbosity: OutputOptions
 
+    @Option(help: "Output format: table or json (the matrix, the ledger summary, conflicts and warnings).")
+    var format: OutputFormat = .table
+
     func run() throws {
         let path = options.path
         let config = try ConfigFile.load(path)
         let ledgerPath = ledgerOptions.path(forConfig: path)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
         let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
-        print(OwnershipMatrix(config: config, file: path).render(), terminator: "")
-        if !ledger.isEmpty {
-            print(
-                "\(ledgerPath): ok. \(Plural.count(ledger.shifts.count, "locked shift")), "
-                    + "\(Plural.count(ledger.holidays.count, "holiday decision")), "
-                    + Plural.count(ledger.credits.count, "PTO credit")
-                    + (ledger.swaps.isEmpty ? "" : ", " + Plural.count(ledger.swaps.count, "swap"))
-            )
-        }
         let year = CalendarSpan(count: 12, unit: .months)
         let until = max(year.added(to: asOf), config.holidayPolicy.leadTime.added(to: asOf))
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: asOf, until: until)
-        let problems = PlanTable.problems(schedule, config: config, ledger: ledger)
-        if !problems.isEmpty { print(problems.dropFirst().joined(separator: "\n")) }
+        switch format {
+        case .json:
+            let text = try CheckJSON.render(
+                config: config,
+                path: path,
+                ledger: ledger,
+                ledgerPath: ledgerPath,
+                schedule: schedule
+            )
+            print(text, terminator: "")
+        case .table:
+            print(OwnershipMatrix(config: config, file: path).render(), terminator: "")
+            if !ledger.isEmpty {
+                print(
+                    "\(ledgerPath): ok. \(Plural.count(ledger.shifts.count, "locked shift")), "
+                        + "\(Plural.count(ledger.holidays.count, "holiday decision")), "
+                        + Plural.count(ledger.credits.count, "PTO credit")
+                        + (ledger.swaps.isEmpty ? "" : ", " + Plural.count(ledger.swaps.count, "swap"))
+                )
+            }
+            let problems = PlanTable.problems(schedule, config: config, ledger: ledger)
+            if !problems.isEmpty { print(problems.dropFirst().joined(separator: "\n")) }
+        }
         if !schedule.conflicts.isEmpty { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RotaModel
 
 /// Finds, reads and validates the team config named on the command line.
@@ -9,6 +10,16 @@ enum ConfigFile {
     /// Loads the config at `path`, or prints every problem to standard error and throws exit code 2.
     static func load(_ path: String) throws -> TeamConfig {
         var standardError = StandardError()
+        if path == ConfigLookup.nothingFound {
+            let places = ConfigLookup.places(environment: ProcessInfo.processInfo.environment)
+            let listed = places.map { "  \($0.path) (\($0.note))" }.joined(separator: "\n")
+            print(
+                "error: no config found; rota looked for --config, $ROTA_CONFIG, then:\n\(listed)\n"
+                    + "hint: run rota init to write a starter ./rota.yaml, or pass --config FILE (or set ROTA_CONFIG)",
+                to: &standardError
+            )
+            throw ExitCode.rotaError
+        }
         let bytes: [UInt8]
         switch BoundedFileReader.read(path, limit: ConfigLoader.maximumBytes) {
         case let .success(read):
@@ -20,7 +31,7 @@ enum ConfigFile {
         case let .failure(.cannotOpen(reason)):
             let hint =
                 path == bundledPath
-                ? "run rota from the repository root, or pass --config FILE (or set ROTA_CONFIG)"
+                ? "pass --config FILE (or set ROTA_CONFIG), or run rota init to write a starter ./rota.yaml"
                 : "check the path given to --config"
             print("\(path): error: cannot read config: \(reason)\nhint: \(hint)", to: &standardError)
             throw ExitCode.rotaError

@@ -11,3 +11,22 @@ enum Today {
         return LocalDate(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
     }
 }
+
+extension Today {
+    /// The wall-clock minute it is now in `zone`, for `rota now`.
+    static func moment(in zone: TimeZoneID) -> LocalDateTime {
+        let now = Date()
+        let local = Int((now.timeIntervalSince1970 + Double(zone.timeZone.secondsFromGMT(for: now))).rounded(.down))
+        let days = Int((Double(local) / 86_400).rounded(.down))
+        let minutes = (local - days * 86_400) / 60
+        let time = LocalTime(hour: minutes / 60, minute: minutes % 60) ?? .noon
+        return LocalDateTime(date: LocalDate(daysSinceEpoch: days), time: time)
+    }
+}
+
+extension Today {
+    /// The calendar day it is now in UTC, for `rota init`'s first hand-off before any zone is chosen.
+    static func dateInUTC() -> LocalDate {
+        LocalDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+}

@@ -7,18 +7,15 @@ struct ConfigOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The team config (YAML).",
-            discussion: "Defaults to $ROTA_CONFIG when set, else the bundled fixtures/team.yaml.",
+            discussion: "Defaults to $ROTA_CONFIG when set, else ./rota.yaml, else $XDG_CONFIG_HOME/rota/rota.yaml "
+                + "(~/.config/rota/rota.yaml), else the bundled fixtures/team.yaml inside rota's repository.",
             valueName: "file"
         )
     )
     var config: String?
 
-    /// The path to read: the flag, then `ROTA_CONFIG`, then the bundled config.
+    /// The path to read (`ConfigLookup`), or `ConfigLookup.nothingFound`, which `ConfigFile.load` reports.
     var path: String {
-        if let config { return config }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["ROTA_CONFIG"], !fromEnvironment.isEmpty {
-            return fromEnvironment
-        }
-        return ConfigFile.bundledPath
+        ConfigLookup.path(flag: config, environment: ProcessInfo.processInfo.environment)
     }
 }

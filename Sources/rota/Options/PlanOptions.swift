@@ -55,6 +55,18 @@ struct DateArgument: ExpressibleByArgument {
     static var defaultCompletionKind: CompletionKind { .default }
 }
 
+/// A `YYYY-MM-DDTHH:MM` command-line value.
+struct DateTimeArgument: ExpressibleByArgument {
+    let moment: LocalDateTime
+
+    init?(argument: String) {
+        guard argument.count == 16, let moment = LocalDateTime(text: argument) else { return nil }
+        self.moment = moment
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
 /// A length such as `12w`, `6m` or `1y` on the command line.
 struct SpanArgument: ExpressibleByArgument {
     let span: CalendarSpan

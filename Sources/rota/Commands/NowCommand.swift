@@ -1,0 +1,65 @@
+import ArgumentParser
+import RotaModel
+import Scheduler
+
+/// `rota now`: who is on call at this moment, until when, who backs each pipeline up, and who is next.
+struct NowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "now",
+        abstract: "Show who is on call now, today's backups and the next hand-off.",
+        discussion: """
+            Plans around the moment (the same plan as rota plan, with the ledger beside the config) and \
+            prints the engineer on call, the start and end of the current piece of the shift in the \
+            rotation's time zone, each pipeline's backup today (its secondary owner, or its primary when \
+            the secondary is on call or away), the next hand-off, and the holidays in the current shift. \
+            A shift with everyone away says UNCOVERED.
+
+            Examples:
+              rota now
+              rota now --at 2026-12-24T18:00
+              rota now --format json
+            """
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var verbosity: OutputOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "The moment to look at (YYYY-MM-DDTHH:MM in the rotation's time zone).",
+            discussion: "Defaults to now.",
+            valueName: "datetime"
+        )
+    )
+    var at: DateTimeArgument?
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let configPath = configOptions.path
+        let config = try ConfigFile.load(configPath)
+        let moment = at?.moment ?? Today.moment(in: config.rotation.timeZone)
+        let ledgerPath = ledgerOptions.path(forConfig: configPath)
+        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: moment.date)
+        let window = OnCallNow.planningWindow(for: moment, rotation: config.rotation)
+        let schedule = Planner.plan(
+            config: config,
+            ledger: ledger,
+            asOf: moment.date,
+            from: window.from,
+            until: window.until
+        )
+        guard let now = OnCallNow.at(moment, in: schedule, config: config) else {
+            throw CommandFailure(
+                message: "nobody is on call at \(moment): the rotation starts on \(config.rotation.start)",
+                hint: "pass --at with a moment on or after the rotation's start"
+            )
+        }
+        switch format {
+        case .table: print(NowText.table(now, config: config), terminator: "")
+        case .json: print(try NowText.json(now, config: config), terminator: "")
+        }
+    }
+}
