@@ -51,25 +51,10 @@ import Testing
     /// A calendar URL nothing listens on: every case here stops before any connection.
     static let push = ["push", "--calendar", "http://127.0.0.1:9/rota/x/", "--as-of", "2026-11-28"]
 
+    /// Runs `script` with the binary as `$0` and the push arguments after it.
     static func shell(_ script: String, _ arguments: [String]) throws -> RotaBinary.Result {
         let binary = try #require(RotaBinary.executable)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, binary.path] + arguments
-        process.currentDirectoryURL = RotaBinary.repositoryRoot
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RotaBinary.Result(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self)
-        )
+        return try RotaBinary.shell(script, arguments: [binary.path] + arguments)
     }
 
     @Test func aPasswordFromAnEndlessPipeReadsAtMostFourKiB() throws {

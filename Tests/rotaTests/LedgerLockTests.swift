@@ -77,7 +77,7 @@ import Glibc
         let before = try String(contentsOfFile: ledger, encoding: .utf8)
         // A file size limit of 0 makes writing the temporary file fail (EFBIG) even for root, who may write any folder.
         let binary = try #require(RotaBinary.executable)
-        let result = try Self.shell(
+        let result = try RotaBinary.shell(
             "trap '' XFSZ; ulimit -f 0; exec \"$0\" plan --as-of 2026-12-26 --record --ledger \"$1\"",
             arguments: [binary.path, ledger]
         )
@@ -238,26 +238,6 @@ import Glibc
         return text.split(separator: "\n").compactMap { line in
             line.firstMatch(of: /start: [0-9-]+, engineer: [a-z]+/).map { String($0.output) }
         }
-    }
-
-    /// Runs `script` with `/bin/sh -c`, `arguments` as `$0`, `$1`, ...
-    static func shell(_ script: String, arguments: [String]) throws -> RotaBinary.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script] + arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RotaBinary.Result(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self)
-        )
     }
 
     /// Starts the binary without waiting; standard output is discarded, standard error kept in a pipe

@@ -40,21 +40,29 @@ enum RotaBinary {
     /// The environment is this process's without `ROTA_CONFIG`, with `XDG_CONFIG_HOME` pointing at a folder that
     /// does not exist (so a config of the machine's user is never read), then `environment` merged over it; an
     /// empty value counts as unset for both.
-    static func run(
-        _ arguments: [String],
-        environment: [String: String] = [:],
-        workingDirectory: URL? = nil
-    ) throws -> Result {
-        let binary = try #require(executable, "the rota binary was not built next to the tests")
+    /// Runs `script` with `/bin/sh -c` from the repository root, `arguments` as `$0`, `$1`, ... (for pipes,
+    /// redirections and limits around the binary).
+    static func shell(_ script: String, arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = workingDirectory ?? repositoryRoot
-        var processEnvironment = ProcessInfo.processInfo.environment
-        processEnvironment.removeValue(forKey: "ROTA_CONFIG")
-        processEnvironment["XDG_CONFIG_HOME"] = "/nonexistent/rota-tests-xdg-config"
-        processEnvironment.merge(environment) { $1 }
-        process.environment = processEnvironment
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script] + arguments
+        process.currentDirectoryURL = repositoryRoot
+        process.environment = testEnvironment([:])
+        return try collect(process)
+    }
+
+    /// This process's environment without `ROTA_CONFIG` and with `XDG_CONFIG_HOME` pointing nowhere, so no config
+    /// of the machine's user is read, then `extra` over it.
+    private static func testEnvironment(_ extra: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "ROTA_CONFIG")
+        environment["XDG_CONFIG_HOME"] = "/nonexistent/rota-tests-xdg-config"
+        environment.merge(extra) { $1 }
+        return environment
+    }
+
+    /// Starts `process` and returns its exit status and both outputs.
+    private static func collect(_ process: Process) throws -> Result {
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
@@ -69,6 +77,20 @@ enum RotaBinary {
             standardOutput: String(decoding: outputData, as: UTF8.self),
             standardError: String(decoding: errorData, as: UTF8.self)
         )
+    }
+
+    static func run(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        workingDirectory: URL? = nil
+    ) throws -> Result {
+        let binary = try #require(executable, "the rota binary was not built next to the tests")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = workingDirectory ?? repositoryRoot
+        process.environment = testEnvironment(environment)
+        return try collect(process)
     }
 }
 
