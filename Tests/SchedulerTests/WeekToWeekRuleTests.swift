@@ -159,3 +159,37 @@ import Testing
         #expect(engineers.count > 200)
     }
 }
+
+/// Holiday fairness per time on the team: someone who joins starts level, not at zero.
+@Suite struct NewcomerHolidayTests {
+    @Test func aNewcomerIsNotFrontLoadedWithHolidays() throws {
+        var text = try TestWorlds.bundledText(
+            replacing: "    time_zone: America/Los_Angeles\n",
+            with:
+                "    time_zone: America/Los_Angeles\n  - { id: lee, name: Lee, email: lee@example.com, joined: 2028-06-05 }\n"
+        ).replacingOccurrences(of: "order: [chen, smith, jones, kim]", with: "order: [chen, smith, jones, kim, lee]")
+        text = text.replacingOccurrences(of: "primary: { min: 1, max: 2 }", with: "primary: { min: 0, max: 2 }")
+            .replacingOccurrences(of: "secondary: { min: 1, max: 2 }", with: "secondary: { min: 0, max: 2 }")
+        let config = try TestWorlds.load(text)
+        let schedule = Planner.plan(
+            config: config,
+            ledger: .empty,
+            asOf: config.rotation.start,
+            from: config.rotation.start,
+            until: .on("2031-12-31")
+        )
+        var seen = Set<LocalDate>()
+        let decisions = schedule.shifts.compactMap { shift -> HolidayDecision? in
+            guard let cover = shift.holiday, seen.insert(shift.handOff).inserted else { return nil }
+            return cover.decision
+        }
+        let afterJoining = decisions.filter { $0.shift >= .on("2028-06-05") }
+        #expect(afterJoining.count >= 9)
+        // Of the first three holidays after Lee joins, Lee covers at most one; over the years since, Lee's
+        // count stays within one of everyone else's count in the same time.
+        #expect(afterJoining.prefix(3).filter { $0.engineer.rawValue == "lee" }.count <= 1)
+        let counts = config.rotation.order.map { id in afterJoining.filter { $0.engineer == id }.count }
+        #expect((counts.max() ?? 0) - (counts.min() ?? 0) <= 1, "\(counts)")
+        #expect(!schedule.shifts.contains { $0.engineer.rawValue == "lee" && $0.handOff < .on("2028-06-05") })
+    }
+}

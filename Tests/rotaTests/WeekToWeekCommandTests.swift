@@ -58,6 +58,20 @@ import Testing
         let plan = try team.run(["plan"])
         #expect(plan.status == 0)
         CommandGolden.check(team.stable(plan.standardOutput), "week-to-week/pto-conflict-plan.txt")
+        // --what-if shows the same resolution: compared with the config before the PTO, the locked week and its
+        // give-back move, with the proposal as the reason.
+        let before = team.folder.appendingPathComponent("before.yaml")
+        try Data(try RotaBinary.bundledConfigText().utf8).write(to: before)
+        let whatIf = try RotaBinary.run([
+            "plan", "--config", before.path, "--ledger", team.ledger, "--what-if", team.config, "--as-of", "2026-11-28",
+            "--horizon", "16w",
+        ])
+        #expect(whatIf.status == 0, "\(whatIf.standardError)")
+        #expect(
+            whatIf.standardOutput.contains(
+                "2027-02-22: Kim -> Smith\n    proposed: Smith takes Kim's shift of 2027-02-22"
+            )
+        )
         let recorded = try team.run(["plan", "--record"])
         #expect(recorded.status == 0)
         let ledger = try String(contentsOfFile: team.ledger, encoding: .utf8)
