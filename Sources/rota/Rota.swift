@@ -50,7 +50,7 @@ struct Rota: AsyncParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch let failure as CommandFailure {
             var standardError = StandardError()
-            print("error: \(failure.message)\nhint: \(failure.hint)", to: &standardError)
+            print(failure.description, to: &standardError)
             Foundation.exit(ExitCode.rotaError.rawValue)
         } catch {
             let code = exitCode(for: error)

@@ -40,7 +40,7 @@ import Testing
         try RotaBinary.bundledConfigText().write(to: config, atomically: true, encoding: .utf8)
         let firstMorning = Date(timeIntervalSince1970: 1_795_842_000)  // 2026-11-28T05:00:00Z
         let manual = ManualClock(today: try Self.day("2026-11-28"), now: firstMorning)
-        let source = try FeedCatalogSource(
+        let source = try await FeedCatalogSource(
             inputs: .init(
                 configPath: config.path,
                 ledgerPath: folder.appendingPathComponent("ledger.yaml").path,

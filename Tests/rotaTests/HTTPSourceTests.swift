@@ -1,56 +1,27 @@
 import Foundation
+import ServerTestSupport
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Documents read from http:// URLs: a holiday calendar named in the config, and a feed for `rota diff`.
 @Suite struct HTTPSourceTests {
-    /// A port the kernel reports free on 127.0.0.1.
-    static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
-            }
-        }
-        try #require(bound, "cannot bind a socket on 127.0.0.1")
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     /// Python's static file server over `folder` on 127.0.0.1, stopped when `body` returns.
-    static func withFileServer<T>(_ folder: URL, _ body: (Int) throws -> T) throws -> T {
-        let port = try freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory", folder.path, "\(port)",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            // SIGKILL: the test runner blocks SIGTERM in its threads and a child inherits the mask.
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+    ///
+    /// Started like every test server (`LocalProcess`): on a free port, tried again on another when one was taken
+    /// between the choice and the bind, and waited for until it listens; one that never does fails the test.
+    static func withFileServer<T>(_ folder: URL, _ body: (Int) throws -> T) async throws -> T {
+        let server = try await LocalProcess.startListening { port in
+            try LocalProcess.launch(
+                try LocalProcess.venvExecutable("python"),
+                arguments: ["-m", "http.server", "--bind", "127.0.0.1", "--directory", folder.path, "\(port)"],
+                port: port,
+                directory: try LocalProcess.temporaryDirectory("file-server")
+            )
         }
-        var up = false
-        for _ in 0..<100 where !up {
-            up = (try? RawHTTP.send("HEAD /", port: port)) != nil
-            if !up { usleep(100_000) }
-        }
-        // A server that never came up must fail the test, not let it test a refused connection.
-        try #require(up, "python3 -m http.server did not start on port \(port) within 10 s")
-        return try body(port)
+        defer { server.stop() }
+        return try body(server.port)
     }
 
-    @Test func aHolidayCalendarFromAURLJoinsThePlanAndAMissingOneIsAnError() throws {
+    @Test func aHolidayCalendarFromAURLJoinsThePlanAndAMissingOneIsAnError() async throws {
         let folder = try RotaBinary.temporaryFolder("http-holidays")
         defer { try? FileManager.default.removeItem(at: folder) }
         let site = folder.appendingPathComponent("site")
@@ -63,7 +34,7 @@ import Glibc
             contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/valid/calendar-holidays.yaml"),
             encoding: .utf8
         )
-        try Self.withFileServer(site) { port in
+        try await Self.withFileServer(site) { port in
             let config = folder.appendingPathComponent("team.yaml")
             let url = "http://127.0.0.1:\(port)/us.ics"
             try Data(original.replacingOccurrences(of: "../ics/holidays/google-us-holidays.ics", with: url).utf8)
@@ -92,5 +63,51 @@ import Glibc
         #expect(missing.status == 2)
         #expect(missing.standardError.contains("HTTP status 404"))
         #expect(server.terminate() == 0)
+    }
+
+    /// `fixtures/valid/calendar-holidays.yaml` with its holiday calendar at `url`, written into a new folder.
+    static func configWithHolidayCalendar(at url: String) throws -> URL {
+        let folder = try RotaBinary.temporaryFolder("http-limit")
+        let original = try String(
+            contentsOf: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/valid/calendar-holidays.yaml"),
+            encoding: .utf8
+        )
+        let config = folder.appendingPathComponent("team.yaml")
+        try Data(original.replacingOccurrences(of: "../ics/holidays/google-us-holidays.ics", with: url).utf8)
+            .write(to: config)
+        return config
+    }
+
+    @Test func aBodyLargerThanTheLimitIsAbandonedWhileItStreamsIn() async throws {
+        try await HostileServer.with(mode: "large-body") { server in
+            let config = try Self.configWithHolidayCalendar(at: server.rootURL.absoluteString + "us.ics")
+            defer { try? FileManager.default.removeItem(at: config.deletingLastPathComponent()) }
+            let result = try RotaBinary.run(["check", "--config", config.path])
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("larger than 8 MiB, the most rota reads; the download was stopped"))
+            // The server logs how much of its 64 MiB it got out before rota hung up; a client that read the whole
+            // body before checking its size would have taken all of it.
+            var sent: [String] = []
+            for _ in 0..<100 where sent.isEmpty {
+                sent = server.local.logText().split(separator: "\n").map(String.init).filter { $0.hasPrefix("sent ") }
+                if sent.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            let line = try #require(sent.first, "the server never finished its answer: \(server.local.logText())")
+            let bytes = try #require(Int(line.split(separator: " ")[1]))
+            #expect(bytes < 64 << 20, "\(line)")
+        }
+    }
+
+    @Test func aContentLengthOverTheLimitIsRefusedBeforeTheBody() async throws {
+        // The server sends the head and then nothing: only a client that decides from Content-Length ends with
+        // "larger than"; one that waited for the body would end with a timeout.
+        try await HostileServer.with(mode: "large-length") { server in
+            let config = try Self.configWithHolidayCalendar(at: server.rootURL.absoluteString + "us.ics")
+            defer { try? FileManager.default.removeItem(at: config.deletingLastPathComponent()) }
+            let result = try RotaBinary.run(["check", "--config", config.path])
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("larger than 8 MiB, the most rota reads; the download was stopped"))
+            #expect(!result.standardError.contains("timed out"))
+        }
     }
 }

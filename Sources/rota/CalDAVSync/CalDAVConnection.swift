@@ -20,7 +20,8 @@ struct CalDAVConnection {
     /// Opens a connection for `options`, runs `body` with it and closes it, whether `body` succeeds or not.
     ///
     /// - Returns: What `body` returns.
-    /// - Throws: Exit code 2, with the problem printed, when the credentials cannot be read or `body` fails.
+    /// - Throws: `CommandFailure` when the credentials cannot be read or `body` fails (a `CalDAVError` shown as it
+    ///   renders itself); an `ExitCode` from `body` as it is.
     static func using<Result>(
         _ options: CalDAVOptions,
         output: OutputOptions,
@@ -33,13 +34,14 @@ struct CalDAVConnection {
             return result
         } catch {
             await connection.close()
-            var standardError = StandardError()
-            print(String(describing: error), to: &standardError)
-            throw ExitCode.rotaError
+            switch error {
+            case is CommandFailure, is ExitCode: throw error
+            default: throw CommandFailure(rendered: String(describing: error))
+            }
         }
     }
 
-    /// Opens a client for `options`; the problem printed and exit code 2 when the credentials cannot be read.
+    /// Opens a client for `options`; `CommandFailure` when there is no calendar URL or the credentials cannot be read.
     private static func open(
         _ options: CalDAVOptions,
         output: OutputOptions,
@@ -146,7 +148,6 @@ struct CalDAVConnection {
         host: String,
         environment: [String: String]
     ) throws -> Credentials {
-        var standardError = StandardError()
         let netrcPath = options.netrc ?? environment["NETRC"] ?? (environment["HOME"].map { $0 + "/.netrc" })
         var fromNetrc: Netrc.Entry?
         if let netrcPath {
@@ -172,8 +173,7 @@ struct CalDAVConnection {
                 }
             case .failure where options.netrc == nil: break  // no ~/.netrc: fine
             case let .failure(failure):
-                print("error: cannot read netrc file \(netrcPath): \(failure)\nhint: check --netrc", to: &standardError)
-                throw ExitCode.rotaError
+                throw CommandFailure(message: "cannot read netrc file \(netrcPath): \(failure)", hint: "check --netrc")
             }
         }
         var password = environment["ROTA_CALDAV_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 } ?? fromNetrc?.password
@@ -213,12 +213,10 @@ struct CalDAVConnection {
         if let username, let password { return .basic(username: username, password: password) }
         if let token = environment["ROTA_CALDAV_TOKEN"], !token.isEmpty { return .bearer(token: token) }
         if password != nil, username == nil {
-            print(
-                "error: a CalDAV password was given but no user name\n"
-                    + "hint: set ROTA_CALDAV_USERNAME, add --username, or put a login in the netrc file",
-                to: &standardError
+            throw CommandFailure(
+                message: "a CalDAV password was given but no user name",
+                hint: "set ROTA_CALDAV_USERNAME, add --username, or put a login in the netrc file"
             )
-            throw ExitCode.rotaError
         }
         return .none
     }

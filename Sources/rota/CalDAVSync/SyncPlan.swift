@@ -25,8 +25,8 @@ struct SyncPlan {
         config configPath: String,
         ledger ledgerPath: (String) -> String,
         asOf: AsOfOptions
-    ) throws -> SyncPlan {
-        let config = try ConfigFile.load(configPath)
+    ) async throws -> SyncPlan {
+        let config = try await ConfigFile.load(configPath)
         let today = asOf.date(in: config.rotation.timeZone)
         let ledger = try LedgerFile.load(ledgerPath(configPath), config: config, asOf: today)
         let (start, end) = config.feeds.window(around: today)

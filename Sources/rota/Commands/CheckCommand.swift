@@ -3,7 +3,7 @@ import RotaModel
 import Scheduler
 
 /// `rota check`: validate the config and show who owns what.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate the team config and print the ownership matrix.",
@@ -42,9 +42,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: table or json (the matrix, the ledger summary, conflicts and warnings).")
     var format: OutputFormat = .table
 
-    func run() throws {
+    func run() async throws {
         let path = options.path
-        let config = try ConfigFile.load(path)
+        let config = try await ConfigFile.load(path)
         let ledgerPath = ledgerOptions.path(forConfig: path)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
         let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)

@@ -59,11 +59,11 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let plan = try SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
+        let plan = try await SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
         let reconciliation: Reconciliation
         let remoteName: String
         if let ics {
-            let remote = try Self.feedEvents(ics).map { Reconciler.Remote(href: nil, etag: nil, events: [$0]) }
+            let remote = try await Self.feedEvents(ics).map { Reconciler.Remote(href: nil, etag: nil, events: [$0]) }
             reconciliation = plan.reconcileFeed(remote)
             remoteName = ics
         } else {
@@ -82,31 +82,29 @@ struct DiffCommand: AsyncParsableCommand {
         if !reconciliation.isInSync { throw ExitCode(1) }
     }
 
-    /// The VEVENTs of a feed file or URL, or the problem printed and exit code 2.
-    static func feedEvents(_ source: String) throws -> [Component] {
-        var standardError = StandardError()
+    /// The VEVENTs of a feed file or URL.
+    ///
+    /// - Throws: `CommandFailure` when the feed cannot be read or is not iCalendar.
+    static func feedEvents(_ source: String) async throws -> [Component] {
         let bytes: [UInt8]
-        switch read(source) {
+        switch await read(source) {
         case let .success(read): bytes = read
         case let .failure(failure):
-            print(
-                "error: cannot read \(source): \(failure.reason)\n"
-                    + "hint: give a readable .ics file, or a URL that answers 200 with one",
-                to: &standardError
+            throw CommandFailure(
+                message: "cannot read \(source): \(failure.reason)",
+                hint: "give a readable .ics file, or a URL that answers 200 with one"
             )
-            throw ExitCode.rotaError
         }
         do {
             return try CalendarPlan.events(reading: bytes)
         } catch {
-            print("\(source):\(error.description)", to: &standardError)
-            throw ExitCode.rotaError
+            throw CommandFailure(rendered: "\(source):\(error.description)")
         }
     }
 
-    private static func read(_ source: String) -> Result<[UInt8], HTTPGet.Failure> {
+    private static func read(_ source: String) async -> Result<[UInt8], HTTPGet.Failure> {
         if source.hasPrefix("http://") || source.hasPrefix("https://") {
-            return HTTPGet.fetch(source, accept: "text/calendar", limit: maximumBytes)
+            return await HTTPGet.fetch(source, accept: "text/calendar", limit: maximumBytes)
         }
         switch BoundedFileReader.read(source, limit: maximumBytes) {
         case let .success(bytes): return .success(bytes)

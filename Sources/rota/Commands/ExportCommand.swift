@@ -5,7 +5,7 @@ import RotaSync
 import Scheduler
 
 /// `rota export`: write the iCalendar feeds people subscribe to.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the iCalendar feeds: one per engineer, one for the team, one per pipeline.",
@@ -39,9 +39,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write the feeds to (created if missing).", valueName: "dir"))
     var out = "out/feeds"
 
-    func run() throws {
+    func run() async throws {
         let configPath = configOptions.path
-        let config = try ConfigFile.load(configPath)
+        let config = try await ConfigFile.load(configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
         let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
         let (windowStart, windowEnd) = config.feeds.window(around: asOf)

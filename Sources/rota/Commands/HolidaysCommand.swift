@@ -2,7 +2,7 @@ import ArgumentParser
 import RotaModel
 
 /// `rota holidays`: the holidays in force in a year, as the scheduler will see them.
-struct HolidaysCommand: ParsableCommand {
+struct HolidaysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "holidays",
         abstract: "List the holidays in force for a year.",
@@ -42,9 +42,9 @@ struct HolidaysCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let path = options.path
-        let config = try ConfigFile.load(path)
+        let config = try await ConfigFile.load(path)
         let year = year ?? Today.date(in: config.rotation.timeZone).year
         let occurrences = config.holidays.occurrences(in: year)
         switch format {

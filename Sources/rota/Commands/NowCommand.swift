@@ -3,7 +3,7 @@ import RotaModel
 import Scheduler
 
 /// `rota now`: who is on call at this moment, until when, who backs each pipeline up, and who is next.
-struct NowCommand: ParsableCommand {
+struct NowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "now",
         abstract: "Show who is on call now, today's backups and the next hand-off.",
@@ -37,9 +37,9 @@ struct NowCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    func run() throws {
+    func run() async throws {
         let configPath = configOptions.path
-        let config = try ConfigFile.load(configPath)
+        let config = try await ConfigFile.load(configPath)
         let moment = at?.moment ?? Today.moment(in: config.rotation.timeZone)
         let ledgerPath = ledgerOptions.path(forConfig: configPath)
         let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: moment.date)

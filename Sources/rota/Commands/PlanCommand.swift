@@ -3,7 +3,7 @@ import RotaModel
 import Scheduler
 
 /// `rota plan`: who is on call when, and why; records due decisions with `--record`.
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Show the on-call schedule, and record the decisions that are due.",
@@ -61,16 +61,16 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let configPath = configOptions.path
-        let config = try ConfigFile.load(configPath)
+        let config = try await ConfigFile.load(configPath)
         let ledgerPath = ledgerOptions.path(forConfig: configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
         let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, horizon: horizon.span)
 
         if let whatIf {
-            let other = try ConfigFile.load(whatIf)
+            let other = try await ConfigFile.load(whatIf)
             let otherLedger = try LedgerFile.load(ledgerPath, config: other, asOf: asOf)
             let otherSchedule = Planner.plan(config: other, ledger: otherLedger, asOf: asOf, horizon: horizon.span)
             let changes = PlanComparison.changes(from: schedule, to: otherSchedule)

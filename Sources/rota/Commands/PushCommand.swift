@@ -68,7 +68,7 @@ struct PushCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let plan = try SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
+        let plan = try await SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
         let (calendar, reconciliation, results) = try await CalDAVConnection.using(calDAV, output: verbosity) {
             try await push(plan, $0)
         }
@@ -108,7 +108,7 @@ struct PushCommand: AsyncParsableCommand {
 
     /// Prints what the push did; returns whether events edited by hand were left alone (exit status 1).
     ///
-    /// - Throws: Exit code 2, with the problems printed, when some events could not be written.
+    /// - Throws: `CommandFailure` listing the events that could not be written.
     private func report(
         _ calendar: URL,
         _ reconciliation: Reconciliation,
@@ -144,9 +144,7 @@ struct PushCommand: AsyncParsableCommand {
             )
         }
         if !failures.isEmpty {
-            var standardError = StandardError()
-            for failure in failures { print(String(describing: failure), to: &standardError) }
-            throw ExitCode.rotaError
+            throw CommandFailure(rendered: failures.map { String(describing: $0) }.joined(separator: "\n"))
         }
         return !kept.isEmpty
     }

@@ -3,7 +3,7 @@ import RotaModel
 import Scheduler
 
 /// `rota report`: how fairly on-call duty falls on each engineer.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Show how fairly on-call duty is shared.",
@@ -37,30 +37,24 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    func run() throws {
+    func run() async throws {
         let configPath = configOptions.path
-        let config = try ConfigFile.load(configPath)
+        let config = try await ConfigFile.load(configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
         let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
         let until = to?.date ?? asOf
         let start = from?.date ?? max(config.rotation.start, until.adding(days: -364))
         guard start.days(until: until) <= 3653 else {
-            var standardError = StandardError()
-            print(
-                "error: the period \(start) to \(until) is longer than 10 years\n"
-                    + "hint: report on at most 10 years at a time",
-                to: &standardError
+            throw CommandFailure(
+                message: "the period \(start) to \(until) is longer than 10 years",
+                hint: "report on at most 10 years at a time"
             )
-            throw ExitCode.rotaError
         }
         guard start < until else {
-            var standardError = StandardError()
-            print(
-                "error: the period is empty: --from \(start) is not before --to \(until)\n"
-                    + "hint: give --from a date before --to",
-                to: &standardError
+            throw CommandFailure(
+                message: "the period is empty: --from \(start) is not before --to \(until)",
+                hint: "give --from a date before --to"
             )
-            throw ExitCode.rotaError
         }
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: start, until: until)
         let report = FairnessReport.compute(schedule, config: config, ledger: ledger, from: start, until: until)

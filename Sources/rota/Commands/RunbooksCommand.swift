@@ -4,7 +4,7 @@ import RotaModel
 import Runbooks
 
 /// `rota runbooks`: write a runbook per investor-facing pipeline, in Markdown and printable HTML.
-struct RunbooksCommand: ParsableCommand {
+struct RunbooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runbooks",
         abstract: "Write a runbook (Markdown and HTML) for every pipeline that reports to investors.",
@@ -55,9 +55,9 @@ struct RunbooksCommand: ParsableCommand {
     @Flag(help: "Also write runbooks for pipelines that do not report to investors.")
     var all = false
 
-    func run() throws {
+    func run() async throws {
         let configPath = configOptions.path
-        let config = try ConfigFile.load(configPath)
+        let config = try await ConfigFile.load(configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
         let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
         let runbooks = RunbookSet.runbooks(config: config, ledger: ledger, asOf: asOf, includeAll: all)

@@ -73,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
         serverLog.logLevel = verbosity.verbose ? .debug : .warning
         let initialState = try state.map { try FeedFolder(path: $0).readState() } ?? .empty
         let host = bind
-        let source = try FeedCatalogSource(
+        let source = try await FeedCatalogSource(
             inputs: inputs,
             state: initialState,
             authority: Self.authority(host: host, port: port),
@@ -89,12 +89,10 @@ struct ServeCommand: AsyncParsableCommand {
                 print("serving http://\(Self.hostInURL(host)):\(actualPort)/", to: &standardError)
             }
         } catch {
-            var standardError = StandardError()
-            print(
-                "error: cannot serve on \(host):\(port): \(error)\nhint: pick another --port, or --port 0 for a free one",
-                to: &standardError
+            throw CommandFailure(
+                message: "cannot serve on \(host):\(port): \(error)",
+                hint: "pick another --port, or --port 0 for a free one"
             )
-            throw ExitCode.rotaError
         }
     }
 

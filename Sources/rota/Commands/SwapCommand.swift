@@ -3,7 +3,7 @@ import RotaModel
 import Scheduler
 
 /// `rota swap`: record a swap two engineers agreed on, after checking it against the rules.
-struct SwapCommand: ParsableCommand {
+struct SwapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swap",
         abstract: "Record a swap two engineers agreed on (checked against PTO and the rest rule).",
@@ -55,9 +55,9 @@ struct SwapCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let configPath = configOptions.path
-        let config = try ConfigFile.load(configPath)
+        let config = try await ConfigFile.load(configPath)
         let ledgerPath = ledgerOptions.path(forConfig: configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
         let request: AgreedSwap.Request
@@ -100,10 +100,4 @@ struct SwapCommand: ParsableCommand {
         let credit = recorded.credit.map { " (+\($0.days) PTO credit)" } ?? ""
         print("Recorded in \(ledgerPath): \(recorded.summary)\(credit).")
     }
-}
-
-/// A command's refusal: printed as `error: ...` and `hint: ...` on standard error, exit 2.
-struct CommandFailure: Error {
-    let message: String
-    let hint: String
 }

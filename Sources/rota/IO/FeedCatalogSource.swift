@@ -54,8 +54,8 @@ actor FeedCatalogSource {
     private var fingerprint: Fingerprint?
     private var teamZone: TimeZoneID?
 
-    /// Builds the first catalog; throws (after printing the problem) when the inputs cannot be used.
-    init(inputs: Inputs, state: FeedState, authority: String, log: Logger, clock: Clock = .system) throws {
+    /// Builds the first catalog; throws `CommandFailure` when the inputs cannot be used.
+    init(inputs: Inputs, state: FeedState, authority: String, log: Logger, clock: Clock = .system) async throws {
         self.inputs = inputs
         self.clock = clock
         self.log = log
@@ -63,7 +63,7 @@ actor FeedCatalogSource {
         self.state = state
         self.catalog = FeedCatalog(feeds: [:], index: FeedCatalog.Entry(bytes: [], lastModified: clock.now()))
         let stamp = Self.fingerprint(inputs, zone: nil, clock: clock)
-        let built = try Self.build(inputs, state: state, previous: nil, authority: authority, clock: clock)
+        let built = try await Self.build(inputs, state: state, previous: nil, authority: authority, clock: clock)
         (catalog, self.state, teamZone) = built
         fingerprint = Fingerprint(files: stamp.files, asOf: inputs.fixedAsOf ?? clock.today(built.2))
     }
@@ -75,12 +75,12 @@ actor FeedCatalogSource {
     }
 
     /// The current catalog, rebuilt first if an input changed since the last build.
-    func current() -> FeedCatalog {
+    func current() async -> FeedCatalog {
         let now = Self.fingerprint(inputs, zone: teamZone, clock: clock)
         guard now != fingerprint else { return catalog }
         fingerprint = now
         do {
-            (catalog, state, teamZone) = try Self.build(
+            (catalog, state, teamZone) = try await Self.build(
                 inputs,
                 state: state,
                 previous: catalog,
@@ -89,6 +89,8 @@ actor FeedCatalogSource {
             )
             log.info("rebuilt the feeds")
         } catch {
+            var standardError = StandardError()
+            print(error, to: &standardError)
             log.error("the config, ledger or secrets file has problems (above); still serving the previous feeds")
         }
         return catalog
@@ -112,8 +114,8 @@ actor FeedCatalogSource {
         previous: FeedCatalog?,
         authority: String,
         clock: Clock
-    ) throws -> (FeedCatalog, FeedState, TimeZoneID) {
-        let config = try ConfigFile.load(inputs.configPath)
+    ) async throws -> (FeedCatalog, FeedState, TimeZoneID) {
+        let config = try await ConfigFile.load(inputs.configPath)
         let asOf = inputs.fixedAsOf ?? clock.today(config.rotation.timeZone)
         let now = clock.now()
         let ledger = try LedgerFile.load(inputs.ledgerPath, config: config, asOf: asOf)

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import RotaModel
 import RotaSync
@@ -18,13 +17,11 @@ struct FeedFolder {
         do {
             return try JSONDecoder().decode(FeedState.self, from: Data(contentsOf: stateURL))
         } catch {
-            var standardError = StandardError()
-            print(
-                "\(stateURL.path): error: cannot read the feed state: \(error.localizedDescription)\n"
-                    + "hint: delete the file to start again (event sequences restart at 0)",
-                to: &standardError
+            throw CommandFailure(
+                message: "cannot read the feed state: \(error.localizedDescription)",
+                hint: "delete the file to start again (event sequences restart at 0)",
+                at: stateURL.path
             )
-            throw ExitCode.rotaError
         }
     }
 
@@ -54,16 +51,14 @@ struct FeedFolder {
                 to: url.appendingPathComponent(Self.stateFile)
             )
             return (written, FeedNames.all(config).count - written)
-        } catch let exit as ExitCode {
-            throw exit
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
-            var standardError = StandardError()
-            print(
-                "\(path): error: cannot write the feeds: \(error.localizedDescription)\n"
-                    + "hint: check that the folder is writable; feeds already written are complete files",
-                to: &standardError
+            throw CommandFailure(
+                message: "cannot write the feeds: \(error.localizedDescription)",
+                hint: "check that the folder is writable; feeds already written are complete files",
+                at: path
             )
-            throw ExitCode.rotaError
         }
     }
 

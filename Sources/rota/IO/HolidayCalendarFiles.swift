@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import ICalendar
 import RotaModel
@@ -15,42 +14,46 @@ enum HolidayCalendarFiles {
     /// Public holiday calendars are a few hundred kilobytes; more than this is not one.
     static let maximumBytes = 8 << 20
 
-    /// `config` with the holidays of its `holidays.calendars`, or the problems printed and exit code 2.
-    static func resolve(_ config: TeamConfig, configPath: String) throws -> TeamConfig {
+    /// `config` with the holidays of its `holidays.calendars`, read from files or downloaded.
+    ///
+    /// - Throws: `CommandFailure` naming the calendar (and the config line that names it) when one cannot be read or
+    ///   used.
+    static func resolve(_ config: TeamConfig, configPath: String) async throws -> TeamConfig {
         guard !config.holidays.calendars.isEmpty else { return config }
-        var standardError = StandardError()
         var imported: [[ImportedHoliday]] = []
         for calendar in config.holidays.calendars {
             let bytes: [UInt8]
-            switch read(calendar, configPath: configPath) {
+            switch await read(calendar, configPath: configPath) {
             case let .success(read): bytes = read
             case let .failure(failure):
-                print(
-                    "\(calendar.location): error: cannot read holiday calendar \(calendar.source): \(failure.reason)\n"
-                        + "hint: a path is relative to the config's folder; a URL must answer 200 with an .ics file",
-                    to: &standardError
+                throw CommandFailure(
+                    message: "cannot read holiday calendar \(calendar.source): \(failure.reason)",
+                    hint: "a path is relative to the config's folder; a URL must answer 200 with an .ics file",
+                    at: "\(calendar.location)"
                 )
-                throw ExitCode.rotaError
             }
             do {
                 imported.append(try HolidayImport.holidays(from: bytes))
             } catch {
-                print("\(calendar.source):\(error.description)", to: &standardError)
-                print("\(calendar.location): note: the holiday calendar named here", to: &standardError)
-                throw ExitCode.rotaError
+                throw CommandFailure(
+                    rendered: "\(calendar.source):\(error.description)\n"
+                        + "\(calendar.location): note: the holiday calendar named here"
+                )
             }
         }
         do {
             return try config.addingHolidays(imported)
         } catch {
-            DiagnosticPrinter.print(error.diagnostics, file: configPath, to: &standardError)
-            throw ExitCode.rotaError
+            throw CommandFailure(diagnostics: error.diagnostics, file: configPath)
         }
     }
 
-    private static func read(_ calendar: HolidayCalendarSource, configPath: String) -> Result<[UInt8], ReadFailure> {
+    private static func read(
+        _ calendar: HolidayCalendarSource,
+        configPath: String
+    ) async -> Result<[UInt8], ReadFailure> {
         if calendar.isURL {
-            return HTTPGet.fetch(calendar.source, accept: "text/calendar", limit: maximumBytes)
+            return await HTTPGet.fetch(calendar.source, accept: "text/calendar", limit: maximumBytes)
                 .mapError { ReadFailure($0.reason) }
         }
         let path =

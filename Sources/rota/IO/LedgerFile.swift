@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import RotaModel
 
@@ -6,36 +5,33 @@ import RotaModel
 enum LedgerFile {
     /// The ledger at `path` checked against `config`, or `Ledger.empty` when the file does not exist yet.
     ///
-    /// Prints every problem and throws exit code 2 when it cannot be used.
+    /// - Throws: `CommandFailure` with every problem found, when it cannot be used.
     static func load(_ path: String, config: TeamConfig, asOf: LocalDate) throws -> Ledger {
-        var standardError = StandardError()
         guard FileManager.default.fileExists(atPath: path) else { return .empty }
         let bytes: [UInt8]
         switch BoundedFileReader.read(path, limit: LedgerLoader.maximumBytes) {
         case let .success(read):
             bytes = read
         case let .failure(.cannotOpen(reason)):
-            print(
-                "\(path): error: cannot read ledger: \(reason)\nhint: check the path given to --ledger",
-                to: &standardError
+            throw CommandFailure(
+                message: "cannot read ledger: \(reason)",
+                hint: "check the path given to --ledger",
+                at: path
             )
-            throw ExitCode.rotaError
         case .failure(.isDirectory):
-            print(
-                "\(path): error: is a directory, not a ledger file\nhint: pass the ledger's YAML file",
-                to: &standardError
+            throw CommandFailure(
+                message: "is a directory, not a ledger file",
+                hint: "pass the ledger's YAML file",
+                at: path
             )
-            throw ExitCode.rotaError
         case let .failure(.tooLarge(byteCount)):
             let error = LedgerLoader.tooLargeError(byteCount: byteCount, file: path)
-            DiagnosticPrinter.print(error.diagnostics, file: path, to: &standardError, what: "ledger")
-            throw ExitCode.rotaError
+            throw CommandFailure(diagnostics: error.diagnostics, file: path, what: "ledger")
         }
         do {
             return try LedgerLoader.load(bytes: bytes, file: path, config: config, asOf: asOf)
         } catch {
-            DiagnosticPrinter.print(error.diagnostics, file: path, to: &standardError, what: "ledger")
-            throw ExitCode.rotaError
+            throw CommandFailure(diagnostics: error.diagnostics, file: path, what: "ledger")
         }
     }
 
@@ -48,7 +44,7 @@ enum LedgerFile {
     /// the file it names is locked and replaced, and the link stays.
     ///
     /// - Returns: the ledger as read inside the lock, and as transformed (equal when nothing was written).
-    /// - Throws: exit code 2 after printing the problem: the lock cannot be taken in time, the ledger
+    /// - Throws: `CommandFailure`: the lock cannot be taken in time, the ledger
     ///   cannot be read or used, or it cannot be written (then the old ledger is unchanged). Whatever
     ///   `transform` throws.
     static func update(
@@ -74,9 +70,7 @@ enum LedgerFile {
                 return (before, after)
             }
         } catch let error as LedgerFileError {
-            var standardError = StandardError()
-            print(error, to: &standardError)
-            throw ExitCode.rotaError
+            throw CommandFailure(rendered: String(describing: error))
         }
     }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Runbooks
 
@@ -24,13 +23,11 @@ struct RunbookFolder {
             }
             return (written, documents.count - written)
         } catch {
-            var standardError = StandardError()
-            print(
-                "\(path): error: cannot write the runbooks: \(error.localizedDescription)\n"
-                    + "hint: check that the folder is writable; runbooks already written are complete files",
-                to: &standardError
+            throw CommandFailure(
+                message: "cannot write the runbooks: \(error.localizedDescription)",
+                hint: "check that the folder is writable; runbooks already written are complete files",
+                at: path
             )
-            throw ExitCode.rotaError
         }
     }
 }

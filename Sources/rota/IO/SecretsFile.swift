@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import RotaModel
 import RotaSync
@@ -10,22 +9,22 @@ import RotaSync
 /// which is committed; a name that is not a feed of the config is an error, so a typo cannot leave a
 /// feed public.
 enum SecretsFile {
-    /// Feed name -> token, or prints the problem and throws exit code 2.
+    /// Feed name -> token.
+    ///
+    /// - Throws: `CommandFailure` when the file cannot be read or a line is wrong.
     static func load(_ path: String, config: TeamConfig) throws -> [String: String] {
-        var standardError = StandardError()
         guard case let .success(bytes) = BoundedFileReader.read(path, limit: 1 << 20) else {
-            print(
-                "\(path): error: cannot read the secrets file\nhint: check the path given to --secrets",
-                to: &standardError
+            throw CommandFailure(
+                message: "cannot read the secrets file",
+                hint: "check the path given to --secrets",
+                at: path
             )
-            throw ExitCode.rotaError
         }
         switch parse(String(decoding: bytes, as: UTF8.self), feeds: Set(FeedNames.all(config))) {
         case let .success(tokens):
             return tokens
         case let .failure(problem):
-            print("\(path):\(problem.line): error: \(problem.message)\nhint: \(problem.hint)", to: &standardError)
-            throw ExitCode.rotaError
+            throw CommandFailure(message: problem.message, hint: problem.hint, at: "\(path):\(problem.line)")
         }
     }
 
