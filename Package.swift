@@ -60,7 +60,7 @@ let package = Package(
         // 423 serialization, backoff with jitter) and a thin executor on an injected clock. Knows nothing about rota.
         .target(
             name: "CalendarSync",
-            dependencies: ["CalDAV"],
+            dependencies: ["CalDAV", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         // Pure: config + schedule -> runbooks (Markdown and printable HTML) for investor-facing pipelines.
@@ -177,7 +177,13 @@ let package = Package(
         // The push state machine, write gate and executor, with a fake transport and a manual clock: no server.
         .testTarget(
             name: "CalendarSyncTests",
-            dependencies: ["CalendarSync", "CalDAV", "RotaTestSupport"],
+            dependencies: [
+                "CalendarSync",
+                "CalDAV",
+                "RotaTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

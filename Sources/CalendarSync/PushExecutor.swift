@@ -1,3 +1,5 @@
+package import Logging
+
 /// Performs the actions of one ``EventSync`` per event: requests through a ``WriteGate``, waits on an injected clock.
 ///
 /// The decisions all live in the machines and the gate; this loop only sends what they ask for and feeds the
@@ -17,7 +19,8 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
     }
 
     private let transport: Transport
-    private let clock: C
+    let clock: C
+    let logger: Logger
     private let concurrency: Int
     private let force: Bool
     private let schedule: RetrySchedule
@@ -30,13 +33,16 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
     ///   - concurrency: requests at once (at least 1) until the server answers 423 Locked, then one.
     ///   - force: overwrite events edited by hand.
     ///   - schedule: the retry bounds and waits.
+    ///   - logger: where each request goes at debug level, and each wait before a retry at info.
     package init(
         transport: Transport,
         clock: C,
         concurrency: Int,
         force: Bool,
-        schedule: RetrySchedule = .standard
+        schedule: RetrySchedule = .standard,
+        logger: Logger
     ) {
+        self.logger = logger
         self.transport = transport
         self.clock = clock
         self.concurrency = max(1, concurrency)
@@ -61,6 +67,7 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
         var pending: [(Int, Machine.Action)] = machines.indices.map { ($0, machines[$0].start()) }
         var gate = WriteGate(limit: concurrency)
         var holdsSlot = Set<Int>()
+        var lastAnswers = [ServerAnswer?](repeating: nil, count: items.count)
         var finished = 0
         await withTaskGroup(of: (Int, Completion).self) { group in
             var queue: [(Int, Machine.Action)] = []
@@ -72,6 +79,7 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
             }
             while true {
                 for (index, action) in pending {
+                    log(action, for: items[index], after: lastAnswers[index])
                     switch action {
                     case .done(let outcome):
                         outcomes[index] = outcome
@@ -110,9 +118,15 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
                 guard let (index, completion) = await group.next() else { break }
                 switch completion {
                 case .answer(let answer):
+                    log(answer, for: items[index])
+                    lastAnswers[index] = answer
                     if answer == .locked { release(index) }
                     pending.append((index, machines[index].answered(answer, now: clock.now, using: &generator)))
                 case .reread(let result):
+                    if case .failed(let answer) = result {
+                        log(answer, for: items[index])
+                        lastAnswers[index] = answer
+                    }
                     if result == .failed(.locked) { release(index) }
                     pending.append((index, machines[index].reread(result, now: clock.now, using: &generator)))
                 case .waited:

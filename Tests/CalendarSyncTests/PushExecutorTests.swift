@@ -1,5 +1,7 @@
 import CalendarSync
 import Foundation
+import InMemoryLogging
+import Logging
 import RotaTestSupport
 import Testing
 
@@ -22,10 +24,19 @@ struct PushExecutorTests {
         over transport: FakeTransport,
         concurrency: Int = 4,
         force: Bool = false,
-        seed: UInt64 = 42
+        seed: UInt64 = 42,
+        logs: InMemoryLogHandler = InMemoryLogHandler()
     ) async -> (outcomes: [PushOutcome], waits: [Duration]) {
         let clock = ManualClock()
-        let executor = PushExecutor(transport: transport, clock: clock, concurrency: concurrency, force: force)
+        var logger = Logger(label: "push", factory: { _ in logs })
+        logger.logLevel = .debug
+        let executor = PushExecutor(
+            transport: transport,
+            clock: clock,
+            concurrency: concurrency,
+            force: force,
+            logger: logger
+        )
         let driver = Task {
             var waits: [Duration] = []
             for await sleep in clock.sleeps {
@@ -191,5 +202,33 @@ extension PushExecutorTests {
                     .put(items[1].url, .ifNoneMatch), .put(items[2].url, .ifNoneMatch),
                 ]
         )
+    }
+
+    /// What `rota push -v` shows: each request at debug level, each wait before a retry and each 412 re-read at info,
+    /// with the URL's user name and password left out.
+    @Test func requestsAreLoggedAtDebugAndWaitsAndRereadsAtInfoWithoutCredentials() async throws {
+        let url = try #require(URL(string: "https://alice:S3CRET@dav.example.com/cal/a.ics"))
+        let transport = FakeTransport(
+            writes: [url: [.serverError(status: 503, retryAfter: .seconds(7)), .preconditionFailed]],
+            rereads: [url: [.decided(.create(body: Self.body), exists: false)]]
+        )
+        let logs = InMemoryLogHandler()
+        let (outcomes, _) = await Self.run(
+            [SyncItem(id: "a", url: url, decision: .create(body: Self.body))],
+            over: transport,
+            logs: logs
+        )
+        #expect(outcomes == [.created])
+        let info = logs.entries.filter { $0.level == .info }.map(\.message.description)
+        #expect(
+            info == [
+                "waiting 7.0 s before trying a https://dav.example.com/cal/a.ics again after HTTP 503 with Retry-After 7.0 s",
+                "a https://dav.example.com/cal/a.ics changed on the server since it was listed (412); reading it again",
+            ]
+        )
+        let debug = logs.entries.filter { $0.level == .debug }.map(\.message.description)
+        #expect(debug.filter { $0.hasPrefix("PUT a https://dav.example.com/cal/a.ics (If-None-Match: *)") }.count >= 2)
+        let everything = logs.entries.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
+        #expect(!everything.contains("S3CRET"), "\(everything)")
     }
 }

@@ -114,7 +114,7 @@ public struct CalDAVClient: Sendable {
     }
 
     /// A URL as messages show it: without any user name or password.
-    static func displayed(_ url: URL) -> String {
+    public static func displayed(_ url: URL) -> String {
         guard url.user != nil || url.password != nil,
             var parts = URLComponents(url: url, resolvingAgainstBaseURL: false)
         else { return url.absoluteString }

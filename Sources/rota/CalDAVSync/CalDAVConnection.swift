@@ -15,6 +15,8 @@ import Glibc
 /// client sends them only to the server's own origin and never logs them.
 struct CalDAVConnection {
     let client: CalDAVClient
+    /// Standard error, at debug level with `--verbose` (every request), else warnings only.
+    let logger: Logger
     private let transport: AsyncHTTPClientTransport
 
     /// Opens a connection for `options`, runs `body` with it and closes it, whether `body` succeeds or not.
@@ -65,7 +67,7 @@ struct CalDAVConnection {
         var logger = Logger(label: "rota.caldav") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = output.verbose ? .debug : .warning
         let client = CalDAVClient(baseURL: url, credentials: credentials, transport: transport, logger: logger)
-        return CalDAVConnection(client: client, transport: transport)
+        return CalDAVConnection(client: client, logger: logger, transport: transport)
     }
 
     /// Closes the HTTP connections; call it before the command ends.

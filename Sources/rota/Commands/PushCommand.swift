@@ -96,7 +96,8 @@ struct PushCommand: AsyncParsableCommand {
             transport: CalDAVSyncTransport(client: connection.client, calendar: calendar, decide: items.decide),
             clock: ContinuousClock(),
             concurrency: concurrency,
-            force: force
+            force: force,
+            logger: connection.logger
         )
         let work = reconciliation.entries.filter { $0.action != .keep }
         let progress = Progress(total: verbosity.quiet ? 0 : work.count)
