@@ -117,7 +117,8 @@ let package = Package(
             path: "Benchmarks/RotaBenchmarks",
             swiftSettings: strictSettings
         ),
-        // A seeded random number generator the test targets share (test targets cannot import each other).
+        // What the test targets share (test targets cannot import each other): the repository root, golden files, a
+        // seeded random number generator.
         .target(
             name: "RotaTestSupport",
             path: "Tests/RotaTestSupport",
@@ -127,7 +128,7 @@ let package = Package(
         // shared by the CalDAVTests and rotaTests targets (test targets cannot import each other).
         .target(
             name: "ServerTestSupport",
-            dependencies: ["CalDAV"],
+            dependencies: ["CalDAV", "RotaTestSupport"],
             path: "Tests/ServerTestSupport",
             exclude: ["fault_proxy.py", "launch.py", "hostile_server.py"],
             swiftSettings: strictSettings
@@ -188,7 +189,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RunbooksTests",
-            dependencies: ["Runbooks", "Scheduler", "RotaModel"],
+            dependencies: ["Runbooks", "Scheduler", "RotaModel", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -199,7 +200,7 @@ let package = Package(
         // Runs the built `rota` binary end to end.
         .testTarget(
             name: "rotaTests",
-            dependencies: ["rota", "CalDAV", "ServerTestSupport"],
+            dependencies: ["rota", "CalDAV", "ServerTestSupport", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

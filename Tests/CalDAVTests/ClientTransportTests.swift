@@ -2,6 +2,7 @@ import CalDAV
 import Foundation
 import InMemoryLogging
 import Logging
+import RotaTestSupport
 import Testing
 
 /// The client's own logic over a scripted transport: retries and their bound, Retry-After, 412 as an answer,
@@ -284,8 +285,7 @@ extension CalDAVRequests {
 
     @Test func aCalendarHomeIsRefusedAndItsCalendarsNamed() async throws {
         let listing = try String(
-            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("fixtures/caldav/radicale/calendars.xml"),
+            contentsOf: RepositoryRoot.appending("fixtures/caldav/radicale/calendars.xml"),
             encoding: .utf8
         )
         let transport = ScriptedTransport([.respond(Self.body(Self.home)), .respond(Self.body(listing))])

@@ -1,9 +1,10 @@
 import ICalendar
+import RotaTestSupport
 import Testing
 
 @Suite struct GoldenFileTests {
     @Test func writerMatchesTheGoldenFileByteForByte() {
-        ICSFixtures.checkGolden(ICalendarWriter.write(GoldenDocument.document), GoldenDocument.path)
+        GoldenFile.check(ICalendarWriter.write(GoldenDocument.document), "fixtures/ics/" + GoldenDocument.path)
     }
 
     @Test func readingTheGoldenFileGivesTheDocumentBack() throws {

@@ -1,3 +1,4 @@
+import RotaTestSupport
 import Testing
 
 @testable import RotaModel
@@ -20,7 +21,7 @@ import Testing
         } catch {
             #expect(!error.diagnostics.isEmpty)
             let expectedName = "invalid/" + name.dropLast(".yaml".count) + ".expected"
-            Golden.check(error.description + "\n", against: expectedName)
+            GoldenFile.check(error.description + "\n", "fixtures/" + expectedName)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RotaModel
+import RotaTestSupport
 import Testing
 
 /// The ledger's text form: `LedgerWriter` and `LedgerLoader` against the bundled team config
@@ -180,7 +181,7 @@ import Testing
 
     @Test func smallLedgerMatchesGoldenFile() throws {
         let config = try Self.config()
-        Golden.check(LedgerWriter.text(Self.small, team: config.team), against: "ledger/golden.yaml")
+        GoldenFile.check(LedgerWriter.text(Self.small, team: config.team), "fixtures/" + "ledger/golden.yaml")
         let golden = try LedgerLoader.load(
             bytes: Fixtures.bytes("ledger/golden.yaml"),
             file: "fixtures/ledger/golden.yaml",
@@ -345,7 +346,7 @@ import Testing
             #expect(!error.diagnostics.isEmpty)
             #expect(error.diagnostics.allSatisfy { !$0.hint.isEmpty })
             let expectedName = "ledger/invalid/" + name.dropLast(".yaml".count) + ".expected"
-            Golden.check(error.description + "\n", against: expectedName)
+            GoldenFile.check(error.description + "\n", "fixtures/" + expectedName)
         }
     }
 }

@@ -1,14 +1,14 @@
 import Foundation
 import ICalendar
 import RotaModel
+import RotaTestSupport
 import Scheduler
 import Testing
 
 @testable import RotaSync
 
 @Suite struct FeedTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = RepositoryRoot.url
     static let asOf = LocalDate(iso: "2026-11-28") ?? LocalDate(daysSinceEpoch: 0)
 
     static func config(replacing old: String = "", with new: String = "") throws -> TeamConfig {
@@ -158,18 +158,7 @@ import Testing
 
     @Test func teamFeedMatchesItsGoldenFile() throws {
         let output = Self.export(try Self.config())
-        let url = Self.root.appendingPathComponent("fixtures/golden/feeds/team.ics")
-        if ProcessInfo.processInfo.environment["ROTA_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(),
-                withIntermediateDirectories: true
-            )
-            try Data(output.feeds["team"] ?? []).write(to: url)
-            Issue.record("recorded fixtures/golden/feeds/team.ics")
-            return
-        }
-        let expected = try Data(contentsOf: url)
-        #expect(Data(output.feeds["team"] ?? []) == expected, "team.ics differs from fixtures/golden/feeds/team.ics")
+        GoldenFile.check(output.feeds["team"] ?? [], "fixtures/golden/feeds/team.ics")
     }
 }
 

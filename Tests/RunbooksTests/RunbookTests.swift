@@ -1,13 +1,13 @@
 import Foundation
 import RotaModel
+import RotaTestSupport
 import Runbooks
 import Scheduler
 import Testing
 
 /// What a runbook holds, and that both formats stay safe and self-contained whatever the config says.
 @Suite struct RunbookTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = RepositoryRoot.url
 
     static func bundled() throws -> TeamConfig {
         let bytes = Array(try Data(contentsOf: root.appendingPathComponent("fixtures/team.yaml")))

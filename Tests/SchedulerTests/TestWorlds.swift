@@ -1,5 +1,6 @@
 import Foundation
 import RotaModel
+import RotaTestSupport
 import Testing
 
 @testable import Scheduler
@@ -7,8 +8,7 @@ import Testing
 /// Configs for scheduler tests, built as YAML text and loaded through the real loader, so every test
 /// world is a config a user could write.
 enum TestWorlds {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = RepositoryRoot.url
 
     static func bundled() throws -> TeamConfig {
         let bytes = Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("fixtures/team.yaml")))

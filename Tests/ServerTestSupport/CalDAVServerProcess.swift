@@ -1,5 +1,6 @@
 package import CalDAV
 package import Foundation
+import RotaTestSupport
 
 /// A Radicale or Xandikos server on 127.0.0.1 and a port the test picked, with its data in a temporary folder.
 ///
@@ -70,7 +71,7 @@ package struct CalDAVServerProcess {
             URL(string: "\(tls ? "https" : "http")://127.0.0.1:\(port)/"),
             "no root URL for \(port)"
         )
-        let certificates = LocalProcess.repositoryRoot.appending(path: "fixtures/caldav/tls")
+        let certificates = RepositoryRoot.url.appending(path: "fixtures/caldav/tls")
         let arguments: [String]
         switch kind {
         case .radicale:

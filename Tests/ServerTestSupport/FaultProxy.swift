@@ -1,5 +1,6 @@
 package import CalDAV
 package import Foundation
+import RotaTestSupport
 
 /// `fault_proxy.py` in front of a real server: answers 5xx/429, drops connections, delays answers or plays a
 /// concurrent writer on cue, and forwards the rest.
@@ -18,7 +19,7 @@ package struct FaultProxy {
         latency: Int = 0,
         _ body: (FaultProxy) async throws -> T
     ) async throws -> T {
-        let script = LocalProcess.repositoryRoot.appending(path: "Tests/ServerTestSupport/fault_proxy.py")
+        let script = RepositoryRoot.url.appending(path: "Tests/ServerTestSupport/fault_proxy.py")
         let local = try await LocalProcess.startListening { port in
             try LocalProcess.launch(
                 try LocalProcess.venvExecutable("python"),

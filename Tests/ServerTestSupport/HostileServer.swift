@@ -1,4 +1,5 @@
 package import Foundation
+import RotaTestSupport
 
 /// `hostile_server.py`: a server that misbehaves on purpose (a body a byte a second, redirects to another
 /// origin), started on a free port on 127.0.0.1 and stopped when the test's body returns.
@@ -13,7 +14,7 @@ package struct HostileServer {
         arguments: [String] = [],
         _ body: (HostileServer) async throws -> T
     ) async throws -> T {
-        let script = LocalProcess.repositoryRoot.appending(path: "Tests/ServerTestSupport/hostile_server.py")
+        let script = RepositoryRoot.url.appending(path: "Tests/ServerTestSupport/hostile_server.py")
         let local = try await LocalProcess.startListening { port in
             try LocalProcess.launch(
                 try LocalProcess.venvExecutable("python"),

@@ -1,4 +1,5 @@
 package import Foundation
+import RotaTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -16,9 +17,6 @@ package struct LocalProcess {
     package let directory: URL
     package let logFile: URL
 
-    package static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// Why a process could not be used; the description is the whole message a failing test shows.
     package enum Failure: Error, CustomStringConvertible {
         case missingVirtualenv(String)
@@ -35,9 +33,10 @@ package struct LocalProcess {
         }
     }
 
-    /// The message a missing virtualenv gives, or nil when `.venv/bin/NAME` is there.
-    package static func missingVirtualenvMessage(_ name: String, root: URL = repositoryRoot) -> String? {
-        let url = root.appending(path: ".venv/bin/\(name)")
+    /// The message a missing virtualenv gives, or nil when `.venv/bin/NAME` is there (under the repository root unless
+    /// `root` names another folder).
+    package static func missingVirtualenvMessage(_ name: String, root: URL? = nil) -> String? {
+        let url = (root ?? RepositoryRoot.url).appending(path: ".venv/bin/\(name)")
         guard !FileManager.default.isExecutableFile(atPath: url.path) else { return nil }
         return "\(url.path) is missing: the CalDAV integration tests need Radicale and Xandikos; run `make venv`"
     }
@@ -50,7 +49,7 @@ package struct LocalProcess {
         if let message = missingVirtualenvMessage(name) {
             throw Failure.missingVirtualenv(message)
         }
-        return repositoryRoot.appending(path: ".venv/bin/\(name)")
+        return RepositoryRoot.url.appending(path: ".venv/bin/\(name)")
     }
 
     /// A new temporary folder for one process's data and log.
@@ -70,7 +69,7 @@ package struct LocalProcess {
     package static func launch(_ program: URL, arguments: [String], port: Int, directory: URL) throws -> LocalProcess {
         let process = Process()
         process.executableURL = try venvExecutable("python")
-        let launcher = repositoryRoot.appending(path: "Tests/ServerTestSupport/launch.py")
+        let launcher = RepositoryRoot.url.appending(path: "Tests/ServerTestSupport/launch.py")
         process.arguments = [launcher.path, program.path] + arguments
         let logFile = directory.appending(path: "process.log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)

@@ -1,4 +1,5 @@
 import Foundation
+import RotaTestSupport
 import Testing
 
 @Suite struct CheckCommandTests {
@@ -102,7 +103,7 @@ import Testing
         let result = try RotaBinary.run(arguments)
         #expect(result.status == 0)
         #expect(result.standardError == "")
-        CommandGolden.check(result.standardOutput, "check-team.json")
+        GoldenFile.check(result.standardOutput, "fixtures/golden/rota/check-team.json")
         #expect(try RotaBinary.run(arguments).standardOutput == result.standardOutput)
         let document = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         let ownership = document?["ownership"] as? [[String: Any]]

@@ -1,4 +1,5 @@
 import Foundation
+import RotaTestSupport
 import Testing
 
 @Suite struct ExportCommandTests {
@@ -16,7 +17,7 @@ import Testing
         #expect(files.contains("team.ics") && files.contains("engineer-kim.ics") && files.contains("index.json"))
         #expect(files.filter { $0.hasSuffix(".ics") }.count == 10)
         let index = try String(contentsOf: out.appendingPathComponent("index.json"), encoding: .utf8)
-        CommandGolden.check(index, "export-index.json")
+        GoldenFile.check(index, "fixtures/golden/rota/export-index.json")
         let team = try Data(contentsOf: out.appendingPathComponent("team.ics"))
         let modified =
             try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("team.ics").path)[

@@ -1,11 +1,12 @@
 import Foundation
+import RotaTestSupport
 import Testing
 
 @Suite struct HolidaysCommandTests {
     @Test func tableForAYear() throws {
         let result = try RotaBinary.run(["holidays", "--year", "2027"])
         #expect(result.status == 0)
-        CommandGolden.check(result.standardOutput, "holidays-2027.txt")
+        GoldenFile.check(result.standardOutput, "fixtures/golden/rota/holidays-2027.txt")
     }
 
     @Test func jsonForAYearIsStable() throws {
@@ -13,7 +14,7 @@ import Testing
         let second = try RotaBinary.run(["holidays", "--year", "2028", "--format", "json"])
         #expect(first.status == 0)
         #expect(first.standardOutput == second.standardOutput)
-        CommandGolden.check(first.standardOutput, "holidays-2028.json")
+        GoldenFile.check(first.standardOutput, "fixtures/golden/rota/holidays-2028.json")
         let decoded = try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any]
         let holidays = decoded?["holidays"] as? [[String: Any]]
         let newYear = holidays?.first { $0["id"] as? String == "new-years-day" }

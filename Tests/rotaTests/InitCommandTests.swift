@@ -1,4 +1,5 @@
 import Foundation
+import RotaTestSupport
 import Testing
 
 /// `rota init` end to end: the starter config it writes passes `rota check` as written.
@@ -16,7 +17,7 @@ import Testing
         let quiet = folder.appendingPathComponent("quiet.yaml").path
         #expect(try RotaBinary.run(["init", "--out", quiet, "--quiet"] + Self.start).standardError == "")
         let written = try String(contentsOfFile: file, encoding: .utf8)
-        CommandGolden.check(written, "init-default.yaml")
+        GoldenFile.check(written, "fixtures/golden/rota/init-default.yaml")
         let check = try RotaBinary.run(["check", "--config", file, "--as-of", "2026-12-07"])
         #expect(check.status == 0, "\(check.standardError)")
         #expect(check.standardError == "")

@@ -1,4 +1,5 @@
 import Foundation
+import RotaTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -65,7 +66,10 @@ import Glibc
                 ".team.ledger.yaml.lock", ".team.ledger.yaml.rota-tmp-notes", "team.ledger.yaml",
             ]
         )
-        CommandGolden.check(try String(contentsOfFile: ledger, encoding: .utf8), "ledger-after-record.yaml")
+        GoldenFile.check(
+            try String(contentsOfFile: ledger, encoding: .utf8),
+            "fixtures/golden/rota/ledger-after-record.yaml"
+        )
     }
 
     @Test func failedWriteLeavesTheLedgerAndNoTemporaryFile() throws {
@@ -192,7 +196,7 @@ import Glibc
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
         let attributes = try FileManager.default.attributesOfItem(atPath: real.path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o640)
-        CommandGolden.check(try String(contentsOf: real, encoding: .utf8), "ledger-after-record.yaml")
+        GoldenFile.check(try String(contentsOf: real, encoding: .utf8), "fixtures/golden/rota/ledger-after-record.yaml")
         #expect(try Self.listing(real.deletingLastPathComponent()) == [".team.ledger.yaml.lock", "team.ledger.yaml"])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RotaTestSupport
 import Testing
 
 /// `rota now` end to end: the bundled team at fixed moments, always with a ledger path of the test's own.
@@ -10,7 +11,7 @@ import Testing
         let result = try RotaBinary.run(arguments)
         #expect(result.status == 0)
         #expect(result.standardError == "")
-        CommandGolden.check(result.standardOutput, "now-2026-12-24T18-00.txt")
+        GoldenFile.check(result.standardOutput, "fixtures/golden/rota/now-2026-12-24T18-00.txt")
         let again = try RotaBinary.run(arguments)
         #expect(again.standardOutput == result.standardOutput)
     }
@@ -19,7 +20,7 @@ import Testing
         let arguments = ["now", "--at", "2026-12-02T15:00", "--format", "json"] + Self.noLedger
         let result = try RotaBinary.run(arguments)
         #expect(result.status == 0)
-        CommandGolden.check(result.standardOutput, "now-2026-12-02T15-00.json")
+        GoldenFile.check(result.standardOutput, "fixtures/golden/rota/now-2026-12-02T15-00.json")
         let again = try RotaBinary.run(arguments)
         #expect(again.standardOutput == result.standardOutput)
         let document = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]

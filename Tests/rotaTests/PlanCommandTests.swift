@@ -1,4 +1,5 @@
 import Foundation
+import RotaTestSupport
 import Testing
 
 /// `rota plan` and `rota report` end to end, always with a ledger path of the test's own.
@@ -9,7 +10,7 @@ import Testing
         let result = try RotaBinary.run(["plan", "--as-of", "2026-11-28"] + Self.noLedger)
         #expect(result.status == 0)
         #expect(result.standardError == "")
-        CommandGolden.check(result.standardOutput, "plan-2026-11-28.txt")
+        GoldenFile.check(result.standardOutput, "fixtures/golden/rota/plan-2026-11-28.txt")
         let again = try RotaBinary.run(["plan", "--as-of", "2026-11-28"] + Self.noLedger)
         #expect(again.standardOutput == result.standardOutput)
     }
@@ -19,7 +20,7 @@ import Testing
             ["plan", "--as-of", "2026-11-28", "--horizon", "6w", "--format", "json"] + Self.noLedger
         )
         #expect(result.status == 0)
-        CommandGolden.check(result.standardOutput, "plan-2026-11-28.json")
+        GoldenFile.check(result.standardOutput, "fixtures/golden/rota/plan-2026-11-28.json")
         let document = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         let shifts = document?["shifts"] as? [[String: Any]]
         #expect(shifts?.count == 7)
@@ -34,7 +35,7 @@ import Testing
         #expect(first.status == 0)
         #expect(first.standardError == "Recorded in \(ledger): 14 shift locks, 3 holiday decisions, 0 PTO credits.\n")
         let written = try String(contentsOfFile: ledger, encoding: .utf8)
-        CommandGolden.check(written, "ledger-after-record.yaml")
+        GoldenFile.check(written, "fixtures/golden/rota/ledger-after-record.yaml")
         let second = try RotaBinary.run(["plan", "--as-of", "2026-11-28", "--record", "--ledger", ledger])
         #expect(second.standardError.hasPrefix("Nothing to record"))
         #expect(try String(contentsOfFile: ledger, encoding: .utf8) == written)
@@ -95,11 +96,11 @@ import Testing
             ["report", "--as-of", "2026-11-28", "--from", "2027-01-04", "--to", "2028-01-03"] + Self.noLedger
         )
         #expect(result.status == 0)
-        CommandGolden.check(result.standardOutput, "report-2027.txt")
+        GoldenFile.check(result.standardOutput, "fixtures/golden/rota/report-2027.txt")
         let json = try RotaBinary.run(
             ["report", "--as-of", "2026-11-28", "--from", "2027-01-04", "--to", "2028-01-03", "--format", "json"]
                 + Self.noLedger
         )
-        CommandGolden.check(json.standardOutput, "report-2027.json")
+        GoldenFile.check(json.standardOutput, "fixtures/golden/rota/report-2027.json")
     }
 }

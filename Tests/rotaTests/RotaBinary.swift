@@ -1,10 +1,10 @@
 import Foundation
+import RotaTestSupport
 import Testing
 
 /// Runs the built `rota` binary from the repository root (or a folder of the test's), as a user would.
 enum RotaBinary {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = RepositoryRoot.url
 
     /// The `rota` executable SwiftPM built next to this test bundle.
     static let executable: URL? = {
@@ -91,29 +91,5 @@ enum RotaBinary {
         process.currentDirectoryURL = workingDirectory ?? repositoryRoot
         process.environment = testEnvironment(environment)
         return try collect(process)
-    }
-}
-
-/// Golden files for command output under `fixtures/golden/rota/` (or another folder of `fixtures/golden/`); `ROTA_RECORD_GOLDEN=1` rewrites them
-/// and fails, so a recording never passes silently.
-enum CommandGolden {
-    static func check(
-        _ actual: String,
-        _ name: String,
-        folder: String = "rota",
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        let url = RotaBinary.repositoryRoot.appendingPathComponent("fixtures/golden/\(folder)/\(name)")
-        if ProcessInfo.processInfo.environment["ROTA_RECORD_GOLDEN"] == "1" {
-            try? Data(actual.utf8).write(to: url)
-            Issue.record("recorded \(name); run again without ROTA_RECORD_GOLDEN", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing \(name)>"
-        #expect(
-            actual == expected,
-            "output differs from fixtures/golden/\(folder)/\(name)",
-            sourceLocation: sourceLocation
-        )
     }
 }

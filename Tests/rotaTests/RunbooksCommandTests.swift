@@ -1,4 +1,5 @@
 import Foundation
+import RotaTestSupport
 import Testing
 
 @Suite struct RunbooksCommandTests {
@@ -24,7 +25,7 @@ import Testing
         for name in Self.files {
             let data = try Data(contentsOf: out.appendingPathComponent(name))
             bytes[name] = data
-            CommandGolden.check(String(decoding: data, as: UTF8.self), name, folder: "runbooks")
+            GoldenFile.check(Array(data), "fixtures/golden/runbooks/" + name)
         }
         let modified = try Self.modificationDates(out)
 

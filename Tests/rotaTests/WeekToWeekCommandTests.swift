@@ -1,4 +1,5 @@
 import Foundation
+import RotaTestSupport
 import Testing
 
 /// The week-to-week cases of issue 12, end to end.
@@ -54,10 +55,10 @@ import Testing
         try team.edit(Self.pto("kim", "2027-02-23", "2027-02-26"))
         let check = try team.run(["check"])
         #expect(check.status == 1)
-        CommandGolden.check(team.stable(check.standardOutput), "week-to-week/pto-conflict-check.txt")
+        GoldenFile.check(team.stable(check.standardOutput), "fixtures/golden/rota/week-to-week/pto-conflict-check.txt")
         let plan = try team.run(["plan"])
         #expect(plan.status == 0)
-        CommandGolden.check(team.stable(plan.standardOutput), "week-to-week/pto-conflict-plan.txt")
+        GoldenFile.check(team.stable(plan.standardOutput), "fixtures/golden/rota/week-to-week/pto-conflict-plan.txt")
         // --what-if shows the same resolution: compared with the config before the PTO, the locked week and its
         // give-back move, with the proposal as the reason.
         let before = team.folder.appendingPathComponent("before.yaml")
@@ -135,7 +136,7 @@ import Testing
         defer { team.remove() }
         let check = try team.run(["check"])
         #expect(check.status == 2)
-        CommandGolden.check(team.stable(check.standardError), "week-to-week/override-onto-pto.txt")
+        GoldenFile.check(team.stable(check.standardError), "fixtures/golden/rota/week-to-week/override-onto-pto.txt")
     }
 
     @Test func aPledgeAfterTheDecisionIsReportedWithTheCommandThatAcceptsIt() throws {
@@ -150,7 +151,7 @@ import Testing
         }
         let check = try team.run(["check"])
         #expect(check.status == 0)
-        CommandGolden.check(team.stable(check.standardOutput), "week-to-week/late-pledge-check.txt")
+        GoldenFile.check(team.stable(check.standardOutput), "fixtures/golden/rota/week-to-week/late-pledge-check.txt")
         // The warning names the rota swap that passes the rules; running it accepts the pledge.
         let command = try #require(
             check.standardOutput.firstMatch(of: /to accept it, run: rota (swap [^\n]+)/).map { String($0.1) }
@@ -252,7 +253,7 @@ import Testing
         }
         let check = try team.run(["check"])
         #expect(check.status == 1)
-        CommandGolden.check(team.stable(check.standardOutput), "week-to-week/leaver-check.txt")
+        GoldenFile.check(team.stable(check.standardOutput), "fixtures/golden/rota/week-to-week/leaver-check.txt")
         let plan = try team.run(["plan", "--horizon", "20w", "--format", "json"])
         #expect(plan.status == 0)
         let document = try JSONSerialization.jsonObject(with: Data(plan.standardOutput.utf8)) as? [String: Any]

@@ -1,13 +1,12 @@
 import CalDAV
 import Foundation
+import RotaTestSupport
 import ServerTestSupport
 import Testing
 
 /// Recorded server responses under `fixtures/caldav/<server>/`, captured from Radicale 3.9.0 and Xandikos 0.4.10.
 enum CalDAVFixtures {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appending(path: "fixtures/caldav")
+    static let folder = RepositoryRoot.appending("fixtures/caldav")
 
     static func bytes(_ server: ServerKind, _ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: folder.appending(path: "\(server.rawValue)/\(name)")))
