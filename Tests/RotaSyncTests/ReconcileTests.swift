@@ -154,7 +154,9 @@ import Testing
     /// every planned change to an event look like a hand edit (drift). The `2-` value was computed
     /// independently (a short Python script: the canonical lines written out by hand, with DTSTART in UTC,
     /// the CATEGORIES set joined by U+001F, sorted, LF-joined, FNV-1a 64); the legacy value is the one
-    /// versions before it wrote.
+    /// versions before it wrote, recomputed the same way in Python 3: the six content lines as written (TEXT
+    /// escaped: `\\ ; , newline` -> `\\\\ \\; \\, \\n`, DTSTAMP, SEQUENCE and X-ROTA-HASH left out), sorted,
+    /// LF-joined, FNV-1a 64 with Python's own integer arithmetic.
     @Test func theContentHashIsStableAcrossVersions() throws {
         let description = String(repeating: "Escalation: Chen, then Kim; runbook, über-long ", count: 4)
         let event = Component(

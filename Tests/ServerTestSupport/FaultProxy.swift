@@ -55,6 +55,17 @@ package struct FaultProxy {
         return String(decoding: response.body, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
+    /// The log with the second (monotonic) each request arrived at the proxy, in the order they were logged.
+    package func timedLog(using transport: any HTTPTransport) async throws -> [(arrived: Double, line: String)] {
+        let url = rootURL.appending(path: "__timed_log__")
+        let response = try await transport.send(CalDAVRequest(method: .get, url: url))
+        return String(decoding: response.body, as: UTF8.self).split(separator: "\n").compactMap { entry in
+            let parts = entry.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let arrived = Double(parts[0]) else { return nil }
+            return (arrived, String(parts[1]))
+        }
+    }
+
     /// Empties the log, so the next ``log(using:)`` shows only what came after.
     package func clearLog(using transport: any HTTPTransport) async throws {
         _ = try await transport.send(CalDAVRequest(method: .delete, url: rootURL.appending(path: "__log__")))

@@ -16,6 +16,8 @@ with a method and a space ("PUT race-edit"): it then waits for the next request 
   race-edit             a concurrent writer: first GET the resource, append " (edited)" to its SUMMARY and PUT it
                         back unconditionally (a hand edit), then forward, so a conditional write answers 412
 GET /__log__ lists every proxied request as "METHOD PATH -> OUTCOME", one per line; DELETE /__log__ empties it.
+GET /__timed_log__ lists the same lines, each after the second (monotonic, 3 decimals) its request arrived, so a test
+can measure what a client waited between two requests.
 """
 import http.client
 import re
@@ -29,6 +31,7 @@ UPSTREAM_PORT = int(sys.argv[2])
 LATENCY = int(sys.argv[sys.argv.index("--latency") + 1]) / 1000 if "--latency" in sys.argv else 0
 FAULTS = []
 LOG = []
+TIMED_LOG = []
 LOCK = threading.Lock()
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "host", "te", "upgrade"}
 
@@ -60,6 +63,7 @@ class Handler(BaseHTTPRequestHandler):
             pass
 
     def handle_any(self):
+        arrived = time.monotonic()
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         if self.path == "/__faults__" and self.command == "POST":
@@ -70,9 +74,14 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 text = "".join(line + "\n" for line in LOG)
             return self.reply(200, text.encode())
+        if self.path == "/__timed_log__" and self.command == "GET":
+            with LOCK:
+                text = "".join(line + "\n" for line in TIMED_LOG)
+            return self.reply(200, text.encode())
         if self.path == "/__log__" and self.command == "DELETE":
             with LOCK:
                 LOG.clear()
+                TIMED_LOG.clear()
             return self.reply(204)
         fault = None
         with LOCK:
@@ -86,6 +95,7 @@ class Handler(BaseHTTPRequestHandler):
         def log(outcome):
             with LOCK:
                 LOG.append(f"{self.command} {self.path} -> {outcome}")
+                TIMED_LOG.append(f"{arrived:.3f} {LOG[-1]}")
 
         if fault in ("500", "503", "429", "423"):
             log(fault)
