@@ -100,4 +100,26 @@ import Testing
         #expect(piped.status == 2)
         #expect(piped.standardError.contains("error:") && !piped.standardError.contains("\u{1B}["))
     }
+
+    /// Every failure is printed once, with its hint, and exits with 2.
+    ///
+    /// One path: the command throws and `Rota.main` prints. A command that printed and exited itself could print
+    /// nothing (a silent exit 2) or print twice.
+    @Test(arguments: [
+        ["check", "--config", "/nonexistent/team.yaml"],
+        ["plan", "--ledger", "fixtures"],
+        ["report", "--from", "2027-01-01", "--to", "2026-01-01", "--ledger", "/nonexistent/l.yaml"],
+        ["diff", "--ics", "/nonexistent/team.ics"],
+        ["diff", "--ics", "fixtures/team.yaml"],
+        ["serve", "--secrets", "/nonexistent/secrets", "--port", "0"],
+        ["runbooks", "--out", "/proc/rota-runbooks", "--as-of", "2026-11-28"],
+    ])
+    func aFailureIsPrintedOnceWithItsHintAndExits2(arguments: [String]) throws {
+        let result = try RotaBinary.run(arguments)
+        #expect(result.status == 2)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.filter { $0.contains("error:") }.count == 1, "\(result.standardError)")
+        #expect(lines.filter { $0.hasPrefix("hint: ") }.count == 1, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+    }
 }
