@@ -35,10 +35,8 @@ let package = Package(
                 "Runbooks",
                 "ICalendar",
                 "FeedServer",
+                // No HTTP client of its own: downloads go through CalDAV's transport, the one GET path.
                 "CalDAV",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
