@@ -52,11 +52,14 @@ import Testing
                 ],
                 using: fixture.transport
             )
-            let push = try fixture.rota(["push", "--calendar", calendar.absoluteString, "--timeout", "2"])
+            let push = try fixture.rota(["push", "--calendar", calendar.absoluteString, "--timeout", "2", "--verbose"])
             #expect(push.status == 0, "\(push.standardOutput)\(push.standardError)")
             #expect(push.standardOutput.contains("(1 other event left alone)"))
-            // The Retry-After of 1 s was honoured: the same event's next PUT reached the proxy at least a second after
-            // the 429 (arrival times, so the injected delay of another request plays no part).
+            // The Retry-After of 1 s was honoured: the executor says it waited 1 s for it (-v), and the same event's
+            // next PUT reached the proxy at least a second after the 429 (arrival times, so the injected delay of
+            // another request plays no part).
+            let waited = /waiting 1\.0 s before trying \S+ \S+ again after HTTP 429 with Retry-After 1\.0 s/
+            #expect(push.standardError.contains(waited), "\(push.standardError)")
             let timed = try await fixture.proxy.timedLog(using: fixture.transport)
             let throttled = try #require(timed.firstIndex { $0.line.hasSuffix("-> retry-after:1") }, "\(timed)")
             let path = String(timed[throttled].line.split(separator: " ")[1])
