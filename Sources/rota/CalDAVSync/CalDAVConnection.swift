@@ -16,6 +16,8 @@ import Glibc
 struct CalDAVConnection {
     let client: CalDAVClient
     private let transport: AsyncHTTPClientTransport
+    /// Whether rota found any credentials; a 401 without them gets the four ways to give them.
+    let hasCredentials: Bool
 
     /// Opens a connection for `options`, runs `body` with it and closes it, whether `body` succeeds or not.
     ///
@@ -34,9 +36,29 @@ struct CalDAVConnection {
         } catch {
             await connection.close()
             var standardError = StandardError()
-            print(String(describing: error), to: &standardError)
+            if let error = error as? CalDAVError, error.status == 401, !connection.hasCredentials {
+                print(Self.noCredentials(error), to: &standardError)
+            } else {
+                print(String(describing: error), to: &standardError)
+            }
             throw ExitCode.rotaError
         }
+    }
+
+    /// A 401 when rota sent no credentials: say so, and name the four ways to give them.
+    static func noCredentials(_ error: CalDAVError) -> String {
+        let url = error.url.map { $0.absoluteString + ": " } ?? ""
+        return "\(url)error: the server asks for credentials (HTTP 401) and rota has none\n"
+            + "hint: give them one of four ways: ROTA_CALDAV_USERNAME and ROTA_CALDAV_PASSWORD in the environment; "
+            + "--username with --password-stdin; a netrc entry for the host (~/.netrc, or --netrc FILE); "
+            + "or a bearer token in ROTA_CALDAV_TOKEN"
+    }
+
+    /// Checks that `calendar` is a calendar taking events before anything is written to it.
+    ///
+    /// - Throws: ``CalDAVError`` (not a calendar, with the calendars found under it listed).
+    func checkTarget(_ calendar: URL) async throws {
+        _ = try await client.writableCalendar(at: calendar)
     }
 
     /// Opens a client for `options`; the problem printed and exit code 2 when the credentials cannot be read.
@@ -63,7 +85,7 @@ struct CalDAVConnection {
         var logger = Logger(label: "rota.caldav") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = output.verbose ? .debug : .warning
         let client = CalDAVClient(baseURL: url, credentials: credentials, transport: transport, logger: logger)
-        return CalDAVConnection(client: client, transport: transport)
+        return CalDAVConnection(client: client, transport: transport, hasCredentials: credentials != .none)
     }
 
     /// Closes the HTTP connections; call it before the command ends.
