@@ -139,7 +139,11 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
                 guard let (index, completion) = await group.next() else { break }
                 switch completion {
                 case .answer(let answer):
-                    if answer == .locked { release(index) }
+                    switch answer {
+                    case .locked: release(index)
+                    case .serverError, .unreachable: gate.open()
+                    default: break
+                    }
                     pending.append((index, machines[index].answered(answer, now: clock.now, using: &generator)))
                 case .reread(let result):
                     if result == .failed(.locked) { release(index) }

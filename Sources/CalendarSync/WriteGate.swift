@@ -6,7 +6,8 @@
 /// round is over, nobody in flight) a round of two, three, ... up to ``limit``; only after a whole round at the
 /// limit went through without a 423 does it let events in as slots free up. The first 423 turns the rest of the push
 /// to one at a time. On a locking server the first collision is then the round of two: k changes cost k writes plus
-/// that one refusal, not a refusal per slot. A pure value: the executor asks ``enter()`` before an event's first
+/// that one refusal, not a refusal per slot. A 5xx or dropped answer while probing ends the probing (``open()``).
+/// A pure value: the executor asks ``enter()`` before an event's first
 /// request and calls ``leave()`` when the event lets its slot go.
 package struct WriteGate: Equatable, Sendable {
     /// The bound while writes may run concurrently.
@@ -50,6 +51,12 @@ package struct WriteGate: Equatable, Sendable {
             if round >= limit { probing = false } else { round += 1 }
         }
         admitted = 0
+    }
+
+    /// Stops probing: the server failed in a way that is not locking (5xx, 429, no answer), so spreading the
+    /// events over the whole bound, as a flaky server needs, is what helps; a later 423 still serializes.
+    package mutating func open() {
+        probing = false
     }
 
     /// From now on, one event at a time.

@@ -246,3 +246,16 @@ extension PushExecutorTests {
         #expect(outcomes == items.map { .failed(SyncFailure(url: $0.url, reason: .deadline(wait: nil))) })
     }
 }
+
+extension PushExecutorTests {
+    /// A server failing with 5xx is flaky, not locking: the gate stops probing and spreads the events over the
+    /// bound, so one event does not meet every fault alone.
+    @Test func aServerErrorWhileProbingOpensTheGate() async {
+        let items = Self.creates(8)
+        let transport = FakeTransport(writes: [items[0].url: [.serverError(status: 503, retryAfter: .zero)]])
+        let (outcomes, _) = await Self.run(items, over: transport, concurrency: 4)
+        #expect(outcomes == Array(repeating: .created, count: 8))
+        #expect(transport.inFlightAtStart.max() == 4, "\(transport.inFlightAtStart)")
+        #expect(transport.inFlightAtStart.first == 1, "the first event probes alone")
+    }
+}
