@@ -111,3 +111,20 @@ import Testing
         }
     }
 }
+
+extension PushSafetyTests {
+    /// Xandikos locks its store per write: whatever the timing, the 423s all come from one collision (at most
+    /// concurrency - 1 of them), after which the push goes one at a time; every event is written once.
+    @Test func onXandikosLockedWritesCostOneCollisionAtMost() async throws {
+        try await PushFixture.with(.xandikos) { fixture in
+            let (calendar, _) = try await PushFaultTests.emptyCalendarWithForeignEvent(fixture)
+            try await fixture.clearLog()
+            let push = try fixture.rota(["push", "--calendar", calendar.absoluteString, "--concurrency", "4"])
+            #expect(push.status == 0, "\(push.standardOutput)\(push.standardError)")
+            let log = try await fixture.requests()
+            let locked = log.filter { $0.hasSuffix("-> 423") }.count
+            #expect(locked <= 3, "\(log)")
+            #expect(log.filter { $0.hasPrefix("PUT ") && !$0.hasSuffix("-> 423") }.count == 60, "\(log)")
+        }
+    }
+}
