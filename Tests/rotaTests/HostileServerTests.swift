@@ -69,6 +69,21 @@ import Testing
             #expect(stderr.contains("[CALDAV:unique-scheduling-object-resource]"))
             #expect(!stderr.contains("check the user name and password"))
             #expect(result.standardOutput.contains("0 created") && result.standardOutput.contains("60 failed"))
+
+            // The same as JSON: every failure by UID, with the message and hint apart.
+            let json = try Self.push(server, ["--format", "json"])
+            #expect(json.status == 2)
+            let summary = try #require(
+                try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+            )
+            let failures = try #require(summary["failures"] as? [[String: String]])
+            #expect(failures.count == 60)
+            let first = try #require(failures.first)
+            #expect(first["uid"]?.hasSuffix("@oncall.example.com") == true)
+            #expect(first["message"]?.contains("[CALDAV:unique-scheduling-object-resource] (HTTP 403)") == true)
+            #expect(first["hint"]?.contains("not rota's to change") == true)
+            #expect((summary["counts"] as? [String: Int])?["failed"] == 60)
+            #expect(summary["in_sync"] as? Bool == false)
         }
     }
 
