@@ -100,6 +100,25 @@ import Testing
         }
     }
 
+    /// The deadline bounds the reading too: a listing trickled a byte a second ends at the deadline, not after
+    /// the per-request timeout and its retries.
+    @Test func theDeadlineEndsAPushStuckReadingTheCalendar() async throws {
+        try await HostileServer.with(mode: "slow-body") { server in
+            let started = ContinuousClock.now
+            let result = try Self.push(server, ["--deadline", "3", "--timeout", "60"])
+            #expect(ContinuousClock.now - started < .seconds(30), "a ceiling for a loaded machine, not a figure")
+            #expect(result.status == 2)
+            #expect(
+                result.standardError
+                    == "error: the --deadline of 3 s passed before the calendar was read; nothing was written\n"
+                    + "hint: check that the server answers (rota push -v logs each request), or give a longer "
+                    + "--deadline\n",
+                "\(result.standardError)"
+            )
+            #expect(!server.requests().contains { $0.hasPrefix("PUT ") })
+        }
+    }
+
     @Test func aPushWithoutCredentialsNamesTheFourWaysToGiveThem() async throws {
         try await HostileServer.with(mode: "auth") { server in
             let result = try RotaBinary.run(

@@ -114,7 +114,9 @@ struct PushCommand: AsyncParsableCommand {
         _ connection: CalDAVConnection,
         until deadline: ContinuousClock.Instant
     ) async throws -> PushReport {
-        let (calendar, reconciliation) = try await connection.reconcile(plan, calDAV, create: create && !dryRun)
+        let (calendar, reconciliation) = try await beforeDeadline(deadline) {
+            try await connection.reconcile(plan, calDAV, create: create && !dryRun)
+        }
         let work = reconciliation.entries.filter { $0.action != .keep }
         if dryRun {
             return PushReport(
@@ -126,7 +128,7 @@ struct PushCommand: AsyncParsableCommand {
         // A calendar that holds none of rota's events is checked before the first write: a calendar home would take
         // the PUTs. One that does has been rota's target before, so a push with k changes still costs k+1 requests.
         if !work.isEmpty, calDAV.calendar != nil, !reconciliation.entries.contains(where: { $0.remote != nil }) {
-            try await connection.checkTarget(calendar)
+            try await beforeDeadline(deadline) { try await connection.checkTarget(calendar) }
         }
         let items = PushItems(
             calendar: calendar,
@@ -164,6 +166,31 @@ struct PushCommand: AsyncParsableCommand {
             reconciliation: reconciliation,
             kept: results.filter { $0.1 == .driftKept }.map(\.0)
         )
+    }
+
+    /// Runs `body` (reading the calendar, before any write), or stops it when `deadline` comes first.
+    ///
+    /// - Throws: What `body` throws, or a ``CommandFailure`` saying nothing was written when the deadline came.
+    private func beforeDeadline<T: Sendable>(
+        _ deadline: ContinuousClock.Instant,
+        _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await ContinuousClock().sleep(until: deadline, tolerance: nil)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw CommandFailure(
+                    message: "the --deadline of \(self.deadline) s passed before the calendar was read; "
+                        + "nothing was written",
+                    hint: "check that the server answers (rota push -v logs each request), or give a longer --deadline"
+                )
+            }
+            return value
+        }
     }
 
     /// Prints what the push did (or would do); exit 1 when events edited by hand were left alone or, for a dry run,
