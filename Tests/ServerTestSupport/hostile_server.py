@@ -12,12 +12,14 @@ Modes:
 Every request is logged to standard output as "METHOD PATH" (flushed), so a test can see what reached it.
 """
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PORT = int(sys.argv[1])
 MODE = sys.argv[2]
 OTHER = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+LOG_LOCK = threading.Lock()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -27,7 +29,9 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def handle_any(self):
-        print(f"{self.command} {self.path}", flush=True)
+        with LOG_LOCK:  # one whole line per request, even when requests run at once
+            sys.stdout.write(f"{self.command} {self.path}\n")
+            sys.stdout.flush()
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             self.rfile.read(length)

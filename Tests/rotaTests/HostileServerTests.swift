@@ -60,7 +60,7 @@ import Testing
             let result = try Self.push(server)
             #expect(result.status == 2, "\(result.standardOutput)\(result.standardError)")
             let puts = server.requests().filter { $0.hasPrefix("PUT ") }
-            #expect(puts.count == 60, "each event tried once: \(puts.count)")
+            #expect(puts.count == 60, "each event tried once: \(puts.count)\n\(result.standardError)")
             #expect(Set(puts).count == puts.count)
             let stderr = result.standardError
             #expect(stderr.contains("error: 60 events not written (the others were written):"), "\(stderr)")
