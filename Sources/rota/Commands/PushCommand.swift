@@ -30,7 +30,7 @@ struct PushCommand: AsyncParsableCommand {
             again; 5xx, 429 (after its Retry-After) and dropped connections are retried with backoff a \
             few times. An interrupted push can simply be run again.
 
-            An event the server refuses (a 403 or 409 naming a CalDAV precondition, such as a UID that \
+            An event the server refuses (a 403, 409 or 412 naming a CalDAV precondition, such as a UID that \
             another event, not rota's, already holds) is reported by UID with the reason; push writes \
             all the others, then exits 2. Before its first write to a calendar that holds none of rota's \
             events, push checks that --calendar is a calendar taking events (not a calendar home), and \
@@ -39,8 +39,8 @@ struct PushCommand: AsyncParsableCommand {
             Time: --timeout bounds each request from sending it to the last byte of the answer; \
             --deadline bounds the whole run. At the deadline push starts no more requests, reports what \
             was written and what was not, and exits 2. A Retry-After that would end after the deadline \
-            is not slept through: the run ends at once with that message (Retry-After longer than two \
-            minutes fails the event whatever the deadline). Run push again later to write the rest.
+            is not slept through: the run ends at once with that message (so does one longer than two \
+            minutes, whatever the deadline). Run push again later to write the rest.
 
             --dry-run lists what push would write (creates, updates, deletes by UID) and writes nothing: \
             exit 0 in sync, 1 with changes. --format json prints the summary as JSON (docs/commands.md). \
