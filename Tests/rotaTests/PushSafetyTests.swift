@@ -128,3 +128,22 @@ extension PushSafetyTests {
         }
     }
 }
+
+extension PushSafetyTests {
+    /// `--dry-run --create` on a server without the calendar: what push would create, and no MKCALENDAR or PUT.
+    @Test func aDryRunWithCreateShowsTheCalendarItWouldMake() async throws {
+        try await PushFixture.with(.radicale) { fixture in
+            let dry = try fixture.rota(["push", "--server", fixture.proxyRoot, "--create", "--dry-run"])
+            #expect(dry.status == 1, "\(dry.standardOutput)\(dry.standardError)")
+            #expect(dry.lines("+").count == 60)
+            #expect(
+                dry.standardOutput.contains(
+                    "/alice/data-engineering-on-call/: dry run, nothing written; would be 60 created"
+                ),
+                "\(dry.standardOutput)"
+            )
+            let log = try await fixture.requests()
+            #expect(log.allSatisfy { $0.hasPrefix("PROPFIND ") || $0.hasPrefix("REPORT ") }, "\(log)")
+        }
+    }
+}

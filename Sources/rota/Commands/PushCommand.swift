@@ -114,6 +114,9 @@ struct PushCommand: AsyncParsableCommand {
         _ connection: CalDAVConnection,
         until deadline: ContinuousClock.Instant
     ) async throws -> PushReport {
+        if dryRun, create, let missing = try await missingCalendar(plan, connection, until: deadline) {
+            return missing
+        }
         let (calendar, reconciliation) = try await beforeDeadline(deadline) {
             try await connection.reconcile(plan, calDAV, create: create && !dryRun)
         }
@@ -165,6 +168,25 @@ struct PushCommand: AsyncParsableCommand {
             summary: PushSummary(calendar: calendar, reconciliation: reconciliation, results: results),
             reconciliation: reconciliation,
             kept: results.filter { $0.1 == .driftKept }.map(\.0)
+        )
+    }
+
+    /// For `--dry-run --create`: when discovery finds no calendar of that name, what push would do (create it in
+    /// the calendar home and write every planned event); nil when the calendar exists.
+    private func missingCalendar(
+        _ plan: SyncPlan,
+        _ connection: CalDAVConnection,
+        until deadline: ContinuousClock.Instant
+    ) async throws -> PushReport? {
+        let name = calDAV.calendarName ?? plan.config.feeds.calendarName
+        let discovery = try await beforeDeadline(deadline) { try await connection.client.discover() }
+        guard !discovery.calendars.contains(where: { $0.isCalendar && $0.displayName == name }) else { return nil }
+        let calendar = discovery.calendarHome.appending(path: CalDAVConnection.slug(name) + "/")
+        let reconciliation = plan.reconcile([])
+        return PushReport(
+            summary: PushSummary(dryRun: calendar, reconciliation: reconciliation, force: force),
+            reconciliation: reconciliation,
+            kept: []
         )
     }
 
