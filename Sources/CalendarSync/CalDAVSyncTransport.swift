@@ -73,9 +73,17 @@ package struct CalDAVSyncTransport: SyncTransport {
     }
 
     /// A response in the sync's terms.
+    ///
+    /// A 412 is a failed `If-Match`/`If-None-Match` (read again) unless its body names a CalDAV precondition:
+    /// Xandikos answers a UID held by another resource with 412 and `no-uid-conflict`, which no re-read can fix.
     package static func answer(_ response: CalDAVResponse, url: URL, operation: String) -> ServerAnswer {
         switch response.status {
         case 200..<300: .written(etag: response.etag)
+        case 412 where DAVPrecondition.parse(response) != nil:
+            .refused(
+                status: 412,
+                message: String(describing: CalDAVError.unexpected(response, url: url, operation: operation))
+            )
         case 412: .preconditionFailed
         case 423: .locked
         case 429, 500..<600: .serverError(status: response.status, retryAfter: response.retryAfter)

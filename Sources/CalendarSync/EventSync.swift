@@ -10,7 +10,8 @@ package import Foundation
 ///   never sends `If-Match: *`. An unforced drift, or a keep, finishes at once.
 /// - ``answered(_:now:using:)`` after a write: written (or a DELETE that found nothing) finishes; 412 (or a PUT that
 ///   found nothing) reads again; 5xx, 429 and no answer wait (`Retry-After`, else jittered backoff) and send again;
-///   423 waits a short step and sends again; anything else fails this event alone.
+///   423 waits a short step and sends again; a `Retry-After` longer than the schedule's bound fails with
+///   ``SyncFailure/Reason/deadline(wait:)`` (the executor then ends the run); anything else fails this event alone.
 /// - ``reread(_:now:using:)``: the decision made on the server's current copy starts over (equal to the plan:
 ///   unchanged; edited by hand without `--force`: drift kept); a create where something now sits fails.
 /// - ``waited()``: sends the request that waited.
@@ -92,6 +93,8 @@ package struct EventSync<Instant: InstantProtocol<Duration>>: Sendable where Ins
             }
             state = .waiting(write, attempts: attempts, locked: locked + 1)
             return .wait(until: now.advanced(by: schedule.lockedWait(afterLocked: locked + 1, using: &generator)))
+        case .serverError(_, let retryAfter?) where retryAfter > schedule.maxRetryAfter:
+            return fail(.deadline(wait: retryAfter))  // the server is away for longer than a push waits: stop
         case .serverError, .unreachable:
             guard let wait = retryWait(answer, attempts: attempts, using: &generator) else {
                 return fail(.gaveUp(answer, attempts: attempts))

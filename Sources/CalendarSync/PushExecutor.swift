@@ -1,3 +1,4 @@
+package import Foundation
 package import Logging
 
 /// Performs the actions of one ``EventSync`` per event: requests through a ``WriteGate``, waits on an injected clock.
@@ -5,9 +6,11 @@ package import Logging
 /// The decisions all live in the machines and the gate; this loop only sends what they ask for and feeds the
 /// answers back. An event keeps its slot from its first request to its end, through backoff waits and re-reads (so
 /// `--concurrency 1` means one event at a time), except after a 423 Locked: then it gives the slot back and queues
-/// again behind the others, which is what lets a locked server see one write at a time. It owns the machines, the gate and the random generator, so child tasks do nothing but one
-/// request or one wait each: concurrency never exceeds the gate's bound, and a fake clock and transport make the
-/// whole push run in a test without a server or real time.
+/// again behind the others, which is what lets a locked server see one write at a time. The gate admits events in
+/// growing rounds before it trusts the server with the whole bound (``WriteGate``). It owns the machines, the gate
+/// and the random generator, so child tasks do nothing but one request or one wait each: concurrency never exceeds
+/// the gate's bound, and a fake clock and transport make the whole push run in a test without a server or real
+/// time. A deadline, when given, ends the run cleanly (see ``run(_:using:deadline:progress:)``).
 package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Sendable where C.Instant: Sendable {
     private typealias Machine = EventSync<C.Instant>
 
@@ -55,11 +58,15 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
     /// - Parameters:
     ///   - items: the events.
     ///   - generator: the source of the backoff jitter.
+    ///   - deadline: when the whole run must end: from then on no request starts, and a wait (a `Retry-After`, a
+    ///     backoff) that would end after it is not waited for and ends the run at once; those events fail with
+    ///     ``SyncFailure/Reason/deadline(wait:)``. Requests in flight finish (each bounded by the transport's timeout).
     ///   - progress: called with the number of events finished so far, each time one finishes.
     /// - Returns: one outcome per item; a failed event does not stop the others.
     package func run(
         _ items: [SyncItem],
         using generator: inout some RandomNumberGenerator,
+        deadline: C.Instant? = nil,
         progress: (Int) -> Void = { _ in }
     ) async -> [PushOutcome] {
         var machines = items.map { Machine(item: $0, force: force, schedule: schedule) }
@@ -69,6 +76,9 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
         var holdsSlot = Set<Int>()
         var lastAnswers = [ServerAnswer?](repeating: nil, count: items.count)
         var finished = 0
+        /// Set when a wait would run past the deadline: the server asked for more time than the run has, so the run
+        /// ends there rather than sending more requests it would refuse.
+        var stopped = false
         await withTaskGroup(of: (Int, Completion).self) { group in
             var queue: [(Int, Machine.Action)] = []
             var head = 0
@@ -78,7 +88,16 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
                 if holdsSlot.remove(index) != nil { gate.leave() }
             }
             while true {
-                for (index, action) in pending {
+                for (index, planned) in pending {
+                    let now = clock.now
+                    var action = Self.bounded(planned, by: stopped ? now : deadline, now: now, url: items[index].url)
+                    if case .failed(let failure) = action, case .deadline(_?) = failure.reason {
+                        // The first long wait ends the run and is reported as such; the rest were merely cut off.
+                        if stopped {
+                            action = .failed(SyncFailure(url: failure.url, reason: .deadline(wait: nil)))
+                        }
+                        stopped = true
+                    }
                     log(action, for: items[index], after: lastAnswers[index])
                     switch action {
                     case .done(let outcome):
@@ -86,9 +105,9 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
                     case .failed(let failure):
                         outcomes[index] = .failed(failure)
 
-                    case .wait(let deadline):
+                    case .wait(let until):
                         group.addTask { [clock] in
-                            try? await clock.sleep(until: deadline, tolerance: nil)
+                            try? await clock.sleep(until: until, tolerance: nil)
                             return (index, .waited)
                         }
                         continue
@@ -108,6 +127,15 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
                     progress(finished)
                 }
                 pending.removeAll()
+                if stopped || deadline.map({ clock.now >= $0 }) == true {
+                    // Past the deadline: what still queues will not be sent; each is reported as not written.
+                    for (index, _) in queue[head...] {
+                        outcomes[index] = .failed(SyncFailure(url: items[index].url, reason: .deadline(wait: nil)))
+                        finished += 1
+                        progress(finished)
+                    }
+                    head = queue.count
+                }
                 while head < queue.count, gate.enter() {
                     let (index, action) = queue[head]
                     let item = items[index]
@@ -120,7 +148,11 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
                 case .answer(let answer):
                     log(answer, for: items[index])
                     lastAnswers[index] = answer
-                    if answer == .locked { release(index) }
+                    switch answer {
+                    case .locked: release(index)
+                    case .serverError, .unreachable: gate.open()
+                    default: break
+                    }
                     pending.append((index, machines[index].answered(answer, now: clock.now, using: &generator)))
                 case .reread(let result):
                     if case .failed(let answer) = result {
@@ -135,6 +167,25 @@ package struct PushExecutor<C: Clock<Duration>, Transport: SyncTransport>: Senda
             }
         }
         return outcomes.map { $0 ?? .unchanged }
+    }
+
+    /// `action`, or the event's failure when the deadline forbids it: no request starts after the deadline, and no
+    /// wait is begun that would end after it.
+    private static func bounded(
+        _ action: Machine.Action,
+        by deadline: C.Instant?,
+        now: C.Instant,
+        url: URL
+    ) -> Machine.Action {
+        guard let deadline else { return action }
+        switch action {
+        case .wait(let until) where until > deadline:
+            return .failed(SyncFailure(url: url, reason: .deadline(wait: now.duration(to: until))))
+        case .put, .delete, .reread:
+            return now >= deadline ? .failed(SyncFailure(url: url, reason: .deadline(wait: nil))) : action
+        default:
+            return action
+        }
     }
 
     /// Sends the request `action` asks for.

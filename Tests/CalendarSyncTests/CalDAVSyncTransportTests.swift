@@ -44,3 +44,22 @@ struct CalDAVSyncTransportTests {
         #expect(message.contains("\(status)") && message.contains(Self.url.absoluteString))
     }
 }
+
+extension CalDAVSyncTransportTests {
+    /// Xandikos answers a UID held elsewhere with 412 and `no-uid-conflict`: refused (reported), not read again.
+    @Test func a412NamingAPreconditionIsARefusalNotAConflict() {
+        let response = CalDAVResponse(
+            status: 412,
+            body: Array(
+                "<D:error xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><C:no-uid-conflict/></D:error>"
+                    .utf8
+            )
+        )
+        let answer = CalDAVSyncTransport.answer(response, url: Self.url, operation: "PUT")
+        guard case .refused(412, let message) = answer else {
+            Issue.record("\(answer)")
+            return
+        }
+        #expect(message.contains("[CALDAV:no-uid-conflict]"))
+    }
+}

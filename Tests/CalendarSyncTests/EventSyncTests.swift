@@ -69,12 +69,7 @@ struct EventSyncTests {
         ),
         Answer(
             answer: .serverError(status: 429, retryAfter: .seconds(121)),
-            expected: .failed(
-                SyncFailure(
-                    url: url,
-                    reason: .gaveUp(.serverError(status: 429, retryAfter: .seconds(121)), attempts: 1)
-                )
-            )
+            expected: .failed(SyncFailure(url: url, reason: .deadline(wait: .seconds(121))))
         ),
         Answer(
             answer: .refused(status: 403, message: "no"),

@@ -17,9 +17,13 @@ final class FakeTransport: SyncTransport, @unchecked Sendable {
     private var inFlight = 0
     private var log: [(request: Request, inFlight: Int)] = []
 
-    init(writes: [URL: [ServerAnswer]] = [:], rereads: [URL: [RereadResult]] = [:]) {
+    /// Like Xandikos' store lock: a write that starts while another request is in flight answers 423 Locked.
+    private let locksWhenBusy: Bool
+
+    init(writes: [URL: [ServerAnswer]] = [:], rereads: [URL: [RereadResult]] = [:], locksWhenBusy: Bool = false) {
         writeAnswers = writes
         rereadResults = rereads
+        self.locksWhenBusy = locksWhenBusy
     }
 
     /// Every request, in the order they started.
@@ -56,13 +60,18 @@ final class FakeTransport: SyncTransport, @unchecked Sendable {
 
     /// Logs the request, lets other tasks run (so concurrent requests overlap), then answers.
     private func serve<Answer>(_ request: Request, _ next: (FakeTransport) -> Answer?) async -> Answer? {
-        lock.withLock {
+        let busy = lock.withLock {
             inFlight += 1
             log.append((request, inFlight))
+            return inFlight > 1
         }
         for _ in 0..<5 { await Task.yield() }
         return lock.withLock {
             inFlight -= 1
+            if locksWhenBusy, busy, case .reread = request {
+            } else if locksWhenBusy, busy, let locked = ServerAnswer.locked as? Answer {
+                return locked
+            }
             return next(self)
         }
     }

@@ -232,3 +232,69 @@ extension PushExecutorTests {
         #expect(!everything.contains("S3CRET"), "\(everything)")
     }
 }
+
+extension PushExecutorTests {
+    /// A store that locks for each write (Xandikos) refuses only the first pair of writes that meet: the gate starts
+    /// with one write in flight, widens while writes go through, and the first 423 makes the rest one at a time.
+    @Test(arguments: [2, 4, 8])
+    func onALockingServerKChangesCostKWritesPlusTheFirstRefusal(_ concurrency: Int) async {
+        let items = Self.creates(12)
+        let transport = FakeTransport(locksWhenBusy: true)
+        let (outcomes, _) = await Self.run(items, over: transport, concurrency: concurrency)
+        #expect(outcomes == Array(repeating: .created, count: 12))
+        #expect(transport.requests.count == 12 + 1, "\(transport.requests)")
+    }
+
+    @Test func aServerThatNeverLocksReachesTheBound() async {
+        let transport = FakeTransport()
+        let (outcomes, _) = await Self.run(Self.creates(20), over: transport, concurrency: 4)
+        #expect(outcomes == Array(repeating: .created, count: 20))
+        #expect(transport.inFlightAtStart.max() == 4, "\(transport.inFlightAtStart)")
+    }
+
+    /// A Retry-After that would end after the deadline is not slept through: the run ends there, the rest unsent.
+    @Test func theDeadlineStopsTheRunAndALongRetryAfterIsNotWaitedFor() async {
+        let items = Self.creates(3)
+        let transport = FakeTransport(
+            writes: [items[0].url: [.serverError(status: 503, retryAfter: .seconds(120))]]
+        )
+        let clock = ManualClock()
+        let executor = PushExecutor(transport: transport, clock: clock, concurrency: 1, force: false)
+        var generator = SeededGenerator(seed: 1)
+        let outcomes = await executor.run(items, using: &generator, deadline: clock.now.advanced(by: .seconds(60)))
+        clock.finish()
+        #expect(outcomes.first == .failed(SyncFailure(url: items[0].url, reason: .deadline(wait: .seconds(120)))))
+        #expect(
+            Array(outcomes.dropFirst())
+                == items.dropFirst().map { PushOutcome.failed(SyncFailure(url: $0.url, reason: .deadline(wait: nil))) }
+        )
+        #expect(transport.requests == [.put(items[0].url, .ifNoneMatch)])
+        let message = String(describing: SyncFailure(url: items[0].url, reason: .deadline(wait: .seconds(120))))
+        #expect(message.contains("wait 120 s") && message.contains("--deadline"), "\(message)")
+    }
+
+    @Test func nothingIsSentOnceTheDeadlineHasPassed() async {
+        let items = Self.creates(3)
+        let transport = FakeTransport()
+        let clock = ManualClock()
+        let executor = PushExecutor(transport: transport, clock: clock, concurrency: 2, force: false)
+        var generator = SeededGenerator(seed: 1)
+        let outcomes = await executor.run(items, using: &generator, deadline: clock.now)
+        clock.finish()
+        #expect(transport.requests.isEmpty)
+        #expect(outcomes == items.map { .failed(SyncFailure(url: $0.url, reason: .deadline(wait: nil))) })
+    }
+}
+
+extension PushExecutorTests {
+    /// A server failing with 5xx is flaky, not locking: the gate stops probing and spreads the events over the
+    /// bound, so one event does not meet every fault alone.
+    @Test func aServerErrorWhileProbingOpensTheGate() async {
+        let items = Self.creates(8)
+        let transport = FakeTransport(writes: [items[0].url: [.serverError(status: 503, retryAfter: .zero)]])
+        let (outcomes, _) = await Self.run(items, over: transport, concurrency: 4)
+        #expect(outcomes == Array(repeating: .created, count: 8))
+        #expect(transport.inFlightAtStart.max() == 4, "\(transport.inFlightAtStart)")
+        #expect(transport.inFlightAtStart.first == 1, "the first event probes alone")
+    }
+}

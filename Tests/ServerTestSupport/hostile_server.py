@@ -9,15 +9,21 @@ Modes:
                   (N < M when the client hung up early)
   large-length    answers 200 with Content-Length: 1 GiB, then sends nothing and holds the connection: a client
                   that waits for the body times out instead of refusing it from the header
+  refuse-uid      an empty calendar that refuses every PUT with 403 and CALDAV:unique-scheduling-object-resource
+                  naming /alice/other/<same name> (as Cyrus does for a UID that lives in another calendar)
+  retry-after     an empty calendar that answers every PUT 503 with Retry-After: 3600
+  auth            answers every request 401 with a Basic challenge
 Every request is logged to standard output as "METHOD PATH" (flushed), so a test can see what reached it.
 """
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PORT = int(sys.argv[1])
 MODE = sys.argv[2]
 OTHER = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+LOG_LOCK = threading.Lock()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -27,7 +33,9 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def handle_any(self):
-        print(f"{self.command} {self.path}", flush=True)
+        with LOG_LOCK:  # one whole line per request, even when requests run at once
+            sys.stdout.write(f"{self.command} {self.path}\n")
+            sys.stdout.flush()
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             self.rfile.read(length)
@@ -44,6 +52,10 @@ class Handler(BaseHTTPRequestHandler):
                 except OSError:
                     return
                 time.sleep(1)
+        elif MODE in ("refuse-uid", "retry-after"):
+            self.calendar()
+        elif MODE == "auth":
+            self.answer(401, b"", [("WWW-Authenticate", 'Basic realm="rota test"')])
         elif MODE == "redirect":
             self.send_response(307)
             self.send_header("Location", f"http://127.0.0.1:{OTHER}{self.path}")
@@ -72,6 +84,41 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.flush()
             time.sleep(120)
+
+    def answer(self, status, body, headers=()):
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def calendar(self):
+        """An empty calendar collection at every path; what PUT gets depends on the mode."""
+        xml = [("Content-Type", "application/xml; charset=utf-8")]
+        if self.command == "PROPFIND":
+            body = (
+                '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+                f"<D:response><D:href>{self.path}</D:href><D:propstat><D:prop>"
+                "<D:resourcetype><D:collection/><C:calendar/></D:resourcetype>"
+                '<C:supported-calendar-component-set><C:comp name="VEVENT"/></C:supported-calendar-component-set>'
+                "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>"
+            )
+            self.answer(207, body.encode(), xml)
+        elif self.command == "REPORT":
+            self.answer(207, b'<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"></D:multistatus>', xml)
+        elif self.command == "PUT" and MODE == "refuse-uid":
+            name = self.path.rsplit("/", 1)[-1]
+            body = (
+                '<?xml version="1.0"?><D:error xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+                f"<C:unique-scheduling-object-resource><D:href>/alice/other/{name}</D:href>"
+                "</C:unique-scheduling-object-resource></D:error>"
+            )
+            self.answer(403, body.encode(), xml)
+        elif self.command == "PUT":
+            self.answer(503, b"", [("Retry-After", "3600")])
+        else:
+            self.answer(405, b"")
 
     do_GET = do_PUT = do_DELETE = do_PROPFIND = do_REPORT = do_OPTIONS = do_MKCALENDAR = handle_any
 

@@ -3,6 +3,9 @@ public import Foundation
 extension CalDAVError {
     /// The error for a response whose status the operation did not expect, with a hint fitting the status.
     ///
+    /// When the body names a precondition (``DAVPrecondition``), the message names it and its hint replaces the
+    /// status's: a 403 for a UID that lives elsewhere is not a password problem.
+    ///
     /// - Parameters:
     ///   - response: the response.
     ///   - url: the request URL.
@@ -10,6 +13,16 @@ extension CalDAVError {
     /// - Returns: the error value.
     public static func unexpected(_ response: CalDAVResponse, url: URL, operation: String) -> CalDAVError {
         let status = response.status
+        if let precondition = DAVPrecondition.parse(response) {
+            let (what, hint) = precondition.explanation
+            return CalDAVError(
+                .precondition,
+                url: url,
+                status: status,
+                detail: "\(operation): \(what) [\(precondition.displayName)]",
+                hint: hint
+            )
+        }
         let (code, hint): (Code, String) =
             switch status {
             case 401, 403:

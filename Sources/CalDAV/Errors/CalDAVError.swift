@@ -26,6 +26,7 @@ public struct CalDAVError: Error, Equatable, Sendable, CustomStringConvertible {
             case discovery = "discovery failed"
             case otherOrigin = "another origin"
             case notACalendar = "not a calendar"
+            case precondition = "refused"
         }
 
         private let base: Base
@@ -69,6 +70,9 @@ public struct CalDAVError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let otherOrigin = Code(.otherOrigin)
         /// The URL is a collection that is not a calendar taking events (a calendar home, an address book).
         public static let notACalendar = Code(.notACalendar)
+
+        /// The server refused the request and named the WebDAV/CalDAV precondition it broke (``DAVPrecondition``).
+        public static let precondition = Code(.precondition)
 
         /// A short name for the kind of failure.
         public var description: String { base.rawValue }

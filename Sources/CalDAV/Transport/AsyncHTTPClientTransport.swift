@@ -140,10 +140,46 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
                 hint: "check the server's certificate; only for a test server, turn verification off explicitly"
             )
         }
+        if let reason = refusal(error) {
+            return CalDAVError(
+                .connection,
+                url: url,
+                detail: reason,
+                hint: "check the URL, and that the CalDAV server is running and listening there"
+            )
+        }
         if error is NIOConnectionError || error is IOError || error is ChannelError {
             return connectionError(url, "could not connect or the connection dropped: \(error)")
         }
         return connectionError(url, "the request failed: \(error)")
+    }
+
+    /// Why no connection could be made, in words (`connection refused`); nil for other failures.
+    ///
+    /// Read from the errno the system gave; NIO's own descriptions are enum dumps no user should have to read.
+    private static func refusal(_ error: any Error) -> String? {
+        let errors: [any Error] =
+            if let connection = error as? NIOConnectionError {
+                connection.connectionErrors.map(\.error)
+            } else {
+                [error]
+            }
+        for error in errors {
+            guard let io = error as? IOError else { continue }
+            switch io.errnoCode {
+            case ECONNREFUSED: return "connection refused"
+            case EHOSTUNREACH: return "host unreachable"
+            case ENETUNREACH: return "network unreachable"
+            case ETIMEDOUT: return "the connection timed out"
+            default: continue
+            }
+        }
+        if let connection = error as? NIOConnectionError, connection.dnsAError != nil || connection.dnsAAAAError != nil,
+            connection.connectionErrors.isEmpty
+        {
+            return "the host name could not be resolved"
+        }
+        return nil
     }
 
     private static func connectionError(_ url: URL, _ detail: String) -> CalDAVError {

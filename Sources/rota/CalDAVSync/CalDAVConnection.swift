@@ -18,6 +18,8 @@ struct CalDAVConnection {
     /// Standard error, at debug level with `--verbose` (every request), else warnings only.
     let logger: Logger
     private let transport: AsyncHTTPClientTransport
+    /// Whether rota found any credentials; a 401 without them gets the four ways to give them.
+    let hasCredentials: Bool
 
     /// Opens a connection for `options`, runs `body` with it and closes it, whether `body` succeeds or not.
     ///
@@ -34,13 +36,34 @@ struct CalDAVConnection {
             let result = try await body(connection)
             await connection.close()
             return result
+        } catch let failure as CommandFailure {
+            await connection.close()
+            throw failure  // printed once by Rota.main
         } catch {
             await connection.close()
             switch error {
             case is CommandFailure, is ExitCode: throw error
+            case let error as CalDAVError where error.status == 401 && !connection.hasCredentials:
+                throw CommandFailure(rendered: Self.noCredentials(error))
             default: throw CommandFailure(rendered: String(describing: error))
             }
         }
+    }
+
+    /// A 401 when rota sent no credentials: say so, and name the four ways to give them.
+    static func noCredentials(_ error: CalDAVError) -> String {
+        let url = error.url.map { $0.absoluteString + ": " } ?? ""
+        return "\(url)error: the server asks for credentials (HTTP 401) and rota has none\n"
+            + "hint: give them one of four ways: ROTA_CALDAV_USERNAME and ROTA_CALDAV_PASSWORD in the environment; "
+            + "--username with --password-stdin; a netrc entry for the host (~/.netrc, or --netrc FILE); "
+            + "or a bearer token in ROTA_CALDAV_TOKEN"
+    }
+
+    /// Checks that `calendar` is a calendar taking events before anything is written to it.
+    ///
+    /// - Throws: ``CalDAVError`` (not a calendar, with the calendars found under it listed).
+    func checkTarget(_ calendar: URL) async throws {
+        _ = try await client.writableCalendar(at: calendar)
     }
 
     /// Opens a client for `options`; `CommandFailure` when there is no calendar URL or the credentials cannot be read.
@@ -67,7 +90,12 @@ struct CalDAVConnection {
         var logger = Logger(label: "rota.caldav") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = output.verbose ? .debug : .warning
         let client = CalDAVClient(baseURL: url, credentials: credentials, transport: transport, logger: logger)
-        return CalDAVConnection(client: client, logger: logger, transport: transport)
+        return CalDAVConnection(
+            client: client,
+            logger: logger,
+            transport: transport,
+            hasCredentials: credentials != .none
+        )
     }
 
     /// Closes the HTTP connections; call it before the command ends.

@@ -30,16 +30,34 @@ struct PushCommand: AsyncParsableCommand {
             again; 5xx, 429 (after its Retry-After) and dropped connections are retried with backoff a \
             few times. An interrupted push can simply be run again.
 
+            An event the server refuses (a 403, 409 or 412 naming a CalDAV precondition, such as a UID that \
+            another event, not rota's, already holds) is reported by UID with the reason; push writes \
+            all the others, then exits 2. Before its first write to a calendar that holds none of rota's \
+            events, push checks that --calendar is a calendar taking events (not a calendar home), and \
+            lists the calendars under it if not.
+
+            Time: --timeout bounds each request from sending it to the last byte of the answer; \
+            --deadline bounds the whole run. At the deadline push starts no more requests, reports what \
+            was written and what was not, and exits 2. A Retry-After that would end after the deadline \
+            is not slept through: the run ends at once with that message (so does one longer than two \
+            minutes, whatever the deadline). Run push again later to write the rest.
+
+            --dry-run lists what push would write (creates, updates, deletes by UID) and writes nothing: \
+            exit 0 in sync, 1 with changes. --format json prints the summary as JSON (docs/commands.md). \
+            A long push shows its progress on standard error: an ETA line on a terminal, otherwise one \
+            line every 10 seconds.
+
             Credentials: ROTA_CALDAV_USERNAME and ROTA_CALDAV_PASSWORD, or --password-stdin, or a netrc \
             file (--netrc, default ~/.netrc), or a bearer token in ROTA_CALDAV_TOKEN. Never on the \
             command line.
 
-            Exit status: 0 when the calendar matches the plan, 1 when edited events were left alone, \
-            2 on an error.
+            Exit status: 0 when the calendar matches the plan, 1 when edited events were left alone \
+            (or, with --dry-run, when there is anything to write), 2 on an error or an event not written.
 
             Examples:
               ROTA_CALDAV_USERNAME=chen ROTA_CALDAV_PASSWORD=... rota push --calendar https://dav.example.com/chen/oncall/
               rota push --server https://dav.example.com/ --create
+              rota push --calendar https://dav.example.com/chen/oncall/ --dry-run
               pass show caldav | rota push --server https://caldav.fastmail.com/ --username chen@example.com --password-stdin
             """
     )
@@ -59,28 +77,62 @@ struct PushCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How many writes run at once.", valueName: "n"))
     var concurrency = 4
 
+    @Flag(name: .customLong("dry-run"), help: "List what push would write, and write nothing.")
+    var dryRun = false
+
+    @Option(help: "Output format: table or json (the summary, failures by UID).")
+    var format: OutputFormat = .table
+
+    @Option(
+        help: ArgumentHelp(
+            "Seconds the whole push may take; then it stops, reports what was and was not written, and exits 2.",
+            valueName: "seconds"
+        )
+    )
+    var deadline = 600
+
     func validate() throws {
         guard calDAV.calendar != nil || calDAV.server != nil else {
             throw ValidationError("give exactly one of --calendar URL and --server URL")
         }
         guard !create || calDAV.server != nil else { throw ValidationError("--create goes with --server") }
         guard (1...32).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 32") }
+        guard deadline >= 1 else { throw ValidationError("--deadline must be at least 1 second") }
     }
 
     func run() async throws {
+        let started = ContinuousClock.now
         let plan = try await SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
-        let (calendar, reconciliation, results) = try await CalDAVConnection.using(calDAV, output: verbosity) {
-            try await push(plan, $0)
+        let summary = try await CalDAVConnection.using(calDAV, output: verbosity) {
+            try await push(plan, $0, until: started.advanced(by: .seconds(deadline)))
         }
-        let leftDriftAlone = try report(calendar, reconciliation, results)
-        if leftDriftAlone { throw ExitCode(1) }
+        try report(summary)
     }
 
     private func push(
         _ plan: SyncPlan,
-        _ connection: CalDAVConnection
-    ) async throws -> (URL, Reconciliation, [(Reconciliation.Entry, PushOutcome)]) {
-        let (calendar, reconciliation) = try await connection.reconcile(plan, calDAV, create: create)
+        _ connection: CalDAVConnection,
+        until deadline: ContinuousClock.Instant
+    ) async throws -> PushReport {
+        if dryRun, create, let missing = try await missingCalendar(plan, connection, until: deadline) {
+            return missing
+        }
+        let (calendar, reconciliation) = try await beforeDeadline(deadline) {
+            try await connection.reconcile(plan, calDAV, create: create && !dryRun)
+        }
+        let work = reconciliation.entries.filter { $0.action != .keep }
+        if dryRun {
+            return PushReport(
+                summary: PushSummary(dryRun: calendar, reconciliation: reconciliation, force: force),
+                reconciliation: reconciliation,
+                kept: []
+            )
+        }
+        // A calendar that holds none of rota's events is checked before the first write: a calendar home would take
+        // the PUTs. One that does has been rota's target before, so a push with k changes still costs k+1 requests.
+        if !work.isEmpty, calDAV.calendar != nil, !reconciliation.entries.contains(where: { $0.remote != nil }) {
+            try await beforeDeadline(deadline) { try await connection.checkTarget(calendar) }
+        }
         let items = PushItems(
             calendar: calendar,
             asOf: plan.asOf,
@@ -92,84 +144,126 @@ struct PushCommand: AsyncParsableCommand {
                 uniquingKeysWith: { first, _ in first }
             )
         )
+        let clock = ContinuousClock()
         let executor = PushExecutor(
             transport: CalDAVSyncTransport(client: connection.client, calendar: calendar, decide: items.decide),
-            clock: ContinuousClock(),
+            clock: clock,
             concurrency: concurrency,
             force: force,
             logger: connection.logger
         )
-        let work = reconciliation.entries.filter { $0.action != .keep }
-        let progress = Progress(total: verbosity.quiet ? 0 : work.count)
+        var progress = PushProgress(total: verbosity.quiet ? 0 : work.count, isTerminal: isatty(2) == 1)
+        let writesBegan = clock.now
         var generator = SystemRandomNumberGenerator()
-        let outcomes = await executor.run(work.map(items.item), using: &generator) { progress.show($0) }
-        progress.finish()
-        return (calendar, reconciliation, Array(zip(work, outcomes)))
+        let outcomes = await executor.run(work.map(items.item), using: &generator, deadline: deadline) { done in
+            guard let text = progress.update(done: done, elapsed: writesBegan.duration(to: clock.now)) else { return }
+            var standardError = StandardError()
+            print(text, terminator: "", to: &standardError)
+        }
+        if let finish = progress.finish {
+            var standardError = StandardError()
+            print(finish, terminator: "", to: &standardError)
+        }
+        let results = Array(zip(work, outcomes))
+        return PushReport(
+            summary: PushSummary(calendar: calendar, reconciliation: reconciliation, results: results),
+            reconciliation: reconciliation,
+            kept: results.filter { $0.1 == .driftKept }.map(\.0)
+        )
     }
 
-    /// Prints what the push did; returns whether events edited by hand were left alone (exit status 1).
-    ///
-    /// - Throws: `CommandFailure` listing the events that could not be written.
-    private func report(
-        _ calendar: URL,
-        _ reconciliation: Reconciliation,
-        _ results: [(Reconciliation.Entry, PushOutcome)]
-    ) throws -> Bool {
-        let tally = PushTally(results.map(\.1))
-        let kept = results.filter { $0.1 == .driftKept }.map(\.0)
-        let failures = results.compactMap { result -> SyncFailure? in
-            if case .failed(let failure) = result.1 { return failure }
-            return nil
-        }
-        let unchanged = reconciliation.entries(.keep).count + tally.unchanged
-        let colour = Terminal.usesColour(.output)
-        for entry in reconciliation.entries where entry.action != .keep && entry.action != .drift {
-            print("\(ReconciliationText.marker(entry.action, colour: colour)) \(ReconciliationText.headline(entry))")
-        }
-        for entry in kept {
-            print("! \(ReconciliationText.headline(entry)): edited on the server, left alone")
-            for line in ReconciliationText.changeLines(entry) { print(line) }
-        }
-        print(
-            "\(calendar.absoluteString): \(tally.created) created, \(tally.updated) updated, "
-                + "\(tally.deleted) deleted, \(unchanged) unchanged, \(tally.driftOverwritten) drift overwritten"
-                + (tally.failed > 0 ? ", \(tally.failed) failed" : "")
-                + ReconciliationText.othersLeftAlone(reconciliation)
+    /// For `--dry-run --create`: when discovery finds no calendar of that name, what push would do (create it in
+    /// the calendar home and write every planned event); nil when the calendar exists.
+    private func missingCalendar(
+        _ plan: SyncPlan,
+        _ connection: CalDAVConnection,
+        until deadline: ContinuousClock.Instant
+    ) async throws -> PushReport? {
+        let name = calDAV.calendarName ?? plan.config.feeds.calendarName
+        let discovery = try await beforeDeadline(deadline) { try await connection.client.discover() }
+        guard !discovery.calendars.contains(where: { $0.isCalendar && $0.displayName == name }) else { return nil }
+        let calendar = discovery.calendarHome.appending(path: CalDAVConnection.slug(name) + "/")
+        let reconciliation = plan.reconcile([])
+        return PushReport(
+            summary: PushSummary(dryRun: calendar, reconciliation: reconciliation, force: force),
+            reconciliation: reconciliation,
+            kept: []
         )
-        if !kept.isEmpty {
-            var standardError = StandardError()
+    }
+
+    /// Runs `body` (reading the calendar, before any write), or stops it when `deadline` comes first.
+    ///
+    /// - Throws: What `body` throws, or a ``CommandFailure`` saying nothing was written when the deadline came.
+    private func beforeDeadline<T: Sendable>(
+        _ deadline: ContinuousClock.Instant,
+        _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await ContinuousClock().sleep(until: deadline, tolerance: nil)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw CommandFailure(
+                    message: "the --deadline of \(self.deadline) s passed before the calendar was read; "
+                        + "nothing was written",
+                    hint: "check that the server answers (rota push -v logs each request), or give a longer --deadline"
+                )
+            }
+            return value
+        }
+    }
+
+    /// Prints what the push did (or would do); exit 1 when events edited by hand were left alone or, for a dry run,
+    /// when there is anything to write; exit 2 when some events could not be written.
+    private func report(_ report: PushReport) throws {
+        let summary = report.summary
+        switch format {
+        case .json:
+            print(try JSONOutput.encode(summary), terminator: "")
+        case .table:
+            let colour = Terminal.usesColour(.output)
+            for entry in report.reconciliation.entries where entry.action != .keep {
+                guard entry.action != .drift || summary.dryRun else { continue }
+                print(
+                    "\(ReconciliationText.marker(entry.action, colour: colour)) \(ReconciliationText.headline(entry))"
+                )
+                if summary.dryRun { for line in ReconciliationText.changeLines(entry) { print(line) } }
+            }
+            for entry in report.kept {
+                print("! \(ReconciliationText.headline(entry)): edited on the server, left alone")
+                for line in ReconciliationText.changeLines(entry) { print(line) }
+            }
+            print(summary.line)
+        }
+        var standardError = StandardError()
+        if !report.kept.isEmpty {
             print(
-                "\(Plural.count(kept.count, "event")) edited by hand on the server \(kept.count == 1 ? "was" : "were") "
+                "\(Plural.count(report.kept.count, "event")) edited by hand on the server "
+                    + "\(report.kept.count == 1 ? "was" : "were") "
                     + "left alone\nhint: rota push --force overwrites them with the plan",
                 to: &standardError
             )
         }
-        if !failures.isEmpty {
-            throw CommandFailure(rendered: failures.map { String(describing: $0) }.joined(separator: "\n"))
+        if !summary.failures.isEmpty {
+            var lines = [
+                "error: \(Plural.count(summary.failures.count, "event")) not written (the others were written):"
+            ]
+            for failure in summary.failures {
+                lines.append("\(failure.uid): \(failure.message)")
+                if let hint = failure.hint { lines.append("  hint: \(hint)") }
+            }
+            throw CommandFailure(rendered: lines.joined(separator: "\n"))
         }
-        return !kept.isEmpty
+        if summary.dryRun ? !summary.inSync : !report.kept.isEmpty { throw ExitCode(1) }
     }
 }
 
-/// A `push: 12/120` line on standard error, redrawn in place, only when standard error is a terminal.
-final class Progress: Sendable {
-    let total: Int
-    let isTerminal: Bool
-
-    init(total: Int) {
-        self.total = total
-        isTerminal = isatty(2) == 1 && total > 0
-    }
-
-    func show(_ done: Int) {
-        guard isTerminal else { return }
-        var standardError = StandardError()
-        print("\rpush: \(done)/\(total) written", terminator: "", to: &standardError)
-    }
-
-    func finish() {
-        guard isTerminal else { return }
-        var standardError = StandardError()
-        print("\r\u{1B}[K", terminator: "", to: &standardError)
-    }
+/// What ``PushCommand`` reports: the summary, plus the reconciliation and the drift left alone for the table.
+struct PushReport {
+    let summary: PushSummary
+    let reconciliation: Reconciliation
+    let kept: [Reconciliation.Entry]
 }
