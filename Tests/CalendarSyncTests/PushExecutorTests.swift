@@ -259,7 +259,13 @@ extension PushExecutorTests {
             writes: [items[0].url: [.serverError(status: 503, retryAfter: .seconds(120))]]
         )
         let clock = ManualClock()
-        let executor = PushExecutor(transport: transport, clock: clock, concurrency: 1, force: false)
+        let executor = PushExecutor(
+            transport: transport,
+            clock: clock,
+            concurrency: 1,
+            force: false,
+            logger: Logger(label: "push", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
         var generator = SeededGenerator(seed: 1)
         let outcomes = await executor.run(items, using: &generator, deadline: clock.now.advanced(by: .seconds(60)))
         clock.finish()
@@ -277,7 +283,13 @@ extension PushExecutorTests {
         let items = Self.creates(3)
         let transport = FakeTransport()
         let clock = ManualClock()
-        let executor = PushExecutor(transport: transport, clock: clock, concurrency: 2, force: false)
+        let executor = PushExecutor(
+            transport: transport,
+            clock: clock,
+            concurrency: 2,
+            force: false,
+            logger: Logger(label: "push", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
         var generator = SeededGenerator(seed: 1)
         let outcomes = await executor.run(items, using: &generator, deadline: clock.now)
         clock.finish()

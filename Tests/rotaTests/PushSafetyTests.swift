@@ -1,5 +1,6 @@
 import CalDAV
 import Foundation
+import RotaTestSupport
 import ServerTestSupport
 import Testing
 
@@ -105,8 +106,14 @@ import Testing
             let push = try fixture.rota(["push", "--calendar", url, "--format", "json"])
             #expect(push.status == 0, "\(push.standardError)")
             let port = "127.0.0.1:\(fixture.proxy.rootURL.port ?? 0)"
-            CommandGolden.check(dry.standardOutput.replacingOccurrences(of: port, with: "PROXY"), "push-dry-run.json")
-            CommandGolden.check(push.standardOutput.replacingOccurrences(of: port, with: "PROXY"), "push.json")
+            GoldenFile.check(
+                dry.standardOutput.replacingOccurrences(of: port, with: "PROXY"),
+                "fixtures/golden/rota/push-dry-run.json"
+            )
+            GoldenFile.check(
+                push.standardOutput.replacingOccurrences(of: port, with: "PROXY"),
+                "fixtures/golden/rota/push.json"
+            )
             #expect(!push.standardOutput.contains(CalDAVServerProcess.password))
         }
     }
