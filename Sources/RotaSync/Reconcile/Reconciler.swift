@@ -39,7 +39,7 @@ package enum Reconciler {
         for resource in remote {
             guard resource.events.count == 1, let event = resource.events.first,
                 ManagedEvent.isManaged(event, team: team, uidDomain: uidDomain),
-                let uid = event.property("UID")?.value
+                let uid = event.property(.uid)?.value
             else {
                 foreign += 1
                 continue
@@ -49,7 +49,7 @@ package enum Reconciler {
         var entries: [Reconciliation.Entry] = []
         var plannedUIDs: Set<String> = []
         for event in planned {
-            guard let uid = event.property("UID")?.value, plannedUIDs.insert(uid).inserted else { continue }
+            guard let uid = event.property(.uid)?.value, plannedUIDs.insert(uid).inserted else { continue }
             let matches = (managed.removeValue(forKey: uid) ?? []).sorted {
                 ($0.remote.href ?? "") < ($1.remote.href ?? "")
             }
@@ -80,7 +80,7 @@ package enum Reconciler {
         }
         for (uid, matches) in managed {
             // A feed keeps a cancelled event for a while on purpose: that is in sync with its absence.
-            entries += matches.filter { $0.event.property("STATUS")?.value != "CANCELLED" }.map { extra($0, uid: uid) }
+            entries += matches.filter { $0.event.property(.status)?.value != "CANCELLED" }.map { extra($0, uid: uid) }
         }
         entries.sort { (startKey($0), $0.uid, $0.href ?? "") < (startKey($1), $1.uid, $1.href ?? "") }
         return Reconciliation(entries: entries, foreignCount: foreign)
@@ -122,7 +122,7 @@ package enum Reconciler {
     static func changes(from remote: Component, to planned: Component) -> [Reconciliation.FieldChange] {
         func fields(_ event: Component) -> [String: String] {
             var result: [String: String] = [:]
-            for property in event.properties where !ManagedEvent.ignoredProperties.contains(property.name) {
+            for property in event.properties where !ManagedEvent.ignoredProperties.contains(property.propertyName) {
                 // The value as people read it (TEXT unescaped), after its parameters if it has any.
                 let parameters = property.parameters.map { "\($0.name)=\($0.values.joined(separator: ","))" }
                 let value = (parameters.isEmpty ? "" : parameters.joined(separator: ";") + " ") + property.value

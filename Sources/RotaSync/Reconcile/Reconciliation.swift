@@ -40,7 +40,7 @@ package struct Reconciliation: Sendable {
 
         /// The SEQUENCE the remote event has (0 without one); a write uses one more.
         package var remoteSequence: Int {
-            remote.flatMap { $0.property("SEQUENCE").flatMap { Int($0.value) } } ?? 0
+            remote.flatMap { $0.property(.sequence).flatMap { Int($0.value) } } ?? 0
         }
     }
 
