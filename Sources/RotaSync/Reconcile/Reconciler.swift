@@ -54,28 +54,19 @@ package enum Reconciler {
                 ($0.remote.href ?? "") < ($1.remote.href ?? "")
             }
             guard let match = matches.first else {
-                entries.append(
-                    .init(uid: uid, action: .create, href: nil, etag: nil, planned: event, remote: nil, changes: [])
-                )
+                entries.append(.init(uid: uid, decision: .create(planned: event)))
                 continue
             }
-            let action: Reconciliation.Action
+            let remote = copy(match)
+            let decision: Reconciliation.Decision
             if ManagedEvent.contentLines(of: match.event) == ManagedEvent.contentLines(of: event) {
-                action = .keep
+                decision = .keep(planned: event, remote: remote)
+            } else if ManagedEvent.isDrifted(match.event) {
+                decision = .drift(planned: event, remote: remote, changes: changes(from: match.event, to: event))
             } else {
-                action = ManagedEvent.isDrifted(match.event) ? .drift : .update
+                decision = .update(planned: event, remote: remote, changes: changes(from: match.event, to: event))
             }
-            entries.append(
-                .init(
-                    uid: uid,
-                    action: action,
-                    href: match.remote.href,
-                    etag: match.remote.etag,
-                    planned: event,
-                    remote: match.event,
-                    changes: action == .keep ? [] : changes(from: match.event, to: event)
-                )
-            )
+            entries.append(.init(uid: uid, decision: decision))
             entries += matches.dropFirst().map { extra($0, uid: uid) }
         }
         for (uid, matches) in managed {
@@ -107,15 +98,17 @@ package enum Reconciler {
     /// A managed event the plan does not have (or a second copy of one it has): delete it, unless it
     /// was edited by hand, which is drift.
     private static func extra(_ match: (remote: Remote, event: Component), uid: String) -> Reconciliation.Entry {
-        .init(
+        let remote = copy(match)
+        return .init(
             uid: uid,
-            action: ManagedEvent.isDrifted(match.event) ? .drift : .delete,
-            href: match.remote.href,
-            etag: match.remote.etag,
-            planned: nil,
-            remote: match.event,
-            changes: []
+            decision: ManagedEvent.isDrifted(match.event)
+                ? .drift(planned: nil, remote: remote, changes: []) : .delete(remote: remote)
         )
+    }
+
+    /// The remote event of a match, with its resource's href and ETag.
+    private static func copy(_ match: (remote: Remote, event: Component)) -> Reconciliation.RemoteCopy {
+        .init(href: match.remote.href, etag: match.remote.etag, event: match.event)
     }
 
     /// The properties whose values differ, by name; several values of one name are joined.
