@@ -114,22 +114,24 @@ enum EventComponent {
     }
 
     /// The instants the events span in `zone`, for the VTIMEZONE they need; nil without timed events.
+    ///
+    /// Only zoned times count (rota writes its timed events in the rotation's zone); their values are read by
+    /// the iCalendar reader, so a value that is no DATE-TIME is left out rather than read as year 0.
     private static func instantSpan(of events: [Component], zone: TimeZone) -> ClosedRange<Date>? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let dates = events.flatMap { event in
             [PropertyName.dtStart, .dtEnd].compactMap { name -> Date? in
-                guard let property = event.property(name), property.parameter("TZID") != nil else { return nil }
-                let digits = Array(property.value.filter(\.isNumber))
-                guard digits.count >= 12 else { return nil }
-                func number(_ range: Range<Int>) -> Int { Int(String(digits[range])) ?? 0 }
+                guard let property = event.property(name),
+                    case .zoned(_, let parts)? = try? DateTimeValue(property: property)
+                else { return nil }
                 return calendar.date(
                     from: DateComponents(
-                        year: number(0..<4),
-                        month: number(4..<6),
-                        day: number(6..<8),
-                        hour: number(8..<10),
-                        minute: number(10..<12)
+                        year: parts.year,
+                        month: parts.month,
+                        day: parts.day,
+                        hour: parts.hour,
+                        minute: parts.minute
                     )
                 )
             }
