@@ -42,16 +42,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The one stable (per-run and per-machine) hash, FNV-1a 64: content hashes, X-ROTA-HASH, entity tags. Its own
+        // target so RotaSync and FeedServer share it without depending on each other.
+        .target(
+            name: "StableHash",
+            swiftSettings: strictSettings
+        ),
         // Pure: (config, ledger, as-of date, horizon) -> schedule; fairness figures. No clock, files or environment.
         .target(
             name: "Scheduler",
-            dependencies: ["RotaModel"],
+            dependencies: ["RotaModel", "ICalendar"],
             swiftSettings: strictSettings
         ),
         // Schedule -> calendar events and feeds; later, reconcile plan vs remote.
         .target(
             name: "RotaSync",
-            dependencies: ["Scheduler", "ICalendar", "RotaModel"],
+            dependencies: ["Scheduler", "ICalendar", "RotaModel", "StableHash"],
             swiftSettings: strictSettings
         ),
         // Pushing decided events to a CalDAV calendar: a pure per-event state machine (conditional writes, 412 re-read,
@@ -64,13 +70,14 @@ let package = Package(
         // Pure: config + schedule -> runbooks (Markdown and printable HTML) for investor-facing pipelines.
         .target(
             name: "Runbooks",
-            dependencies: ["Scheduler", "RotaModel"],
+            dependencies: ["Scheduler", "RotaModel", "ICalendar"],
             swiftSettings: strictSettings
         ),
         // `rota serve`: serves a FeedCatalog value over HTTP (conditional GET, tokens, access log). No rota model.
         .target(
             name: "FeedServer",
             dependencies: [
+                "StableHash",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -84,7 +91,7 @@ let package = Package(
         // Team config text -> validated values; holiday rules. Pure: no files, clock or environment.
         .target(
             name: "RotaModel",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["ICalendar", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // WebDAV/CalDAV client: pure request builders and multistatus parsers, plus an AsyncHTTPClient transport.
@@ -133,12 +140,12 @@ let package = Package(
         ),
         .testTarget(
             name: "RotaModelTests",
-            dependencies: ["RotaModel", "RotaTestSupport"],
+            dependencies: ["RotaModel", "ICalendar", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SchedulerTests",
-            dependencies: ["Scheduler", "RotaModel", "RotaTestSupport"],
+            dependencies: ["Scheduler", "RotaModel", "ICalendar", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -187,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RunbooksTests",
-            dependencies: ["Runbooks", "Scheduler", "RotaModel", "RotaTestSupport"],
+            dependencies: ["Runbooks", "Scheduler", "RotaModel", "ICalendar", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 package import Foundation
+import StableHash
 
 /// Everything `rota serve` publishes at one moment: the feeds by name, the HTML index page and the runbooks.
 ///
@@ -24,13 +25,7 @@ package struct FeedCatalog: Sendable, Equatable {
 
         /// The entity tag of `bytes`: `"` + 16 hex digits of their 64-bit FNV-1a hash + `"`.
         package static func etag(of bytes: [UInt8]) -> String {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            let digits = String(hash, radix: 16)
-            return "\"" + String(repeating: "0", count: 16 - digits.count) + digits + "\""
+            "\"" + FNV1a.hex(bytes) + "\""
         }
     }
 

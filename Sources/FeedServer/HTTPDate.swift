@@ -10,7 +10,7 @@ package enum HTTPDate {
 
     private static var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        calendar.timeZone = .gmt
         return calendar
     }
 

@@ -1,3 +1,4 @@
+import ICalendar
 package import RotaModel
 
 /// A swap two engineers agreed on themselves, checked against the rules before `rota swap` records it.

@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 package import RotaModel
 
 /// How evenly on-call duty fell on each engineer over a period: what `rota report` prints.

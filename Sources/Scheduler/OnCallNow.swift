@@ -1,3 +1,4 @@
+import ICalendar
 package import RotaModel
 
 /// Who is on call at one moment, read from a schedule: the answer `rota now` prints.

@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 package import RotaModel
 
 /// Computes the on-call schedule from a validated config, the ledger and an as-of date.

@@ -1,18 +1,11 @@
 import Foundation
+import ICalendar
 import RotaModel
 
 /// The rotation's shifts as positions in time: where shift `k` starts and ends, which days it touches,
 /// and the instants of those wall-clock moments in the rotation's zone.
 struct ShiftGrid {
     let rotation: Rotation
-    private let calendar: Calendar
-
-    init(rotation: Rotation) {
-        self.rotation = rotation
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = rotation.timeZone.timeZone
-        self.calendar = calendar
-    }
 
     func handOffDate(_ index: Int) -> LocalDate {
         rotation.start.adding(days: index * rotation.lengthDays)
@@ -50,23 +43,9 @@ struct ShiftGrid {
         return first...last
     }
 
-    /// The instant of a wall-clock moment in the rotation's zone.
-    ///
-    /// A time in the spring-forward gap moves
-    /// forward by the gap (02:30 becomes 03:30); an ambiguous autumn time is its first occurrence.
+    /// The instant of a wall-clock moment in the rotation's zone (see ``TimeZoneID/instant(of:)``: a time in
+    /// the spring-forward gap moves forward by the gap, an ambiguous autumn time is its first occurrence).
     func instant(_ moment: LocalDateTime) -> Date {
-        let components = DateComponents(
-            year: moment.date.year,
-            month: moment.date.month,
-            day: moment.date.day,
-            hour: moment.time.hour,
-            minute: moment.time.minute
-        )
-        if let date = calendar.date(from: components) { return date }
-        // Foundation resolves every valid wall-clock time in a valid zone; should it not, count from the
-        // epoch in the zone's offset at that moment rather than return a wrong date silently.
-        let local = Double(moment.date.daysSinceEpoch * 86_400 + moment.time.minutesSinceMidnight * 60)
-        let guess = Date(timeIntervalSince1970: local)
-        return Date(timeIntervalSince1970: local - Double(calendar.timeZone.secondsFromGMT(for: guess)))
+        rotation.timeZone.instant(of: moment)
     }
 }

@@ -1,3 +1,4 @@
+import ICalendar
 import Testing
 
 @testable import RotaModel

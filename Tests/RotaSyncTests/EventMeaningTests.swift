@@ -12,13 +12,13 @@ import Testing
 @Suite struct EventMeaningTests {
     /// rota's events as the CalDAV resources it PUTs, one text per event.
     static func resources() throws -> [String] {
-        ReconcileTests.planned(try FeedTests.config()).map { event in
+        try ReconcileTests.planned(try FeedTests.config()).map { event in
             String(
                 decoding: CalendarPlan.resource(
                     for: event,
                     sequence: 2,
                     asOf: ReconcileTests.asOf,
-                    zone: "America/New_York"
+                    zone: try #require(TimeZoneDatabase.zone("America/New_York"))
                 ),
                 as: UTF8.self
             )

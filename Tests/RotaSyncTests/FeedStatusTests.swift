@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 import RotaModel
 import Scheduler
 import Testing
@@ -124,7 +125,7 @@ import Testing
         let next = Self.uid("shift-20270308")
         #expect(try Self.statuses(next, in: after) == ["STATUS:TENTATIVE"])
         #expect(after.state.events[next]?.sequence == 0)
-        #expect(after.state.events[next]?.changed == "2026-11-28")
+        #expect(after.state.events[next]?.changed.description == "2026-11-28")
         // Exporting again on the same day changes nothing.
         let again = try Self.export(previous: after.state, asOf: later)
         #expect(again.feeds == after.feeds)

@@ -10,7 +10,7 @@ import Testing
 /// keep, or report as edited by hand, and that events rota does not own are never touched.
 @Suite struct ReconcileTests {
     static let asOf = LocalDate(iso: "2026-11-28") ?? LocalDate(daysSinceEpoch: 0)
-    static let zone = "America/New_York"
+    static let zone = TimeZoneDatabase.zone("America/New_York")
 
     static func planned(_ config: TeamConfig, asOf: LocalDate = asOf) -> [Component] {
         let start = config.feeds.windowPast.added(to: asOf, direction: -1)
@@ -28,7 +28,7 @@ import Testing
     static func server(_ events: [Component], sequence: Int = 0) throws -> [Reconciler.Remote] {
         try events.map { event in
             let uid = try #require(event.property("UID")?.value)
-            let bytes = CalendarPlan.resource(for: event, sequence: sequence, asOf: asOf, zone: zone)
+            let bytes = CalendarPlan.resource(for: event, sequence: sequence, asOf: asOf, zone: try #require(zone))
             let read = try #require(CalendarPlan.events(in: bytes))
             return Reconciler.Remote(href: "/cal/" + Reconciler.resourceName(for: uid), etag: "\"1\"", events: read)
         }
@@ -142,7 +142,11 @@ import Testing
         #expect(result.entries(.keep).count == 3)
 
         // As a feed publishes it: STATUS:CANCELLED in place of the STATUS it had.
-        let cancelled = EventComponent.cancelled(remote[2].events[0], sequence: 1, changed: "2026-11-28")
+        let cancelled = EventComponent.cancelled(
+            remote[2].events[0],
+            sequence: 1,
+            changed: try #require(LocalDate(iso: "2026-11-28"))
+        )
         remote = Array(remote.prefix(2)) + [Reconciler.Remote(href: nil, etag: nil, events: [cancelled])]
         result = Self.reconcile(Array(planned.prefix(2)), remote)
         #expect(result.isInSync)
@@ -211,7 +215,7 @@ import Testing
             Self.planned(try FeedTests.config()).first { $0.property("X-ROTA-KIND")?.value == "shift" }
         )
         let text = String(
-            decoding: CalendarPlan.resource(for: event, sequence: 3, asOf: Self.asOf, zone: Self.zone),
+            decoding: CalendarPlan.resource(for: event, sequence: 3, asOf: Self.asOf, zone: try #require(Self.zone)),
             as: UTF8.self
         )
         #expect(text.contains("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"))

@@ -1,3 +1,4 @@
+import ICalendar
 import RotaModel
 import Scheduler
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 import RotaModel
 import RotaTestSupport
 import Testing

@@ -1,5 +1,6 @@
 import FeedServer
 import Foundation
+import ICalendar
 import Logging
 import RotaModel
 import RotaSync

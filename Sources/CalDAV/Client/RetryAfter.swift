@@ -31,7 +31,7 @@ enum RetryAfter {
         let time = parts[4].split(separator: ":").compactMap { Int($0) }
         guard time.count == 3 else { return nil }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        calendar.timeZone = .gmt
         let components = DateComponents(
             year: year,
             month: month + 1,

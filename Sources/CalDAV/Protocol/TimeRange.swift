@@ -26,7 +26,7 @@ public struct TimeRange: Equatable, Sendable {
     /// Formats from calendar components in UTC rather than with `DateFormatter`, which needs the system's zone files.
     private static func utcText(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        calendar.timeZone = .gmt
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         func two(_ value: Int?) -> String {
             let number = value ?? 0

@@ -14,8 +14,8 @@ struct RecurrenceCandidates {
         }
         if !rule.byDay.isEmpty {
             return expandByDay(
-                from: CivilDay(year: year, month: 1, day: 1),
-                to: CivilDay(year: year, month: 12, day: 31)
+                from: CivilDay(uncheckedYear: year, month: 1, day: 1),
+                to: CivilDay(uncheckedYear: year, month: 12, day: 31)
             )
         }
         return sameDay(year, first.month)
@@ -25,11 +25,11 @@ struct RecurrenceCandidates {
     func monthDays(_ year: Int, _ month: Int) -> [CivilDay] {
         if rule.frequency == .monthly, !rule.byMonth.isEmpty, !rule.byMonth.contains(month) { return [] }
         let length = CivilDay.daysIn(month: month, year: year)
-        let monthStart = CivilDay(year: year, month: month, day: 1)
-        let monthEnd = CivilDay(year: year, month: month, day: length)
+        let monthStart = CivilDay(uncheckedYear: year, month: month, day: 1)
+        let monthEnd = CivilDay(uncheckedYear: year, month: month, day: length)
         if !rule.byMonthDay.isEmpty {
             let days = Set(rule.byMonthDay.map { $0 > 0 ? $0 : length + 1 + $0 }).filter { (1...length).contains($0) }
-            return days.sorted().map { CivilDay(year: year, month: month, day: $0) }.filter {
+            return days.sorted().map { CivilDay(uncheckedYear: year, month: month, day: $0) }.filter {
                 rule.byDay.isEmpty || matchesByDay($0, from: monthStart, to: monthEnd)
             }
         }
@@ -60,7 +60,7 @@ struct RecurrenceCandidates {
 
     private func sameDay(_ year: Int, _ month: Int) -> [CivilDay] {
         CivilDay.isValid(year: year, month: month, day: first.day)
-            ? [CivilDay(year: year, month: month, day: first.day)] : []
+            ? [CivilDay(uncheckedYear: year, month: month, day: first.day)] : []
     }
 
     /// BYDAY expanded within `from...to`: every such weekday, or the nth one for an ordinal.

@@ -30,8 +30,8 @@ extension RecurrenceRule {
             )
         }
         try validateParts()
-        let first = CivilDay(year: year, month: month, day: day)
-        var last = min(limit.civilDay.clamped, CivilDay(year: CivilDay.years.upperBound, month: 12, day: 31))
+        let first = CivilDay(uncheckedYear: year, month: month, day: day)
+        var last = min(limit.civilDay.clamped, CivilDay(uncheckedYear: CivilDay.years.upperBound, month: 12, day: 31))
         if case .until(let until) = end { last = min(last, until.civilDay.clamped) }
         var count: Int?
         if case .count(let limit) = end { count = limit }

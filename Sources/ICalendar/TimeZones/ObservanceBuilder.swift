@@ -124,8 +124,12 @@ struct ObservanceBuilder {
     /// change of this kind happened then, or it would have joined the run.
     private func predictsMissedChange(after last: ZoneTransition, run: Run) -> Bool {
         let year = last.onsetDay.year + 1
-        let monthStart = CivilDay(year: year, month: run.month, day: 1)
-        let monthEnd = CivilDay(year: year, month: run.month, day: CivilDay.daysIn(month: run.month, year: year))
+        let monthStart = CivilDay(uncheckedYear: year, month: run.month, day: 1)
+        let monthEnd = CivilDay(
+            uncheckedYear: year,
+            month: run.month,
+            day: CivilDay.daysIn(month: run.month, year: year)
+        )
         guard let day = RecurrenceCandidates.nth(run.weekday, run.ordinal, from: monthStart, to: monthEnd) else {
             return true
         }

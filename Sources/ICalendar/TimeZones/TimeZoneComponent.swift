@@ -22,14 +22,28 @@ public enum TimeZoneComponent {
     /// - Returns: The component, with observances in time order; `nil` for a zone Foundation does not know.
     public static func component(tzid: String, covering: ClosedRange<Date>) -> Component? {
         guard let zone = TimeZone(identifier: tzid) else { return nil }
+        return component(tzid: tzid, zone: zone, covering: covering)
+    }
+
+    /// The VTIMEZONE of a zone the caller has resolved already; see ``component(tzid:covering:)``.
+    ///
+    /// An app that validates zone names once (as rota does) passes the zone it holds, so the name is not
+    /// looked up in the tz database again.
+    ///
+    /// - Parameters:
+    ///   - tzid: The TZID to write: the name `zone` was resolved from.
+    ///   - zone: The zone `tzid` names.
+    ///   - covering: The instants the calendar's events span; whole years around them are covered.
+    /// - Returns: The component, with observances in time order.
+    public static func component(tzid: String, zone: TimeZone, covering: ClosedRange<Date>) -> Component? {
         let lowerDays = floorDays(covering.lowerBound)
         let upperDays = floorDays(covering.upperBound)
         let firstYear = CivilDay(daysSinceEpoch: lowerDays).year
         let lastYear = CivilDay(daysSinceEpoch: upperDays).year
         // A day of margin before covers local years in every zone (offsets stay within ±14 h); the year
         // after the last is covered too, so even one covered year shows both changes recurring.
-        let start = (CivilDay(year: firstYear, month: 1, day: 1).daysSinceEpoch - 1) * 86_400
-        let end = (CivilDay(year: lastYear + 2, month: 1, day: 1).daysSinceEpoch + 1) * 86_400
+        let start = (CivilDay(uncheckedYear: firstYear, month: 1, day: 1).daysSinceEpoch - 1) * 86_400
+        let end = (CivilDay(uncheckedYear: lastYear + 2, month: 1, day: 1).daysSinceEpoch + 1) * 86_400
         let found = ZoneTransition.transitions(of: zone, from: start, through: end)
         let initial = found.previous ?? steadyObservance(of: zone, at: start)
         let observances = ObservanceBuilder(transitions: [initial] + found.inRange, rangeEnd: end).observances()

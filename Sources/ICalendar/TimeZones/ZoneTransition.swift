@@ -15,7 +15,7 @@ struct ZoneTransition {
 
     var onsetDay: CivilDay {
         let parts = onset
-        return CivilDay(year: parts.year, month: parts.month, day: parts.day)
+        return CivilDay(uncheckedYear: parts.year, month: parts.month, day: parts.day)
     }
 
     /// Seconds since local midnight of the onset.

@@ -1,20 +1,36 @@
-/// A day of the proleptic Gregorian calendar, with the arithmetic recurrence and time zones need.
+/// A day of the proleptic Gregorian calendar, with no time and no zone: the one date type of this package
+/// and of the apps built on it.
+///
+/// iCalendar needs day arithmetic for recurrence and time zones; an app built on it (rota keeps holidays,
+/// PTO and hand-off days as plain dates) needs the same arithmetic, and two copies of it drift apart. So
+/// the type is public here, and an app that must not see iCalendar in its names can alias it (rota's
+/// model does: `LocalDate`).
 ///
 /// Day counts use Howard Hinnant's `days_from_civil`, so no `Calendar` (and no time zone data) is
 /// involved and results are the same on every machine.
-struct CivilDay: Hashable, Comparable, Sendable {
-    let year: Int
-    let month: Int
-    let day: Int
+public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
 
-    init(year: Int, month: Int, day: Int) {
+    /// Creates a date when the parts name a real day in years 1-9999 (February 30 does not), else nil.
+    ///
+    /// Year 0 is left out: ISO 8601 needs an agreement between the parties for it, and no rota date is
+    /// there.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), Self.isValid(year: year, month: month, day: day) else { return nil }
+        self.init(uncheckedYear: year, month: month, day: day)
+    }
+
+    /// The parts as given, unchecked: for arithmetic on values known (or made) to be in range.
+    init(uncheckedYear year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// The day `days` after 1970-01-01 (negative before).
-    init(daysSinceEpoch days: Int) {
+    public init(daysSinceEpoch days: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -26,8 +42,18 @@ struct CivilDay: Hashable, Comparable, Sendable {
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
-    /// Days since 1970-01-01.
-    var daysSinceEpoch: Int {
+    /// Parses the ISO 8601 calendar date form `YYYY-MM-DD` (the extended form, four-digit year).
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01; differences of these count days exactly.
+    public var daysSinceEpoch: Int {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
@@ -36,30 +62,62 @@ struct CivilDay: Hashable, Comparable, Sendable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    var weekday: Weekday {
+    public var weekday: Weekday {
         // 1970-01-01 was a Thursday (index 3).
         Weekday(index: daysSinceEpoch + 3)
     }
 
-    func adding(days: Int) -> CivilDay {
+    public func adding(days: Int) -> CivilDay {
         CivilDay(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    /// Adds calendar months, clamping the day to the end of a shorter month (Jan 31 + 1 month = Feb 28).
+    public func adding(months: Int) -> CivilDay {
+        let monthIndex = year * 12 + (month - 1) + months
+        let newYear = monthIndex / 12
+        let newMonth = monthIndex % 12 + 1
+        let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
+        return CivilDay(uncheckedYear: newYear, month: newMonth, day: newDay)
+    }
+
+    /// The number of days from this day to `other` (negative when `other` is earlier).
+    public func days(until other: CivilDay) -> Int {
+        other.daysSinceEpoch - daysSinceEpoch
+    }
+
+    /// The ISO 8601 week this day belongs to: weeks start on Monday, and week 1 is the week with the
+    /// year's first Thursday (so 2026-12-31 is in 2026-W53 and 2027-01-01 too).
+    public var isoWeek: (year: Int, week: Int) {
+        let thursday = adding(days: 4 - weekday.isoNumber)
+        let dayOfYear = CivilDay(uncheckedYear: thursday.year, month: 1, day: 1).days(until: thursday) + 1
+        return (thursday.year, (dayOfYear - 1) / 7 + 1)
+    }
+
+    /// ISO 8601 extended format, `2026-11-30`.
+    public var description: String {
+        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+    }
+
+    /// ISO 8601 basic format, `20261130`: an iCalendar DATE, and the date part of a DATE-TIME (RFC 5545 §3.3.4).
+    public var basicFormat: String {
+        "\(Self.pad(year, 4))\(Self.pad(month, 2))\(Self.pad(day, 2))"
     }
 
     /// The day with its year moved into ``years``, its month into 1-12 and its day into 1-31, so day
     /// arithmetic on values a caller built by hand cannot overflow.
     var clamped: CivilDay {
         CivilDay(
-            year: min(max(year, CivilDay.years.lowerBound), CivilDay.years.upperBound),
+            uncheckedYear: min(max(year, CivilDay.years.lowerBound), CivilDay.years.upperBound),
             month: min(max(month, 1), 12),
             day: min(max(day, 1), 31)
         )
     }
 
-    static func isLeap(_ year: Int) -> Bool {
+    public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -75,7 +133,13 @@ struct CivilDay: Hashable, Comparable, Sendable {
         (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
     }
 
-    static func < (lhs: CivilDay, rhs: CivilDay) -> Bool {
+    /// `value` in decimal, with leading zeros up to `width` digits.
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    public static func < (lhs: CivilDay, rhs: CivilDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }

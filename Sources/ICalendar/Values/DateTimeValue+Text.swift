@@ -122,12 +122,14 @@ extension DateTimeValue {
         }
     }
 
-    /// The date part of any form.
-    var civilDay: CivilDay {
+    /// The date part of any form, as written: the day in the value's own zone (UTC for `.utc`), not converted.
+    ///
+    /// A value read by ``ICalendarReader`` names a real day; one built by hand is taken as it is.
+    public var civilDay: CivilDay {
         switch self {
-        case .date(let year, let month, let day): CivilDay(year: year, month: month, day: day)
+        case .date(let year, let month, let day): CivilDay(uncheckedYear: year, month: month, day: day)
         case .floating(let parts), .utc(let parts), .zoned(_, let parts):
-            CivilDay(year: parts.year, month: parts.month, day: parts.day)
+            CivilDay(uncheckedYear: parts.year, month: parts.month, day: parts.day)
         }
     }
 

@@ -1,3 +1,5 @@
+import ICalendar
+
 /// A length of calendar time as people write it in configs and flags.
 ///
 /// For example `30d`, `12w`, `3m`, `1y` (or `3 months`). Months and years are calendar months, not fixed numbers of days.

@@ -1,3 +1,5 @@
+import ICalendar
+
 /// How on-call duty rotates: shifts of a fixed length, handed off at a wall-clock time in one zone.
 ///
 /// Shift `k` starts on `start + k × length` at `handOffTime` in `timeZone`; because boundaries are

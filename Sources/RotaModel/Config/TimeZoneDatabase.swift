@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// The IANA zone names rota accepts: `Area/Location` names (and `UTC`) that the tz data bundled with
 /// the Swift toolchain resolves, the same data `TimeZone` uses, so a name accepted here always converts.
@@ -14,9 +14,18 @@ package enum TimeZoneDatabase {
         return names.sorted()
     }()
 
+    /// The zone a config names, validated: an `Area/Location` name (or `UTC`) the tz data knows.
     package static func zone(_ name: String) -> TimeZoneID? {
-        guard name == "UTC" || isAreaLocation(name), let zone = TimeZone(identifier: name) else { return nil }
+        guard name == "UTC" || isAreaLocation(name), let zone = resolve(name) else { return nil }
         return TimeZoneID(validated: name, timeZone: zone)
+    }
+
+    /// The zone any TZID names, as the tz data resolves it (nil when it does not know the name).
+    ///
+    /// The one place rota looks a name up in the tz database: config names go through ``zone(_:)``, and
+    /// TZIDs read from other calendars (whatever their producers wrote) come here.
+    package static func resolve(_ tzid: String) -> TimeZone? {
+        TimeZone(identifier: tzid)
     }
 
     /// `America/New_York`, `America/Argentina/Buenos_Aires`, `Etc/UTC`: an area, a slash, a location.

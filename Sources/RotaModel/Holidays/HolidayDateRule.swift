@@ -1,3 +1,5 @@
+import ICalendar
+
 /// How a holiday's date is found in a given year.
 package enum HolidayDateRule: Hashable, Sendable {
     /// The same month and day every year (December 25).
@@ -20,7 +22,7 @@ package enum HolidayDateRule: Hashable, Sendable {
         case let .nthWeekday(month, weekday, nth, offsetDays):
             guard let first = LocalDate(year: year, month: month, day: 1) else { return nil }
             let firstMatch = first.adding(days: (weekday.isoNumber - first.weekday.isoNumber + 7) % 7)
-            let lastDay = LocalDate.daysInMonth(year: year, month: month)
+            let lastDay = LocalDate.daysIn(month: month, year: year)
             let count = (lastDay - firstMatch.day) / 7 + 1
             let index = nth == -1 ? count - 1 : nth - 1
             guard index >= 0, index < count else { return nil }

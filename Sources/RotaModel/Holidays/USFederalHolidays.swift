@@ -1,3 +1,5 @@
+import ICalendar
+
 /// The US federal holidays as OPM publishes them, for 1971 to 2100.
 ///
 /// These are the holidays of title 5, section 6103(a) of the US Code, from 1971, when the Uniform Monday Holiday

@@ -1,3 +1,4 @@
+import ICalendar
 internal import Yams
 
 /// Decodes a ledger and checks it against the team config in one pass, collecting every problem.

@@ -1,3 +1,4 @@
+import ICalendar
 internal import Yams
 
 extension ConfigDecoder {

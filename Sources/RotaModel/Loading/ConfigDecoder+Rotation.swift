@@ -1,9 +1,10 @@
+import ICalendar
 internal import Yams
 
 extension ConfigDecoder {
     static let rotationKeys = ["length", "handoff", "time_zone", "order", "start"]
     static let handoffKeys = ["weekday", "time"]
-    static let weekdayChoices = Weekday.allCases.map { ($0.rawValue, $0) }
+    static let weekdayChoices = Weekday.allCases.map { ($0.configName, $0) }
 
     mutating func decodeRotation(_ node: Node, engineers: [EngineerDraft]?) -> Rotation? {
         guard let fields = nodes.fields(node, "rotation", keys: Self.rotationKeys) else { return nil }

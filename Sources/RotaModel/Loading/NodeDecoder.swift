@@ -1,3 +1,4 @@
+import ICalendar
 internal import Yams
 
 /// Reads YAML nodes into typed values while collecting a diagnostic, with its location, for every

@@ -10,15 +10,15 @@ enum EventComponent {
     /// `CONFIRMED`, a change that calendars see with a higher SEQUENCE.
     static func component(for event: FeedEvent, team: String) -> Component {
         var properties = [
-            Property(name: "UID", value: event.uid),
-            event.start.property(named: "DTSTART"),
-            event.end.property(named: "DTEND"),
-            Property(name: "SUMMARY", value: event.summary),
-            Property(name: "DESCRIPTION", value: event.description),
-            Property(name: "CATEGORIES", textList: event.categories),
-            Property(name: "STATUS", value: event.status.rawValue),
-            Property(name: "TRANSP", value: "TRANSPARENT"),
-            Property(name: "X-ROTA-TEAM", value: team),
+            Property(name: .uid, value: event.uid),
+            event.start.property(named: .dtStart),
+            event.end.property(named: .dtEnd),
+            Property(name: .summary, value: event.summary),
+            Property(name: .description, value: event.description),
+            Property(name: .categories, textList: event.categories),
+            Property(name: .status, value: event.status.rawValue),
+            Property(name: .transparency, value: "TRANSPARENT"),
+            Property(name: .rotaTeam, value: team),
         ]
         properties += event.markers
         var alarms: [Component] = []
@@ -27,9 +27,9 @@ enum EventComponent {
                 Component(
                     name: "VALARM",
                     properties: [
-                        Property(name: "ACTION", value: "DISPLAY"),
-                        Property(name: "TRIGGER", value: duration(minutesBefore: minutes)),
-                        Property(name: "DESCRIPTION", value: event.summary),
+                        Property(name: .action, value: "DISPLAY"),
+                        Property(name: .trigger, value: duration(minutesBefore: minutes)),
+                        Property(name: .description, value: event.summary),
                     ]
                 )
             )
@@ -40,24 +40,23 @@ enum EventComponent {
     /// `body` with its revision: SEQUENCE, and DTSTAMP at midnight UTC of the day the content last changed.
     ///
     /// Any SEQUENCE and DTSTAMP `body` has are replaced; its STATUS is content and stays.
-    static func stamped(_ body: Component, sequence: Int, changed: String) -> Component {
+    static func stamped(_ body: Component, sequence: Int, changed day: LocalDate) -> Component {
         var component = body
-        component.properties.removeAll { ["SEQUENCE", "DTSTAMP"].contains($0.name) }
-        let day = LocalDate(iso: changed) ?? LocalDate(daysSinceEpoch: 0)
+        component.properties.removeAll { $0.hasName(.sequence) || $0.hasName(.dtStamp) }
         component.properties.insert(
             DateTimeValue.utc(.init(year: day.year, month: day.month, day: day.day, hour: 0, minute: 0))
-                .property(named: "DTSTAMP"),
+                .property(named: .dtStamp),
             at: 1
         )
-        component.properties.insert(Property(name: "SEQUENCE", value: String(sequence)), at: 2)
+        component.properties.insert(Property(name: .sequence, value: String(sequence)), at: 2)
         return component
     }
 
     /// A published event again, as STATUS:CANCELLED (instead of the STATUS it had) without its alarm.
-    static func cancelled(_ old: Component, sequence: Int, changed: String) -> Component {
+    static func cancelled(_ old: Component, sequence: Int, changed: LocalDate) -> Component {
         var component = stamped(old, sequence: sequence, changed: changed)
-        component.properties.removeAll { $0.name == "STATUS" }
-        component.properties.append(Property(name: "STATUS", value: "CANCELLED"))
+        component.removeProperties(named: .status)
+        component.properties.append(Property(name: .status, value: "CANCELLED"))
         component.components.removeAll { $0.name == "VALARM" }
         return component
     }
@@ -79,10 +78,8 @@ enum EventComponent {
     /// The last day an event touches (an all-day end is exclusive).
     static func lastDay(of end: DateTimeValue) -> LocalDate {
         switch end {
-        case let .date(year, month, day):
-            return (LocalDate(year: year, month: month, day: day) ?? LocalDate(daysSinceEpoch: 0)).adding(days: -1)
-        case let .floating(parts), let .utc(parts), let .zoned(_, parts):
-            return LocalDate(year: parts.year, month: parts.month, day: parts.day) ?? LocalDate(daysSinceEpoch: 0)
+        case .date: end.civilDay.adding(days: -1)
+        case .floating, .utc, .zoned: end.civilDay
         }
     }
 
@@ -92,19 +89,19 @@ enum EventComponent {
     }
 
     static func startKey(of component: Component) -> String {
-        guard let start = component.property("DTSTART") else { return "" }
+        guard let start = component.property(.dtStart) else { return "" }
         return start.parameter("VALUE") == "DATE" ? start.value + "T000000-" : start.value
     }
 
     private static func startText(_ value: DateTimeValue) -> String {
-        startKey(of: Component(name: "VEVENT", properties: [value.property(named: "DTSTART")]))
+        startKey(of: Component(name: "VEVENT", properties: [value.property(named: .dtStart)]))
     }
 
     /// The VTIMEZONE a calendar holding `events` needs: `zone` over the span of their timed instants;
     /// empty when they are all-day events only.
-    static func timeZones(for events: [Component], zone: String) -> [Component] {
-        guard let span = instantSpan(of: events, zone: zone),
-            let timeZone = TimeZoneComponent.component(tzid: zone, covering: span)
+    static func timeZones(for events: [Component], zone: TimeZoneID) -> [Component] {
+        guard let span = instantSpan(of: events, zone: zone.timeZone),
+            let timeZone = TimeZoneComponent.component(tzid: zone.identifier, zone: zone.timeZone, covering: span)
         else { return [] }
         return [timeZone]
     }
@@ -117,23 +114,24 @@ enum EventComponent {
     }
 
     /// The instants the events span in `zone`, for the VTIMEZONE they need; nil without timed events.
-    private static func instantSpan(of events: [Component], zone: String) -> ClosedRange<Date>? {
+    ///
+    /// Only zoned times count (rota writes its timed events in the rotation's zone); their values are read by
+    /// the iCalendar reader, so a value that is no DATE-TIME is left out rather than read as year 0.
+    private static func instantSpan(of events: [Component], zone: TimeZone) -> ClosedRange<Date>? {
         var calendar = Calendar(identifier: .gregorian)
-        guard let timeZone = TimeZone(identifier: zone) else { return nil }
-        calendar.timeZone = timeZone
+        calendar.timeZone = zone
         let dates = events.flatMap { event in
-            ["DTSTART", "DTEND"].compactMap { name -> Date? in
-                guard let property = event.property(name), property.parameter("TZID") != nil else { return nil }
-                let digits = Array(property.value.filter(\.isNumber))
-                guard digits.count >= 12 else { return nil }
-                func number(_ range: Range<Int>) -> Int { Int(String(digits[range])) ?? 0 }
+            [PropertyName.dtStart, .dtEnd].compactMap { name -> Date? in
+                guard let property = event.property(name),
+                    case .zoned(_, let parts)? = try? DateTimeValue(property: property)
+                else { return nil }
                 return calendar.date(
                     from: DateComponents(
-                        year: number(0..<4),
-                        month: number(4..<6),
-                        day: number(6..<8),
-                        hour: number(8..<10),
-                        minute: number(10..<12)
+                        year: parts.year,
+                        month: parts.month,
+                        day: parts.day,
+                        hour: parts.hour,
+                        minute: parts.minute
                     )
                 )
             }

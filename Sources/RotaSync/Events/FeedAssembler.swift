@@ -1,6 +1,7 @@
 import Foundation
 import ICalendar
 package import RotaModel
+import StableHash
 
 /// Writes rota's events into iCalendar feeds, numbering revisions from what was published before.
 ///
@@ -40,15 +41,15 @@ package enum FeedAssembler {
         var published: [(feeds: [String], sortKey: String, component: Component)] = []
         for event in events {
             let body = EventComponent.component(for: event, team: config.team)
-            let hash = ContentHash.fnv1a(ICalendarWriter.write(body))
+            let hash = FNV1a.hex(ICalendarWriter.write(body))
             var entry = FeedState.Entry(
                 sequence: 0,
                 contentHash: hash,
-                changed: asOf.description,
+                changed: asOf,
                 lastPublished: "",
                 feeds: event.feeds,
                 cancelled: false,
-                lastDay: EventComponent.lastDay(of: event.end).description
+                lastDay: EventComponent.lastDay(of: event.end)
             )
             if let before = previous.events[event.uid] {
                 if before.contentHash == hash, !before.cancelled {
@@ -72,7 +73,7 @@ package enum FeedAssembler {
             published.append((event.feeds, sortKey, component))
         }
         for (uid, before) in previous.events.sorted(by: { $0.key < $1.key }) where state.events[uid] == nil {
-            guard let lastDay = LocalDate(iso: before.lastDay), lastDay >= windowStart,
+            guard before.lastDay >= windowStart,
                 let old = try? ICalendarReader.readComponents(Array(before.lastPublished.utf8)).first
             else { continue }
             var entry = before
@@ -82,7 +83,7 @@ package enum FeedAssembler {
             entry.departedCopy = nil
             if !before.cancelled {
                 entry.sequence += 1
-                entry.changed = asOf.description
+                entry.changed = asOf
                 entry.cancelled = true
             }
             let component = EventComponent.cancelled(old, sequence: entry.sequence, changed: entry.changed)
@@ -128,7 +129,7 @@ package enum FeedAssembler {
             return nil
         }
         let sequence = max(now.sequence, before.sequence + 1)
-        let component = EventComponent.cancelled(old, sequence: sequence, changed: asOf.description)
+        let component = EventComponent.cancelled(old, sequence: sequence, changed: asOf)
         return ((stillDeparted + newlyDeparted).uniqueSorted, component)
     }
 
@@ -142,20 +143,20 @@ package enum FeedAssembler {
             Property(name: "PRODID", value: productID),
             Property(name: "CALSCALE", value: "GREGORIAN"),
             Property(name: "NAME", value: title),
-            Property(name: "X-WR-CALNAME", value: title),
-            Property(name: "X-WR-TIMEZONE", value: zone),
+            Property(name: .calendarNameX, value: title),
+            Property(name: .calendarTimeZoneX, value: zone),
             Property(
                 name: "REFRESH-INTERVAL",
                 parameters: [Parameter(name: "VALUE", value: "DURATION")],
                 value: "PT1H"
             ),
-            Property(name: "X-PUBLISHED-TTL", value: "PT1H"),
+            Property(name: .publishedTTLX, value: "PT1H"),
         ]
-        properties.append(Property(name: "X-ROTA-TEAM", value: config.team))
+        properties.append(Property(name: .rotaTeam, value: config.team))
         return Component(
             name: "VCALENDAR",
             properties: properties,
-            components: EventComponent.timeZones(for: events, zone: zone) + events
+            components: EventComponent.timeZones(for: events, zone: config.rotation.timeZone) + events
         )
     }
 }
@@ -171,19 +172,6 @@ package enum FeedTitles {
             return "\(pipeline.name): \(config.feeds.calendarName)"
         }
         return feed
-    }
-}
-
-/// A 64-bit FNV-1a hash as 16 hex digits: stable across runs and platforms, unlike `Hasher`.
-enum ContentHash {
-    static func fnv1a(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
 

@@ -99,9 +99,9 @@ package enum FeedPlanner {
             alarmMinutesBefore: alarm,
             feeds: feeds,
             markers: [
-                Property(name: "X-ROTA-KIND", value: "shift"),
-                Property(name: "X-ROTA-SHIFT", value: shift.handOff.description),
-                Property(name: "X-ROTA-ENGINEER", value: shift.engineer.rawValue),
+                Property(name: .rotaKind, value: "shift"),
+                Property(name: .rotaShift, value: shift.handOff.description),
+                Property(name: .rotaEngineer, value: shift.engineer.rawValue),
             ]
         )
     }
@@ -119,8 +119,8 @@ package enum FeedPlanner {
             alarmMinutesBefore: nil,
             feeds: [FeedNames.team],
             markers: [
-                Property(name: "X-ROTA-KIND", value: "holiday"),
-                Property(name: "X-ROTA-HOLIDAY", value: occasion.id.rawValue),
+                Property(name: .rotaKind, value: "holiday"),
+                Property(name: .rotaHoliday, value: occasion.id.rawValue),
             ]
         )
     }
@@ -157,9 +157,9 @@ package enum FeedPlanner {
                 alarmMinutesBefore: nil,
                 feeds: [FeedNames.engineer(engineer), FeedNames.pipeline(pipeline.id)],
                 markers: [
-                    Property(name: "X-ROTA-KIND", value: "backup"),
-                    Property(name: "X-ROTA-ENGINEER", value: engineer.rawValue),
-                    Property(name: "X-ROTA-PIPELINE", value: pipeline.id.rawValue),
+                    Property(name: .rotaKind, value: "backup"),
+                    Property(name: .rotaEngineer, value: engineer.rawValue),
+                    Property(name: .rotaPipeline, value: pipeline.id.rawValue),
                 ]
             )
         }

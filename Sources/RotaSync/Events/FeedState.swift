@@ -1,4 +1,5 @@
-import RotaModel
+package import Foundation
+package import RotaModel
 
 /// What rota last published for each event: the memory that lets SEQUENCE grow only when an event
 /// changes, and lets a shift that left the plan stay in the feeds as cancelled.
@@ -11,7 +12,7 @@ package struct FeedState: Hashable, Sendable, Codable {
         /// FNV-1a hash of the event's content without SEQUENCE and DTSTAMP.
         package var contentHash: String
         /// The day the content last changed; the event's DTSTAMP, so unchanged feeds keep their bytes.
-        package var changed: String
+        package var changed: LocalDate
         /// The event as last published (ICS text of its VEVENT), to write it again as cancelled.
         package var lastPublished: String
         /// The feeds that carried it.
@@ -19,7 +20,7 @@ package struct FeedState: Hashable, Sendable, Codable {
         /// Whether it has been published as STATUS:CANCELLED.
         package var cancelled: Bool
         /// The last day of the event (its end), to drop cancelled events once the window passes them.
-        package var lastDay: String
+        package var lastDay: LocalDate
         /// Feeds the event has left while it stays in the plan (a swap moved it to another engineer's
         /// feed): they carry ``departedCopy`` instead, so the old assignee's calendar sees it cancelled.
         ///

@@ -29,9 +29,9 @@ package enum CalendarPlan {
     ///   - asOf: Today, as a value: DTSTAMP is its midnight UTC.
     ///   - zone: The rotation's zone, whose VTIMEZONE timed events need.
     /// - Returns: The bytes to PUT.
-    package static func resource(for event: Component, sequence: Int, asOf: LocalDate, zone: String) -> [UInt8] {
-        var stamped = EventComponent.stamped(event, sequence: sequence, changed: asOf.description)
-        stamped.properties.append(Property(name: ManagedEvent.hashProperty, value: ManagedEvent.contentHash(of: event)))
+    package static func resource(for event: Component, sequence: Int, asOf: LocalDate, zone: TimeZoneID) -> [UInt8] {
+        var stamped = EventComponent.stamped(event, sequence: sequence, changed: asOf)
+        stamped.properties.append(Property(name: .rotaHash, value: ManagedEvent.contentHash(of: event)))
         let calendar = Component(
             name: "VCALENDAR",
             properties: [

@@ -1,5 +1,6 @@
 import Foundation
 package import ICalendar
+import RotaModel
 
 /// What an event says, written as sorted canonical lines: two events that say the same thing give the same
 /// lines however a server re-serialised them.
@@ -18,17 +19,17 @@ package import ICalendar
 ///   hash rota writes, and every `X-` property except rota's own `X-ROTA-*` markers; alarms are not compared.
 package enum EventMeaning {
     /// Properties whose value is a DATE or DATE-TIME (or a list of them).
-    static let dateProperties: Set<String> = ["DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE"]
-
-    /// Revision stamps and properties servers and clients add on their own.
-    static let volatileProperties: Set<String> = [
-        "DTSTAMP", "SEQUENCE", "LAST-MODIFIED", "CREATED", ManagedEvent.hashProperty,
+    static let dateProperties: Set<PropertyName> = [
+        .dtStart, .dtEnd, .due, .recurrenceID, .exceptionDate, .recurrenceDate,
     ]
 
+    /// Revision stamps and properties servers and clients add on their own.
+    static let volatileProperties: Set<PropertyName> = [.dtStamp, .sequence, .lastModified, .created, .rotaHash]
+
     /// Whether a property says something about the event, as opposed to a stamp or a server's own note.
-    static func isContent(_ name: String) -> Bool {
+    static func isContent(_ name: PropertyName) -> Bool {
         guard !volatileProperties.contains(name) else { return false }
-        return !name.hasPrefix("X-") || name.hasPrefix("X-ROTA-")
+        return !name.rawValue.hasPrefix("X-") || name.rawValue.hasPrefix("X-ROTA-")
     }
 
     /// The event's meaning as sorted canonical lines.
@@ -38,7 +39,7 @@ package enum EventMeaning {
     package static func canonicalLines(of event: Component) -> [String] {
         var lines: [String] = []
         var lists: [String: (parameters: String, items: [String])] = [:]
-        for property in event.properties where isContent(property.name) {
+        for property in event.properties where isContent(property.propertyName) {
             var parameters = property.parameters.map { parameter in
                 (name: parameter.name.uppercased(), values: parameter.values.map(unquoted))
             }
@@ -49,7 +50,7 @@ package enum EventMeaning {
                 continue
             }
             var value: String
-            if dateProperties.contains(property.name), let instants = utcInstants(of: property) {
+            if dateProperties.contains(property.propertyName), let instants = utcInstants(of: property) {
                 value = instants
                 parameters.removeAll { $0.name == "TZID" || $0.name == "VALUE" }
             } else if property.valueEncoding == .text {
@@ -93,7 +94,7 @@ package enum EventMeaning {
             case .utc(let parts):
                 result.append(stamp(parts))
             case .zoned(let tzid, let parts):
-                guard let zone = TimeZone(identifier: tzid) else { return nil }
+                guard let zone = TimeZoneDatabase.resolve(tzid) else { return nil }
                 var calendar = Calendar(identifier: .gregorian)
                 calendar.timeZone = zone
                 let components = DateComponents(
@@ -104,11 +105,9 @@ package enum EventMeaning {
                     minute: parts.minute,
                     second: parts.second
                 )
-                guard let date = calendar.date(from: components), let utc = TimeZone(identifier: "UTC") else {
-                    return nil
-                }
+                guard let date = calendar.date(from: components) else { return nil }
                 var utcCalendar = Calendar(identifier: .gregorian)
-                utcCalendar.timeZone = utc
+                utcCalendar.timeZone = .gmt
                 let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
                 result.append(
                     stamp(

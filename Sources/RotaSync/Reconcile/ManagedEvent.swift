@@ -1,5 +1,6 @@
 import Foundation
 package import ICalendar
+import StableHash
 
 /// What makes an event rota's, and the content of an event that rota compares.
 ///
@@ -9,13 +10,8 @@ package import ICalendar
 /// server no longer matches that hash, someone edited it by hand (drift), and no local state is needed
 /// to see it.
 package enum ManagedEvent {
-    /// The property holding the content hash of an event as rota wrote it.
-    package static let hashProperty = "X-ROTA-HASH"
-
     /// Properties that are not content: revision stamps, and what servers and clients add on their own.
-    static let ignoredProperties: Set<String> = [
-        "DTSTAMP", "SEQUENCE", hashProperty, "LAST-MODIFIED", "CREATED",
-    ]
+    static let ignoredProperties: Set<PropertyName> = [.dtStamp, .sequence, .rotaHash, .lastModified, .created]
 
     /// Whether `event` is one rota manages for `team`.
     ///
@@ -25,10 +21,10 @@ package enum ManagedEvent {
     ///   - uidDomain: The config's UID domain (`feeds.uid_domain`).
     /// - Returns: `true` when both markers match.
     package static func isManaged(_ event: Component, team: String, uidDomain: String) -> Bool {
-        guard event.name == "VEVENT", let uid = event.property("UID")?.value,
+        guard event.name == "VEVENT", let uid = event.property(.uid)?.value,
             uid.hasSuffix("@" + uidDomain)
         else { return false }
-        return event.property("X-ROTA-TEAM")?.value == team
+        return event.property(.rotaTeam)?.value == team
     }
 
     /// What the event says, as sorted canonical lines (``EventMeaning``): what a hash or a comparison looks at.
@@ -41,7 +37,7 @@ package enum ManagedEvent {
 
     /// The hash of ``contentLines(of:)``, as `2-` and 16 hex digits: equal for events that say the same.
     package static func contentHash(of event: Component) -> String {
-        "2-" + ContentHash.fnv1a(Array(contentLines(of: event).joined(separator: "\n").utf8))
+        "2-" + FNV1a.hex(Array(contentLines(of: event).joined(separator: "\n").utf8))
     }
 
     /// Whether the event was edited since rota wrote it: what it says no longer matches its `X-ROTA-HASH`.
@@ -50,7 +46,7 @@ package enum ManagedEvent {
     /// without the `2-` prefix was written by rota before events were compared by meaning, and is checked the
     /// way it was made, so upgrading rota does not make every event look edited.
     package static func isDrifted(_ event: Component) -> Bool {
-        guard let hash = event.property(hashProperty)?.value else { return false }
+        guard let hash = event.property(.rotaHash)?.value else { return false }
         return hash.hasPrefix("2-") ? hash != contentHash(of: event) : hash != legacyContentHash(of: event)
     }
 
@@ -58,9 +54,9 @@ package enum ManagedEvent {
     static func legacyContentHash(of event: Component) -> String {
         var lines: [String] = []
         lines.reserveCapacity(event.properties.count)
-        for property in event.properties where !ignoredProperties.contains(property.name) {
+        for property in event.properties where !ignoredProperties.contains(property.propertyName) {
             lines.append(String(decoding: ICalendarWriter.contentLine(for: property), as: UTF8.self))
         }
-        return ContentHash.fnv1a(Array(lines.sorted().joined(separator: "\n").utf8))
+        return FNV1a.hex(Array(lines.sorted().joined(separator: "\n").utf8))
     }
 }

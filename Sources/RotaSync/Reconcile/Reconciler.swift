@@ -39,7 +39,7 @@ package enum Reconciler {
         for resource in remote {
             guard resource.events.count == 1, let event = resource.events.first,
                 ManagedEvent.isManaged(event, team: team, uidDomain: uidDomain),
-                let uid = event.property("UID")?.value
+                let uid = event.property(.uid)?.value
             else {
                 foreign += 1
                 continue
@@ -49,38 +49,29 @@ package enum Reconciler {
         var entries: [Reconciliation.Entry] = []
         var plannedUIDs: Set<String> = []
         for event in planned {
-            guard let uid = event.property("UID")?.value, plannedUIDs.insert(uid).inserted else { continue }
+            guard let uid = event.property(.uid)?.value, plannedUIDs.insert(uid).inserted else { continue }
             let matches = (managed.removeValue(forKey: uid) ?? []).sorted {
                 ($0.remote.href ?? "") < ($1.remote.href ?? "")
             }
             guard let match = matches.first else {
-                entries.append(
-                    .init(uid: uid, action: .create, href: nil, etag: nil, planned: event, remote: nil, changes: [])
-                )
+                entries.append(.init(uid: uid, decision: .create(planned: event)))
                 continue
             }
-            let action: Reconciliation.Action
+            let remote = copy(match)
+            let decision: Reconciliation.Decision
             if ManagedEvent.contentLines(of: match.event) == ManagedEvent.contentLines(of: event) {
-                action = .keep
+                decision = .keep(planned: event, remote: remote)
+            } else if ManagedEvent.isDrifted(match.event) {
+                decision = .drift(planned: event, remote: remote, changes: changes(from: match.event, to: event))
             } else {
-                action = ManagedEvent.isDrifted(match.event) ? .drift : .update
+                decision = .update(planned: event, remote: remote, changes: changes(from: match.event, to: event))
             }
-            entries.append(
-                .init(
-                    uid: uid,
-                    action: action,
-                    href: match.remote.href,
-                    etag: match.remote.etag,
-                    planned: event,
-                    remote: match.event,
-                    changes: action == .keep ? [] : changes(from: match.event, to: event)
-                )
-            )
+            entries.append(.init(uid: uid, decision: decision))
             entries += matches.dropFirst().map { extra($0, uid: uid) }
         }
         for (uid, matches) in managed {
             // A feed keeps a cancelled event for a while on purpose: that is in sync with its absence.
-            entries += matches.filter { $0.event.property("STATUS")?.value != "CANCELLED" }.map { extra($0, uid: uid) }
+            entries += matches.filter { $0.event.property(.status)?.value != "CANCELLED" }.map { extra($0, uid: uid) }
         }
         entries.sort { (startKey($0), $0.uid, $0.href ?? "") < (startKey($1), $1.uid, $1.href ?? "") }
         return Reconciliation(entries: entries, foreignCount: foreign)
@@ -107,22 +98,24 @@ package enum Reconciler {
     /// A managed event the plan does not have (or a second copy of one it has): delete it, unless it
     /// was edited by hand, which is drift.
     private static func extra(_ match: (remote: Remote, event: Component), uid: String) -> Reconciliation.Entry {
-        .init(
+        let remote = copy(match)
+        return .init(
             uid: uid,
-            action: ManagedEvent.isDrifted(match.event) ? .drift : .delete,
-            href: match.remote.href,
-            etag: match.remote.etag,
-            planned: nil,
-            remote: match.event,
-            changes: []
+            decision: ManagedEvent.isDrifted(match.event)
+                ? .drift(planned: nil, remote: remote, changes: []) : .delete(remote: remote)
         )
+    }
+
+    /// The remote event of a match, with its resource's href and ETag.
+    private static func copy(_ match: (remote: Remote, event: Component)) -> Reconciliation.RemoteCopy {
+        .init(href: match.remote.href, etag: match.remote.etag, event: match.event)
     }
 
     /// The properties whose values differ, by name; several values of one name are joined.
     static func changes(from remote: Component, to planned: Component) -> [Reconciliation.FieldChange] {
         func fields(_ event: Component) -> [String: String] {
             var result: [String: String] = [:]
-            for property in event.properties where !ManagedEvent.ignoredProperties.contains(property.name) {
+            for property in event.properties where !ManagedEvent.ignoredProperties.contains(property.propertyName) {
                 // The value as people read it (TEXT unescaped), after its parameters if it has any.
                 let parameters = property.parameters.map { "\($0.name)=\($0.values.joined(separator: ","))" }
                 let value = (parameters.isEmpty ? "" : parameters.joined(separator: ";") + " ") + property.value

@@ -24,23 +24,58 @@ package struct Reconciliation: Sendable {
         package let after: String?
     }
 
+    /// One event's decision and what it was decided on; see ``Decision``.
     package struct Entry: Sendable {
         package let uid: String
-        package let action: Action
+        package let decision: Decision
+
+        package var action: Action {
+            switch decision {
+            case .create: .create
+            case .update: .update
+            case .delete: .delete
+            case .drift: .drift
+            case .keep: .keep
+            }
+        }
+
         /// The resource on the server (relative to nothing: as the listing gave it); nil for a feed
         /// event or an event to create (see ``Reconciler/resourceName(for:)``).
-        package let href: String?
-        package let etag: String?
+        package var href: String? { remoteCopy?.href }
+        /// The ETag the listing gave the remote resource; nil for a feed event or an event to create.
+        package var etag: String? { remoteCopy?.etag }
+
         /// The event as planned (without SEQUENCE and DTSTAMP); nil when the plan does not have it.
-        package let planned: Component?
+        package var planned: Component? {
+            switch decision {
+            case .create(let planned), .update(let planned, _, _), .keep(let planned, _): planned
+            case .drift(let planned, _, _): planned
+            case .delete: nil
+            }
+        }
+
         /// The event on the remote side; nil when it is missing there.
-        package let remote: Component?
+        package var remote: Component? { remoteCopy?.event }
+
         /// The fields that differ, remote -> planned; empty for create, delete and keep.
-        package let changes: [FieldChange]
+        package var changes: [FieldChange] {
+            switch decision {
+            case .update(_, _, let changes), .drift(_, _, let changes): changes
+            case .create, .delete, .keep: []
+            }
+        }
 
         /// The SEQUENCE the remote event has (0 without one); a write uses one more.
         package var remoteSequence: Int {
-            remote.flatMap { $0.property("SEQUENCE").flatMap { Int($0.value) } } ?? 0
+            remote.flatMap { $0.property(.sequence).flatMap { Int($0.value) } } ?? 0
+        }
+
+        private var remoteCopy: RemoteCopy? {
+            switch decision {
+            case .create: nil
+            case .update(_, let remote, _), .delete(let remote), .drift(_, let remote, _), .keep(_, let remote):
+                remote
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import RotaSync
 struct PushItems: Sendable {
     let calendar: URL
     let asOf: LocalDate
-    let zone: String
+    let zone: TimeZoneID
     let team: String
     let uidDomain: String
     /// The planned events by UID, to decide again after a re-read.

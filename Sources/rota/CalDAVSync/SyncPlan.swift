@@ -13,8 +13,7 @@ import Scheduler
 struct SyncPlan {
     let config: TeamConfig
     let asOf: LocalDate
-    let windowStart: LocalDate
-    let windowEnd: LocalDate
+    let window: SyncWindow
     /// The planned VEVENTs in the window.
     let planned: [Component]
     /// Every planned VEVENT, as `rota export` writes them to the feeds (shifts that began before the window too).
@@ -32,38 +31,23 @@ struct SyncPlan {
         let (start, end) = config.feeds.window(around: today)
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: today, from: start, until: end)
         let events = CalendarPlan.events(for: schedule, config: config)
-        let days = start.basicFormat...end.basicFormat
+        let window = SyncWindow(start...end)
         return SyncPlan(
             config: config,
             asOf: today,
-            windowStart: start,
-            windowEnd: end,
-            planned: events.filter { Self.starts($0, in: days) },
+            window: window,
+            planned: events.filter(window.containsStart(of:)),
             feedEvents: events
         )
     }
 
-    /// Whether the event's DTSTART date (as written, `YYYYMMDD`) lies in `days`.
-    private static func starts(_ event: Component, in days: ClosedRange<String>) -> Bool {
-        guard let start = event.property("DTSTART")?.value, start.count >= 8 else { return false }
-        return days.contains(String(start.prefix(8)))
-    }
-
     /// The remote resources reconcile should see: those whose events all start in the window.
     func inWindow(_ remote: [Reconciler.Remote]) -> [Reconciler.Remote] {
-        let days = windowStart.basicFormat...windowEnd.basicFormat
-        return remote.filter { resource in resource.events.allSatisfy { Self.starts($0, in: days) } }
+        remote.filter { resource in resource.events.allSatisfy(window.containsStart(of:)) }
     }
 
-    /// The window as instants for a CalDAV time-range query: a day of margin on each side, since
-    /// reconcile filters by start day afterwards.
-    var instants: (start: Date, end: Date) {
-        let day: TimeInterval = 86_400
-        func instant(_ date: LocalDate) -> Date {
-            Date(timeIntervalSince1970: TimeInterval(date.daysSinceEpoch) * day)
-        }
-        return (instant(windowStart).addingTimeInterval(-day), instant(windowEnd).addingTimeInterval(2 * day))
-    }
+    /// The window as instants for a CalDAV time-range query (``SyncWindow/queryInstants``).
+    var instants: (start: Date, end: Date) { window.queryInstants }
 
     /// Reconciles `remote` with the plan.
     func reconcile(_ remote: [Reconciler.Remote]) -> Reconciliation {

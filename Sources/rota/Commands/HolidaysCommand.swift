@@ -1,4 +1,5 @@
 import ArgumentParser
+import ICalendar
 import RotaModel
 
 /// `rota holidays`: the holidays in force in a year, as the scheduler will see them.

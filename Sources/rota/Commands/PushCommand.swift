@@ -136,7 +136,7 @@ struct PushCommand: AsyncParsableCommand {
         let items = PushItems(
             calendar: calendar,
             asOf: plan.asOf,
-            zone: plan.config.rotation.timeZone.identifier,
+            zone: plan.config.rotation.timeZone,
             team: plan.config.team,
             uidDomain: plan.config.feeds.uidDomain,
             planned: Dictionary(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ICalendar
 import RotaModel
 import Scheduler
 

@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 import RotaModel
 
 /// The one place rota reads the wall clock: today's date in a zone, for defaults such as `--year`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ICalendar
 import RotaModel
 
 /// `--ledger FILE`, shared by the commands that read the ledger.

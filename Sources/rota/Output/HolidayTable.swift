@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 import RotaModel
 
 /// How `rota holidays` shows a year's holidays: a table for people, JSON for scripts.

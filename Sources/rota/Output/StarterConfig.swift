@@ -1,3 +1,4 @@
+import ICalendar
 import RotaModel
 
 /// The commented starter config `rota init` writes: valid as written, so `rota check` accepts it.

@@ -5,7 +5,7 @@ import Foundation
 enum UTCTimestamp {
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        calendar.timeZone = .gmt
         return calendar
     }()
 
