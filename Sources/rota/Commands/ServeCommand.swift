@@ -25,11 +25,14 @@ struct ServeCommand: AsyncParsableCommand {
             other URL answers the same 404. Keep the file out of the committed config.
 
             The first line on stderr is `serving http://HOST:PORT/`; then one access-log line per \
-            request (tokens printed as ***). SIGINT or SIGTERM stops the server cleanly (exit 0).
+            request (tokens printed as ***). With -q (--quiet) only that first line and problems are \
+            printed: no access log, no note when the feeds are rebuilt. SIGINT or SIGTERM stops the \
+            server cleanly (exit 0).
 
             Examples:
               rota serve
               rota serve --bind 0.0.0.0 --port 8080 --secrets /etc/rota/secrets
+              rota serve -q --port 0
             """
     )
 
