@@ -56,14 +56,28 @@ import Testing
         #expect(chen.contains("TRIGGER:-P1D\r\n"))
         #expect(chen.contains("X-WR-CALNAME:Chen: Data Engineering on call\r\n"))
         let team = Self.text(output, "team")
-        #expect(team.contains("SUMMARY:Christmas Day\r\n"))
+        // A holiday names who is on call for it.
+        #expect(team.contains("SUMMARY:Christmas Day: Smith on call\r\n"))
         #expect(team.contains("UID:shift-20261221@oncall.example.com\r\n"))
         #expect(team.contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"))
         // Reminders only in the engineer's own feed.
         #expect(!team.contains("BEGIN:VALARM"))
         #expect(!Self.text(output, "pipeline-aggregate-profit").contains("BEGIN:VALARM"))
         let backups = Self.text(output, "engineer-jones")
-        #expect(backups.contains("SUMMARY:Holiday backup: Aggregate profit (Christmas Day)\r\n"))
+        let backup = try #require(
+            backups.components(separatedBy: "BEGIN:VEVENT").first {
+                $0.contains("SUMMARY:Holiday backup: Aggregate profit (Christmas Day)\r\n")
+            }
+        )
+        // The backup is reminded like a shift.
+        #expect(backup.contains("BEGIN:VALARM\r\n") && backup.contains("TRIGGER:-P1D\r\n"))
+        // A pipeline feed has its own events: its own UIDs, the pipeline in the summary, its own escalation.
+        let profit = Self.text(output, "pipeline-aggregate-profit")
+        #expect(profit.contains("UID:shift-20261221-aggregate-profit@oncall.example.com\r\n"))
+        #expect(profit.contains("SUMMARY:Aggregate profit: Smith on call\r\n"))
+        #expect(!profit.contains("UID:shift-20261221@oncall.example.com\r\n"))
+        #expect(!profit.contains("Unit-level profit"))
+        #expect(!team.contains("-aggregate-profit@oncall.example.com"))
     }
 
     /// Byte-identical feeds for the same inputs are checked across processes with different hash seeds

@@ -20,7 +20,7 @@ import Testing
 
     @Test func shiftsAndBackupsLinkInvestorFacingPipelinesOnly() throws {
         let events = Self.events(try FeedTests.config())
-        let shift = try #require(events.first { $0.kind == .shift })
+        let shift = try #require(events.first { $0.kind == .shift && $0.feeds.contains(FeedNames.team) })
         let links = shift.description.split(separator: "\n").filter { $0.contains("Runbook: ") }
         #expect(
             links == [
@@ -29,6 +29,18 @@ import Testing
                 "  Runbook: https://oncall.example.com/runbooks/aggregate-engagement.html",
             ]
         )
+        // A pipeline feed's shift links its own runbook only, and only when the pipeline reports to investors.
+        let pipelineShifts = events.filter { $0.kind == .shift && !$0.feeds.contains(FeedNames.team) }
+        #expect(!pipelineShifts.isEmpty)
+        for event in pipelineShifts {
+            let pipelineID = try #require(event.markers.first { $0.name == "X-ROTA-PIPELINE" }?.value)
+            let investorFacing = pipelineID.hasPrefix("aggregate-")
+            #expect(
+                event.description.contains("\nRunbook: https://oncall.example.com/runbooks/\(pipelineID).html")
+                    == investorFacing,
+                "\(event.uid)"
+            )
+        }
         let backups = events.filter { $0.kind == .backup }
         #expect(!backups.isEmpty)
         for backup in backups {

@@ -11,7 +11,7 @@ import Testing
         let first = try RotaBinary.run(["export", "--as-of", "2026-11-28", "--out", out.path] + Self.noLedger)
         #expect(first.status == 0)
         #expect(
-            first.standardError == "\(out.path): 10 feeds written, 0 unchanged (81 events, 2026-10-29 to 2027-11-28)\n"
+            first.standardError == "\(out.path): 10 feeds written, 0 unchanged (366 events, 2026-10-29 to 2027-11-28)\n"
         )
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(files.contains("team.ics") && files.contains("engineer-kim.ics") && files.contains("index.json"))

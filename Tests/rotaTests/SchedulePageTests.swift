@@ -67,6 +67,16 @@ import Testing
         // The DOM as Chromium built it from the file.
         let dom = try Self.runChromium(["--dump-dom", page.absoluteString])
         #expect(dom.contains("<h1>Data Engineering on call</h1>"))
+        // "On call now" comes first, in the words of `rota now` at noon of the as-of date.
+        let now = try #require(dom.range(of: "<h2>On call now</h2>"))
+        let grid = try #require(dom.range(of: "<table class=\"grid\">"))
+        #expect(now.lowerBound < grid.lowerBound)
+        #expect(dom.contains("<strong>On call at 2026-11-28T12:00 (America/New_York): Chen</strong>"))
+        #expect(dom.contains("Next hand-off: 2026-11-30T10:00 to Kim"))
+        // The whole feed window: from the shift holding 2026-10-29 (30 days back) to the last before 2027-11-28.
+        #expect(dom.contains("<tr class=\"past\"><th scope=\"row\">2026-10-26</th>"))
+        #expect(dom.contains("<th scope=\"row\">2027-11-22</th>"))
+        #expect(!dom.contains("<th scope=\"row\">2027-11-29</th>"))
         #expect(dom.contains("<tr class=\"current\"><th scope=\"row\">2026-11-23</th>"))
         #expect(dom.contains("<td class=\"oncall\"><span>On call (holiday)</span></td>"))  // Chen, Thanksgiving
         #expect(dom.contains("Thanksgiving Day Thu 2026-11-26 <em>(due)</em>"))
@@ -121,10 +131,76 @@ import Testing
         #expect(week(rows[line + 1]) == "2027-03-01")
         #expect(rows[..<line].allSatisfy { !$0.contains("tentative") })
         let after = rows[(line + 1)...]
-        #expect(after.count == 2, "the grid's 16 weeks end with the week of 2027-03-08")
+        #expect(week(after.last ?? "") == "2027-11-22", "the grid ends with the feed window (12 months ahead)")
         for row in after {
             #expect(row.hasPrefix("<tr class=\"tentative\">") == (week(row) != "2027-03-08"), "\(row.prefix(60))")
         }
         #expect(page.contains("<span class=\"key tentative\">Tentative week</span>"))
+    }
+
+    /// The rightmost edge of any element when the page is laid out `width` px wide, measured by Chromium.
+    ///
+    /// Headless Chromium keeps its window at least 500 px wide, so a copy of the page pins the document to `width`
+    /// (the page's narrow-screen rules apply below 640 px) and a script writes the measure into the DOM.
+    static func rightmostEdge(of page: URL, width: Int) throws -> Int? {
+        let source = try String(contentsOf: page, encoding: .utf8)
+        let script =
+            "<script>let m=0;for(const e of document.querySelectorAll('body *'))"
+            + "{m=Math.max(m,e.getBoundingClientRect().right)};"
+            + "document.body.insertAdjacentHTML('beforeend','<p id=\"measure\">'+Math.ceil(m)+'</p>')</script>"
+        let measured = source.replacingOccurrences(of: "</head>", with: "<style>html{width:\(width)px}</style></head>")
+            .replacingOccurrences(of: "</body>", with: script + "</body>")
+        let copy = page.deletingLastPathComponent().appendingPathComponent("measure-\(width).html")
+        try Data(measured.utf8).write(to: copy)
+        let dom = try runChromium(["--window-size=\(max(width, 500)),2000", "--dump-dom", copy.absoluteString])
+        // The last match: the script itself holds the same text first.
+        guard let start = dom.range(of: "<p id=\"measure\">", options: .backwards) else { return nil }
+        return Int(dom[start.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test func noColumnIsCutOffOnA390PixelPhoneOrAt1400AndScreenshotsShowBoth() throws {
+        let folder = try RotaBinary.temporaryFolder("schedule-page-width")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try Self.config(in: folder)
+        let feeds = folder.appendingPathComponent("feeds")
+        let export = try RotaBinary.run([
+            "export", "--out", feeds.path, "--config", config.path, "--as-of", "2026-11-28",
+            "--ledger", "/nonexistent/x.yaml",
+        ])
+        #expect(export.status == 0, "\(export.standardError)")
+        let page = feeds.appendingPathComponent("schedule.html")
+        for width in [390, 1400] {
+            let edge = try #require(try Self.rightmostEdge(of: page, width: width), "no measure at \(width) px")
+            #expect(edge <= width, "at \(width) px wide, an element reaches \(edge) px")
+        }
+        let out = RotaBinary.repositoryRoot.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        for (width, name) in [(390, "schedule-390.png"), (1400, "schedule-1400.png")] {
+            let screenshot = out.appendingPathComponent(name)
+            try? FileManager.default.removeItem(at: screenshot)
+            _ = try Self.runChromium([
+                "--window-size=\(width),2000", "--screenshot=\(screenshot.path)", page.absoluteString,
+            ])
+            #expect(try Data(contentsOf: screenshot).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        }
+    }
+
+    @Test func subscribeLinksAreWebcalUnderBaseURLAndFileNamesWithout() throws {
+        let folder = try RotaBinary.temporaryFolder("schedule-page-base")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let feeds = folder.appendingPathComponent("feeds")
+        let common = ["export", "--out", feeds.path, "--as-of", "2026-11-28", "--ledger", "/nonexistent/x.yaml"]
+        let based = try RotaBinary.run(common + ["--base-url", "https://oncall.example.com/calendars"])
+        #expect(based.status == 0, "\(based.standardError)")
+        let page = try String(contentsOf: feeds.appendingPathComponent("schedule.html"), encoding: .utf8)
+        #expect(
+            page.contains(
+                "<a href=\"webcal://oncall.example.com/calendars/team.ics\">webcal://oncall.example.com/calendars/team.ics</a>"
+            )
+        )
+        #expect(!page.contains("<a href=\"team.ics\">"))
+        let bad = try RotaBinary.run(common + ["--base-url", "/srv/calendars"])
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("--base-url must be an http://, https:// or webcal:// URL"))
     }
 }

@@ -124,6 +124,39 @@ import Darwin
         #expect(status == 0)
     }
 
+    @Test func quietLogsNoRequestsOnlyTheAddressAndProblems() throws {
+        let folder = try RotaBinary.temporaryFolder("serve-quiet")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try RotaBinary.bundledConfigText()
+        let config = folder.appendingPathComponent("team.yaml")
+        try Data(original.utf8).write(to: config)
+        let server = try ServerProcess.start([
+            "serve", "-q", "--port", "0", "--as-of", "2026-11-28", "--ledger", "/nonexistent/x.yaml",
+            "--config", config.path,
+        ])
+        defer { server.stop() }
+        let port = try #require(server.port, "no `serving http://127.0.0.1:PORT/` line: \(server.standardError)")
+        #expect(try RawHTTP.send("GET /feeds/team.ics", port: port).status == 200)
+        #expect(try RawHTTP.send("GET /feeds/no-such.ics", port: port).status == 404)
+        #expect(try RawHTTP.send("GET /", port: port).status == 200)
+
+        // A problem still reaches standard error.
+        let broken = original.replacingOccurrences(
+            of: "overrides: []",
+            with: "overrides:\n  - { engineer: nobody, shift: 2027-01-11 }"
+        )
+        try Data(broken.utf8).write(to: config, options: .atomic)
+        #expect(try RawHTTP.send("GET /feeds/team.ics", port: port).status == 200)
+        #expect(server.waitForStandardError(containing: "still serving the previous feeds"))
+
+        #expect(server.terminate() == 0)
+        let log = server.standardError
+        #expect(log.hasPrefix("serving http://127.0.0.1:\(port)/\n"))
+        #expect(!log.contains("GET /"), "a request was logged under -q:\n\(log)")
+        #expect(!log.contains("rebuilt the feeds"))
+        #expect(log.contains("nobody"))
+    }
+
     @Test func numbersRevisionsFromAnExportFolderGivenWithState() throws {
         let folder = try RotaBinary.temporaryFolder("serve-state")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -4,6 +4,12 @@ package import Scheduler
 
 /// Turns a schedule into the events of rota's feeds: on-call shifts, holiday backups and holidays.
 ///
+/// The team and engineer feeds carry the shift events; each pipeline feed carries its own copy of every
+/// shift, with its own UID (the shift's UID with the pipeline id added) and a summary that names the
+/// pipeline, because a calendar app that shows the team feed next to a pipeline feed would otherwise
+/// see one UID twice and keep only one of them. A holiday event names who is on call for it; a holiday
+/// backup carries the engineer's reminder, like their shifts.
+///
 /// Each event says how firm it is (``FeedEvent/Status``): a shift is `CONFIRMED` when it is settled
 /// (``LockWindow/isSettled(_:of:config:)``: inside the lock window or locked in the ledger) and
 /// `TENTATIVE` otherwise; a holiday backup follows its shift, since who backs up depends on who is on
@@ -22,18 +28,16 @@ package enum FeedPlanner {
         for shift in schedule.shifts {
             let status: FeedEvent.Status =
                 LockWindow.isSettled(shift, of: schedule, config: config) ? .confirmed : .tentative
+            let split = (pieceCounts[shift.handOff] ?? 1) > 1
             events.append(
-                shiftEvent(
-                    shift,
-                    config: config,
-                    split: (pieceCounts[shift.handOff] ?? 1) > 1,
-                    alarm: config.feeds.reminderMinutes,
-                    status: status
-                )
+                shiftEvent(shift, config: config, split: split, alarm: config.feeds.reminderMinutes, status: status)
             )
+            events += config.pipelines.map {
+                PipelineShiftEvent.event(shift, pipeline: $0, config: config, split: split, status: status)
+            }
             guard let cover = shift.holiday else { continue }
             for occasion in cover.holidays where seenHolidays.insert("\(occasion.id) \(occasion.date)").inserted {
-                events.append(holidayEvent(occasion, config: config))
+                events.append(holidayEvent(occasion, shift: shift, config: config))
                 events += backupEvents(occasion, cover: cover, onCall: shift.engineer, config: config, status: status)
             }
         }
@@ -85,8 +89,7 @@ package enum FeedPlanner {
         }
         lines += shift.reasons.map { "Why: \($0.text)" }
         // An uncovered shift is in nobody's own feed: the one who would be next is away.
-        var feeds = shift.uncovered ? [FeedNames.team] : [FeedNames.team, FeedNames.engineer(shift.engineer)]
-        feeds += config.pipelines.map { FeedNames.pipeline($0.id) }
+        let feeds = shift.uncovered ? [FeedNames.team] : [FeedNames.team, FeedNames.engineer(shift.engineer)]
         return FeedEvent(
             uid: shiftUID(shift, split: split, config: config),
             kind: .shift,
@@ -106,14 +109,20 @@ package enum FeedPlanner {
         )
     }
 
-    private static func holidayEvent(_ occasion: HolidayCover.Occasion, config: TeamConfig) -> FeedEvent {
-        FeedEvent(
+    /// A major holiday, naming who is on call for it (the holiday shift's engineer) and why.
+    private static func holidayEvent(_ occasion: HolidayCover.Occasion, shift: Shift, config: TeamConfig) -> FeedEvent {
+        let name = config.engineer(shift.engineer)?.name ?? shift.engineer.rawValue
+        let covers =
+            shift.uncovered
+            ? "Nobody covers it yet: everyone is away; add an override."
+            : "\(name) is on call for it (\(shift.holiday?.decision.note ?? "rotation"))."
+        return FeedEvent(
             uid: "holiday-\(occasion.id.rawValue)-\(occasion.date.year)@\(config.feeds.uidDomain)",
             kind: .holiday,
             start: day(occasion.date),
             end: day(occasion.date.adding(days: 1)),
-            summary: occasion.name,
-            description: "\(occasion.name): a major holiday for \(config.team); its shift is decided ahead.",
+            summary: shift.uncovered ? "\(occasion.name): UNCOVERED" : "\(occasion.name): \(name) on call",
+            description: "\(occasion.name): a major holiday for \(config.team); its shift is decided ahead. \(covers)",
             categories: ["Holiday"],
             status: .confirmed,
             alarmMinutesBefore: nil,
@@ -154,7 +163,7 @@ package enum FeedPlanner {
                 description: description,
                 categories: ["Holiday backup"],
                 status: status,
-                alarmMinutesBefore: nil,
+                alarmMinutesBefore: config.feeds.reminderMinutes,
                 feeds: [FeedNames.engineer(engineer), FeedNames.pipeline(pipeline.id)],
                 markers: [
                     Property(name: .rotaKind, value: "backup"),

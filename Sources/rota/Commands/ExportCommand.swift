@@ -25,9 +25,14 @@ struct ExportCommand: AsyncParsableCommand {
             STATUS:CANCELLED until the window passes it. That memory is .rota-feed-state.json in the \
             output folder: keep it between exports.
 
+            --base-url URL names where the folder will be published (http://, https:// or webcal://): the \
+            schedule page's subscribe links are then absolute webcal:// links (URL/team.ics as \
+            webcal://HOST/PATH/team.ics); without it they are file names relative to the page.
+
             Examples:
               rota export
               rota export --out /srv/calendars --as-of 2026-12-01
+              rota export --out /srv/calendars --base-url https://oncall.example.com/calendars/
             """
     )
 
@@ -38,6 +43,34 @@ struct ExportCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("The folder to write the feeds to (created if missing).", valueName: "dir"))
     var out = "out/feeds"
+
+    @Option(
+        help: ArgumentHelp(
+            "Where the folder is published, for absolute webcal:// links on the schedule page.",
+            valueName: "url"
+        )
+    )
+    var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, Self.webcalBase(baseURL) == nil {
+            throw ValidationError(
+                "--base-url must be an http://, https:// or webcal:// URL with a host, not '\(baseURL)'"
+            )
+        }
+    }
+
+    /// `webcal://HOST/PATH/` for an http(s) or webcal URL with a host, else nil.
+    static func webcalBase(_ url: String) -> String? {
+        for scheme in ["https://", "http://", "webcal://"] where url.lowercased().hasPrefix(scheme) {
+            let rest = url.dropFirst(scheme.count)
+            guard let host = rest.split(separator: "/").first, !host.isEmpty, !rest.hasPrefix("/"),
+                !rest.contains(where: { $0 == " " || $0 == "?" || $0 == "#" })
+            else { return nil }
+            return "webcal://" + (rest.hasSuffix("/") ? rest : rest + "/")
+        }
+        return nil
+    }
 
     func run() async throws {
         let configPath = configOptions.path
@@ -61,7 +94,10 @@ struct ExportCommand: AsyncParsableCommand {
             ledger: ledger,
             asOf: asOf,
             feeds: FeedNames.all(config).map {
-                SchedulePage.FeedLink(title: FeedTitles.title(of: $0, config: config), href: "\($0).ics")
+                SchedulePage.FeedLink(
+                    title: FeedTitles.title(of: $0, config: config),
+                    href: (baseURL.flatMap(Self.webcalBase) ?? "") + "\($0).ics"
+                )
             },
             runbooks: nil
         )

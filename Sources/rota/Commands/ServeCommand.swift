@@ -14,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Serves /feeds/NAME.ics (GET and HEAD, text/calendar; charset=utf-8) with a strong ETag and \
             Last-Modified, answering 304 to If-None-Match and If-Modified-Since, and / as an HTML page \
-            listing the feeds with webcal:// links and who is on call over the next eight weeks. The \
+            listing the feeds with webcal:// links, who is on call now and the schedule over the feed \
+            window. The \
             runbooks rota runbooks writes are served at /runbooks/ (the index), /runbooks/ID.html and \
             /runbooks/ID.md. The feeds are the ones rota export writes; feeds and runbooks are rebuilt \
             when the config, ledger or secrets file changes (checked on each request), so no restart is \
@@ -25,11 +26,14 @@ struct ServeCommand: AsyncParsableCommand {
             other URL answers the same 404. Keep the file out of the committed config.
 
             The first line on stderr is `serving http://HOST:PORT/`; then one access-log line per \
-            request (tokens printed as ***). SIGINT or SIGTERM stops the server cleanly (exit 0).
+            request (tokens printed as ***). With -q (--quiet) only that first line and problems are \
+            printed: no access log, no note when the feeds are rebuilt. SIGINT or SIGTERM stops the \
+            server cleanly (exit 0).
 
             Examples:
               rota serve
               rota serve --bind 0.0.0.0 --port 8080 --secrets /etc/rota/secrets
+              rota serve -q --port 0
             """
     )
 

@@ -7,14 +7,13 @@ import Scheduler
 
 /// The schedule page: `/` of `rota serve`, and `schedule.html` of `rota export`.
 ///
-/// One self-contained HTML document (inline CSS and SVG, no script, no external assets): a week-by-week
-/// grid with who is on call, the major holidays with their decision and each engineer's backup duties,
-/// PTO, the fairness figures of the coming year as bar charts, and the feeds to subscribe to.
+/// One self-contained HTML document (inline CSS and SVG, no script, no external assets): who is on call
+/// now (the lines `rota now` starts with, at noon of the as-of date), a week-by-week grid over the feeds'
+/// whole window with who is on call, the major holidays with their decision and each engineer's backup
+/// duties, PTO and the lock line, the fairness figures of the coming year as bar charts, and the feeds to
+/// subscribe to. It fits a 390 px wide phone screen without cutting off a column.
 /// The same inputs give the same bytes.
 enum SchedulePage {
-    /// How many weeks the grid shows, starting with the one holding the as-of date.
-    static let weeks = 16
-
     /// A feed link on the page: its title and where it is (`webcal://...` when served, a file name when exported).
     struct FeedLink {
         let title: String
@@ -37,15 +36,23 @@ enum SchedulePage {
         feeds: [FeedLink],
         runbooks: String?
     ) -> String {
-        let from = asOf.adding(days: -config.rotation.lengthDays)
+        let window = config.feeds.window(around: asOf)
+        let from = min(window.start, asOf.adding(days: -config.rotation.lengthDays))
         let year = asOf.adding(days: 364)
-        let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: from, until: year)
+        let schedule = Planner.plan(
+            config: config,
+            ledger: ledger,
+            asOf: asOf,
+            from: from,
+            until: max(year, window.end)
+        )
         let fairness = FairnessReport.compute(schedule, config: config, ledger: ledger, from: asOf, until: year)
         return html(
             config: config,
             schedule: schedule,
             fairness: fairness,
             asOf: asOf,
+            window: window,
             feeds: feeds,
             runbooks: runbooks
         )
@@ -58,6 +65,7 @@ enum SchedulePage {
     ///   - schedule: A plan covering the grid and `fairness`'s period.
     ///   - fairness: The fairness figures to chart.
     ///   - asOf: Today, as a value.
+    ///   - window: The feeds' window, which the grid covers.
     ///   - feeds: The feeds to list; feeds with a secret token are left out by the caller.
     ///   - runbooks: The link to the runbooks index, if there is one.
     /// - Returns: The HTML document.
@@ -66,6 +74,7 @@ enum SchedulePage {
         schedule: Schedule,
         fairness: FairnessReport,
         asOf: LocalDate,
+        window: (start: LocalDate, end: LocalDate),
         feeds: [FeedLink],
         runbooks: String?
     ) -> String {
@@ -73,7 +82,8 @@ enum SchedulePage {
         var body = "<h1>\(escape(config.team)) on call</h1>\n"
         body += "<p class=\"as-of\">As of \(escape(weekday(asOf))) \(escape(asOf.description)); times in "
         body += "\(escape(config.rotation.timeZone.identifier)), hand-off \(escape(handOffText(config))).</p>\n"
-        body += grid(config: config, schedule: schedule, asOf: asOf)
+        body += onCallNow(config: config, schedule: schedule, asOf: asOf)
+        body += grid(config: config, schedule: schedule, asOf: asOf, window: window)
         body += legend
         body += fairnessSection(fairness, config: config)
         body += feedSection(feeds, runbooks: runbooks)
@@ -95,11 +105,32 @@ enum SchedulePage {
 
     // MARK: The grid
 
-    /// The weeks from the current one on; a lock line row before the first week outside the lock window, and the
+    /// "On call now": the first lines of `rota now` at noon of the as-of date (who, since and until when, the
+    /// next hand-off), so the page answers the first question before the grid.
+    private static func onCallNow(config: TeamConfig, schedule: Schedule, asOf: LocalDate) -> String {
+        guard let noon = LocalTime(hour: 12, minute: 0),
+            let now = OnCallNow.at(LocalDateTime(date: asOf, time: noon), in: schedule, config: config)
+        else {
+            return "<h2>On call now</h2>\n<p class=\"now\">Nobody: the rotation starts on "
+                + "\(escape(config.rotation.start.description)).</p>\n"
+        }
+        let lines = NowText.table(now, config: config).split(separator: "\n").prefix(3)
+            .map { escape($0.trimmingCharacters(in: .whitespaces)) }
+        return "<h2>On call now</h2>\n<p class=\"now\"><strong>\(lines.first ?? "")</strong><br>"
+            + lines.dropFirst().joined(separator: "<br>") + "</p>\n"
+    }
+
+    /// Every week of the feeds' window; a lock line row before the first week outside the lock window, and the
     /// weeks after it that are not locked either marked tentative (as the feeds mark them, ``LockWindow``).
-    private static func grid(config: TeamConfig, schedule: Schedule, asOf: LocalDate) -> String {
+    private static func grid(
+        config: TeamConfig,
+        schedule: Schedule,
+        asOf: LocalDate,
+        window: (start: LocalDate, end: LocalDate)
+    ) -> String {
         let current = schedule.shifts.last { $0.start.date <= asOf }?.handOff ?? asOf
-        let handOffs = Array(Set(schedule.shifts.map(\.handOff)).filter { $0 >= current }.sorted().prefix(weeks))
+        let inWindow = schedule.shifts.filter { $0.end.date > window.start && $0.start.date < window.end }
+        let handOffs = Array(Set(inWindow.map(\.handOff))).sorted()
         let engineers = config.engineers
         var html = "<table class=\"grid\">\n<thead><tr><th scope=\"col\">Week of</th>"
         for engineer in engineers { html += "<th scope=\"col\">\(escape(engineer.name))</th>" }
@@ -108,11 +139,14 @@ enum SchedulePage {
         for handOff in handOffs {
             let pieces = schedule.shifts.filter { $0.handOff == handOff }
             let weekEnd = pieces.map(\.end.date).max() ?? handOff.adding(days: 7)
-            if !lineDrawn, let first = pieces.first, !LockWindow.contains(first, of: schedule, config: config) {
+            if !lineDrawn, handOff >= current, let first = pieces.first,
+                !LockWindow.contains(first, of: schedule, config: config)
+            {
                 html += lockLine(columns: engineers.count + 2, config: config)
                 lineDrawn = true
             }
             var classes: [String] = []
+            if handOff < current { classes.append("past") }
             if handOff == current { classes.append("current") }
             let uncovered = pieces.contains(where: \.uncovered)
             if uncovered { classes.append("uncovered") }
@@ -326,6 +360,11 @@ enum SchedulePage {
         .legend .tentative{border-style:dashed;font-style:italic;color:#4a5160;background:#e6effc}\
         .charts{display:flex;flex-wrap:wrap;gap:1.5em}figure{margin:0}svg text{font-size:13px;fill:#1d2330}\
         svg .chart-title{font-weight:600}svg rect{fill:#3d7bd9}.feeds td,.feeds th{padding:.2em .8em;text-align:left}\
+        .now{font-size:1.05em;background:#fff3c4;padding:.5em .7em;display:inline-block}\
+        .grid tr.past{color:#6b7280}.feeds a{word-break:break-all}\
+        @media (max-width:640px){body{margin:.5em}.grid{width:100%;table-layout:fixed}\
+        .grid th,.grid td{font-size:.62em;padding:.2em;overflow-wrap:anywhere}.grid th[scope=row]{white-space:normal}\
+        .grid th[scope=col]:first-child{width:4.5em}svg{max-width:100%;height:auto}}\
         @media print{.grid tr.current th[scope=row]{background:none}}
         """
 
