@@ -13,7 +13,7 @@ import Testing
         #expect(message.contains(".venv/bin/radicale"))
     }
 
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func theVirtualenvHasBothServers(_ kind: ServerKind) {
         #expect(LocalProcess.missingVirtualenvMessage(kind.rawValue) == nil, "run `make venv`")
     }
