@@ -4,8 +4,9 @@ import Logging
 import ServerTestSupport
 import Testing
 
-/// The contract suite: every operation against real Radicale 3.9.0, Xandikos 0.4.10, Cyrus IMAP 3.6 and DAViCal 1.1
-/// on 127.0.0.1, each test with a server of its own. Where the servers differ, ``ServerKind`` says how (and
+/// The contract suite: every operation against four real servers on 127.0.0.1, each test with a server of its own.
+///
+/// The servers are Radicale 3.9.0, Xandikos 0.4.10, Cyrus IMAP 3.6 and DAViCal 1.1. Where the servers differ, ``ServerKind`` says how (and
 /// ``ServerQuirkTests`` shows it).
 @Suite struct ServerContractTests {
     static func event(_ uid: String, start: String, summary: String = "On call") -> [UInt8] {

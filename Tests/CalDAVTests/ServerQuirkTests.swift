@@ -26,7 +26,9 @@ import Testing
             CalDAVRequest(
                 method: .put,
                 url: url,
-                headers: [HeaderField("Content-Type", "text/calendar; charset=utf-8"), HeaderField("If-None-Match", "*")],
+                headers: [
+                    HeaderField("Content-Type", "text/calendar; charset=utf-8"), HeaderField("If-None-Match", "*"),
+                ],
                 body: Array(text.utf8)
             )
         )

@@ -64,7 +64,10 @@ package struct CalDAVServerProcess {
     private static func start(_ kind: ServerKind, tls: Bool, port: Int) throws -> (LocalProcess, URL) {
         if kind == .cyrus || kind == .davical {
             guard !tls else { throw LocalProcess.Failure.harness("the tests run \(kind) over plain HTTP only") }
-            return (try startFromPackages(kind, port: port), try required(URL(string: "http://127.0.0.1:\(port)/"), "no root URL"))
+            return (
+                try startFromPackages(kind, port: port),
+                try required(URL(string: "http://127.0.0.1:\(port)/"), "no root URL")
+            )
         }
         let executable = try LocalProcess.venvExecutable(kind.rawValue)
         let directory = try LocalProcess.temporaryDirectory(kind.rawValue)

@@ -123,8 +123,9 @@ package struct LocalProcess {
         }
     }
 
-    /// Polls until the port accepts a TCP connection (and the log holds ``readyLine``, if there is one): a readiness
-    /// check, not a timing assumption. The bound is generous (60 s) because a first DAViCal builds its database.
+    /// Polls until the port accepts a TCP connection (and the log holds ``readyLine``, if there is one).
+    ///
+    /// A readiness check, not a timing assumption. The bound is generous (60 s) because a first DAViCal builds its database.
     package func waitUntilListening() async throws {
         for _ in 0..<1200 {
             guard process.isRunning else {

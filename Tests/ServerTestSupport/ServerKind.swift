@@ -57,10 +57,12 @@ package enum ServerKind: String, CaseIterable, Sendable, CustomStringConvertible
     /// that lives in another one with 403 `CALDAV:unique-scheduling-object-resource` naming the existing href.
     package var oneResourcePerUIDPerAccount: Bool { self == .cyrus }
 
-    /// The status a PUT of a body that is not iCalendar at all gets: 403 `valid-calendar-data` on Cyrus (RFC 4791
-    /// §5.3.2.1), 412 on DAViCal ("No calendar content"), 400 on Radicale; Xandikos's see the test. A 412 to a PUT
-    /// otherwise means a lost race, so on DAViCal a client cannot tell bad data from a concurrent change by the status.
-    /// (DAViCal answers an iCalendar body with a broken VEVENT with 500 and a PHP stack trace.)
+    /// The status a PUT of a body that is not iCalendar at all gets.
+    ///
+    /// 403 `valid-calendar-data` on Cyrus (RFC 4791 §5.3.2.1), 412 on Xandikos (with `valid-calendar-data`) and on
+    /// DAViCal ("No calendar content"), 400 on Radicale. A 412 to a PUT otherwise means a lost race, so there a client
+    /// cannot tell bad data from a concurrent change by the status. DAViCal answers an iCalendar body with a broken
+    /// VEVENT with 500 and a PHP stack trace.
     package var invalidCalendarDataStatus: Int {
         switch self {
         case .radicale: 400
@@ -69,14 +71,16 @@ package enum ServerKind: String, CaseIterable, Sendable, CustomStringConvertible
         }
     }
 
-    /// DAViCal answers a sync-collection REPORT with a token it never issued by a 207 listing every resource, as if the
-    /// sync were initial; the others refuse the token (Radicale and Cyrus 403, Xandikos 412, with `valid-sync-token`)
-    /// and the client falls back to a full listing it can mark as one. On DAViCal the listing is complete but looks
-    /// incremental, so deletions since the old token cannot be seen from it.
+    /// DAViCal answers a sync-collection REPORT with a token it never issued by a 207 listing every resource.
+    ///
+    /// It answers as if the sync were initial; the others refuse the token (Radicale and Cyrus 403, Xandikos 412, with
+    /// `valid-sync-token`) and the client falls back to a full listing it can mark as one. On DAViCal the listing is
+    /// complete but looks incremental, so deletions since the old token cannot be seen from it.
     package var answersAnUnknownSyncTokenWithEverything: Bool { self == .davical }
 
-    /// How `/.well-known/caldav` (RFC 6764) sends a client on: the redirect status and the path of its Location. Cyrus
-    /// drops the trailing slash (`/dav/calendars`); Radicale and Xandikos send the root.
+    /// How `/.well-known/caldav` (RFC 6764) sends a client on: the redirect status and the path of its Location.
+    ///
+    /// Cyrus drops the trailing slash (`/dav/calendars`); Radicale and Xandikos send the root.
     package var wellKnownRedirect: (status: Int, path: String) {
         switch self {
         case .radicale: (301, "/")

@@ -13,9 +13,7 @@ import base64
 import http.client
 import os
 import pwd
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
