@@ -120,8 +120,9 @@ package struct CalDAVServerProcess {
 }
 
 extension CalDAVServerProcess {
-    /// The folder where `davical_server.py` keeps a stopped copy of a ready cluster (schema and user), so that only
-    /// the first DAViCal of a run pays for initdb and the schema; under `.build`, so `swift package clean` drops it.
+    /// The folder where `davical_server.py` keeps a stopped copy of a ready cluster (schema and user), named by a hash
+    /// of what shaped it, so only the first DAViCal start pays for initdb and the schema (5-15 s) and later ones copy
+    /// it; under `.build`, so `swift package clean` drops it.
     static let davicalCache = LocalProcess.repositoryRoot.appending(path: ".build/caldav-servers")
 
     /// Cyrus or DAViCal through its `Tests/ServerTestSupport/*_server.py`, ready once it prints READY.
