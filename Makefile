@@ -28,7 +28,7 @@ help:
 	@echo "make lint    target-import check, forbidden calls in the pure core, swift-format lint"
 	@echo "make format  format every Swift file in place"
 	@echo "make bench   benchmarks (release build): planning, iCalendar write/read, peak memory, then make bench-push"
-	@echo "make bench-push  rota push against Radicale and Xandikos: requests and wall time per phase"
+	@echo "make bench-push  rota push against Radicale, Xandikos, Cyrus and DAViCal: requests and wall time per phase"
 	@echo "make fuzz    libFuzzer over the iCalendar reader (FUZZ_SECONDS, default 120)"
 	@echo "make man     man pages (swift-argument-parser's generate-manual plugin) into out/man"
 	@echo "make install release build, man pages and shell completions under PREFIX (default /usr/local)"
@@ -100,8 +100,8 @@ bench:
 	$(SWIFT) run -c release --skip-build RotaBenchmarks
 	$(MAKE) bench-push
 
-# rota push against Radicale and Xandikos from .venv behind the fault proxy (20 ms per request): about 1,000 events
-# created, a no-op re-sync, a re-sync with 10% changed; requests and wall time per phase.
+# rota push against Radicale, Xandikos (.venv), Cyrus and DAViCal (Debian packages, as root) behind the fault proxy
+# (20 ms per request): about 1,000 events created, a no-op re-sync, a re-sync with 10% changed; requests and wall time per phase.
 bench-push: venv
 	$(SWIFT) build -c release --product rota
 	$(VENV)/bin/python scripts/push_benchmark.py $$($(SWIFT) build -c release --show-bin-path)/rota

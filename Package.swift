@@ -135,7 +135,7 @@ let package = Package(
             name: "ServerTestSupport",
             dependencies: ["CalDAV", "RotaTestSupport"],
             path: "Tests/ServerTestSupport",
-            exclude: ["fault_proxy.py", "launch.py", "hostile_server.py"],
+            exclude: ["fault_proxy.py", "launch.py", "hostile_server.py", "cyrus_server.py", "davical_server.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(

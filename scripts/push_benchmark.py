@@ -1,8 +1,9 @@
-"""`make bench-push`: what `rota push` costs against real Radicale and Xandikos, in requests and wall time.
+"""`make bench-push`: what `rota push` costs against real Radicale, Xandikos, Cyrus and DAViCal, in requests and time.
 
 Usage: .venv/bin/python scripts/push_benchmark.py ROTA_BINARY  (stdlib only; run from the repository root)
 
-For each server (started from .venv on 127.0.0.1, a free port, a temporary folder), with
+For each server (on 127.0.0.1, a free port, a temporary folder: Radicale and Xandikos from .venv, Cyrus and DAViCal
+from Debian packages through Tests/ServerTestSupport/{cyrus,davical}_server.py, which need root), with
 Tests/ServerTestSupport/fault_proxy.py in front adding LATENCY_MS to every request:
   create    rota push --server ROOT --create   about 1,000 events (a daily rotation over 33 months)
   no-op     rota push --calendar URL           nothing changed: the target is one REPORT
@@ -25,7 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv" / "bin"
-PROXY = ROOT / "Tests" / "ServerTestSupport" / "fault_proxy.py"
+SUPPORT = ROOT / "Tests" / "ServerTestSupport"
+PROXY = SUPPORT / "fault_proxy.py"
+SERVERS = ("radicale", "xandikos", "cyrus", "davical")
 LATENCY_MS = 20
 USER, PASSWORD = "alice", "s3cret-Pa55word"
 AS_OF = "2026-11-28"
@@ -39,16 +42,20 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_listening(port, process, log):
-    for _ in range(400):
+def wait_listening(port, process, log, ready=None):
+    """Until the port accepts a connection and, with `ready`, the log holds that line (Cyrus and DAViCal listen
+    before their user's calendars exist)."""
+    for _ in range(1200):
         if process.poll() is not None:
             raise SystemExit(f"exited at start-up:\n{Path(log).read_text()}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
+            if ready is None or ready in Path(log).read_text(errors="replace"):
+                return
         except OSError:
-            time.sleep(0.05)
-    raise SystemExit(f"did not listen on {port}")
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"not ready on {port} within 60 s:\n{Path(log).read_text()}")
 
 
 class Processes:
@@ -57,13 +64,13 @@ class Processes:
     def __init__(self):
         self.started = []
 
-    def start(self, arguments, port, folder):
+    def start(self, arguments, port, folder, ready=None):
         log = Path(folder) / f"{Path(arguments[0]).name}-{port}.log"
         with open(log, "wb") as out:
             process = subprocess.Popen(arguments, stdout=out, stderr=out, stdin=subprocess.DEVNULL,
                                        start_new_session=True)
         self.started.append(process)
-        wait_listening(port, process, log)
+        wait_listening(port, process, log, ready)
         return process
 
     def stop(self):
@@ -98,9 +105,16 @@ filesystem_folder = {data / "collections"}
 level = warning
 """)
         arguments = [str(VENV / "radicale"), "--config", str(data / "config")]
-    else:
+    elif kind == "xandikos":
         arguments = [str(VENV / "xandikos"), "--defaults", "--autocreate", "-d", str(data / "data"),
                      "-l", "127.0.0.1", "-p", str(port)]
+    else:
+        arguments = [str(VENV / "python"), str(SUPPORT / f"{kind}_server.py"), str(data / "server"), str(port), USER,
+                     PASSWORD]
+        if kind == "davical":
+            arguments.append(str(ROOT / ".build" / "caldav-servers"))
+        processes.start(arguments, port, folder, ready="READY")
+        return port
     processes.start(arguments, port, folder)
     return port
 
@@ -187,7 +201,7 @@ def run_server(kind, binary, folder, processes, rows):
     proxy = start_proxy(server, processes, folder)
     environment = {**os.environ, "NETRC": "/nonexistent/netrc", "ROTA_CALDAV_USERNAME": "",
                    "ROTA_CALDAV_PASSWORD": ""}
-    if kind == "radicale":
+    if kind != "xandikos":  # Xandikos runs without auth over plain HTTP (NOTES.md)
         environment.update(ROTA_CALDAV_USERNAME=USER, ROTA_CALDAV_PASSWORD=PASSWORD)
     config = bench_config(Path(folder) / kind)
     root = f"http://127.0.0.1:{proxy}/"
@@ -203,9 +217,11 @@ def run_server(kind, binary, folder, processes, rows):
                      len(log), writes, wall, limit))
         return summary
 
-    # Both servers take one write at a time (Radicale serializes them; Xandikos commits each to git under a lock and
-    # answers 423 to the ones that meet), so creating is bound by the server's write time, not by the latency.
-    summary = phase("create", ["push", "--server", root, "--create"], "server write time (one write at a time)")
+    # Radicale and Xandikos take one write at a time (Radicale serializes them; Xandikos commits each to git under a
+    # lock and answers 423 to the ones that meet), so creating is bound by the server's write time, not the latency.
+    serial = kind in ("radicale", "xandikos")
+    summary = phase("create", ["push", "--server", root, "--create"],
+                    "server write time (one write at a time)" if serial else "server write time (4 writes in flight)")
     calendar = summary.split(": ", 1)[0]
     path = "/" + calendar.split("/", 3)[3]
     phase("no-op", ["push", "--calendar", calendar], "one REPORT (listing)")
@@ -214,7 +230,7 @@ def run_server(kind, binary, folder, processes, rows):
     changed = sum(1 for line in diff.stdout.splitlines() if line[:2] in ("~ ", "+ ", "- "))
     proxy_log(proxy)
     phase(f"{changed} changed", ["push", "--calendar", calendar], "k writes + 1 REPORT")
-    listing, events = listing_time(server, path, kind == "radicale")
+    listing, events = listing_time(server, path, kind != "xandikos")
     # The no-op push again without the proxy: rota's own time on top of the server's listing.
     direct, wall = rota(binary, ["push", "--calendar", f"http://127.0.0.1:{server}{path}"], config, environment)
     assert direct.returncode == 0, direct.stderr
@@ -237,10 +253,11 @@ def main():
         if not (VENV / name).exists():
             raise SystemExit(f"{VENV / name} is missing: run `make venv`")
     folder = tempfile.mkdtemp(prefix="rota-push-bench-")
+    os.chmod(folder, 0o755)  # Cyrus and DAViCal run as users cyrus, postgres and www-data
     processes = Processes()
     rows = []
     try:
-        for kind in ("radicale", "xandikos"):
+        for kind in SERVERS:
             run_server(kind, binary, folder, processes, rows)
     finally:
         processes.stop()

@@ -34,5 +34,14 @@ else
 fi
 echo "installing missing system packages:$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
+# Some packages (cyrus-imapd, postgresql, apache2) start a system service when installed. The tests start their own
+# servers, and a machine without systemd may fail the install trying; Debian's policy-rc.d (exit 101) tells
+# invoke-rc.d not to start anything. Container images ship one; where it is missing, one is put in for the install.
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# put here by rota scripts/require-packages.sh for one install\nexit 101\n' | $run tee "$policy" >/dev/null
+    $run chmod 755 "$policy"
+    trap '$run rm -f "$policy"' EXIT
+fi
 $run apt-get update -qq
 $run $line

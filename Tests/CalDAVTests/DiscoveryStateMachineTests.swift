@@ -19,7 +19,7 @@ import Testing
         return error
     }
 
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func wellKnownPrincipalHomeCalendars(_ server: ServerKind) throws {
         let base = try CalDAVFixtures.url("/")
         var machine = DiscoveryStateMachine(baseURL: base)

@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func serverErrorsAndThrottlingAreRetriedWithBackoff(_ kind: ServerKind) async throws {
         try await Self.withProxy(kind) { proxy, client, calendar, clock, transport in
             try await proxy.inject(["503", "retry-after:3", "500"], using: transport)
@@ -64,7 +64,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func aDroppedConnectionIsRetried(_ kind: ServerKind) async throws {
         try await Self.withProxy(kind) { proxy, client, calendar, clock, transport in
             try await proxy.inject(["drop"], using: transport)
@@ -76,7 +76,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func aCreateWhoseAnswerWasLostEndsInPreconditionFailedNotADuplicate(_ kind: ServerKind) async throws {
         try await Self.withProxy(kind) { proxy, client, calendar, _, transport in
             try await proxy.inject(["drop-after-forward"], using: transport)
@@ -94,7 +94,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func theRetryBoundHolds(_ kind: ServerKind) async throws {
         try await Self.withProxy(kind) { proxy, client, calendar, clock, transport in
             try await proxy.inject(Array(repeating: "500", count: 6), using: transport)

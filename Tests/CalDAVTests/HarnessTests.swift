@@ -13,7 +13,30 @@ import Testing
         #expect(message.contains(".venv/bin/radicale"))
     }
 
-    @Test(arguments: ServerKind.allCases)
+    /// A server that dies before it is ready (Cyrus or DAViCal printing its logs on the way out) fails the test with
+    /// what it printed, and never counts as started.
+    @Test func aServerThatDiesAtStartUpFailsWithItsLog() async throws {
+        let directory = try LocalProcess.temporaryDirectory("dies")
+        let port = try LocalProcess.freePort()
+        let local = try LocalProcess.launch(
+            try LocalProcess.venvExecutable("python"),
+            arguments: ["-c", "print('cyrus_server.py: master exited; its log follows'); raise SystemExit(1)"],
+            port: port,
+            directory: directory,
+            name: "cyrus",
+            readyLine: "READY"
+        )
+        defer { local.stop() }
+        do {
+            try await local.waitUntilListening()
+            Issue.record("a server that exited counted as ready")
+        } catch let failure as LocalProcess.Failure {
+            #expect(failure.description.hasPrefix("cyrus exited at start-up"))
+            #expect(failure.description.contains("master exited; its log follows"))
+        }
+    }
+
+    @Test(arguments: ServerKind.virtualenvServers)
     func theVirtualenvHasBothServers(_ kind: ServerKind) {
         #expect(LocalProcess.missingVirtualenvMessage(kind.rawValue) == nil, "run `make venv`")
     }

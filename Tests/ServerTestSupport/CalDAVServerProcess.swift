@@ -2,10 +2,13 @@ package import CalDAV
 package import Foundation
 import RotaTestSupport
 
-/// A Radicale or Xandikos server on 127.0.0.1 and a port the test picked, with its data in a temporary folder.
+/// A CalDAV server (``ServerKind``) on 127.0.0.1 and a port the test picked, with its data in a temporary folder.
 ///
-/// ``with(_:_:)`` starts it, waits until it accepts connections, runs the test body and stops it (SIGTERM, then
-/// SIGKILL) whether the body passed, failed or threw. Without `.venv` the test fails, saying to run `make venv`.
+/// ``with(_:_:)`` starts it, waits until it is ready, runs the test body and stops it (SIGTERM, then SIGKILL) whether
+/// the body passed, failed or threw. Radicale and Xandikos run from `.venv`; Cyrus and DAViCal are set up and run by
+/// `cyrus_server.py` and `davical_server.py` (as root, from Debian packages), which print READY once the user's
+/// calendar home answers. A server that cannot start fails the test with its log; without `.venv` the test fails,
+/// saying to run `make venv`.
 package struct CalDAVServerProcess {
     package let kind: ServerKind
     package let local: LocalProcess
@@ -17,23 +20,18 @@ package struct CalDAVServerProcess {
 
     package var port: Int { local.port }
 
-    /// What the client authenticates with: Basic for Radicale; nothing for Xandikos, whose htpasswd auth works only
-    /// over TLS (see NOTES.md), so it runs without authentication here.
+    /// What the client authenticates with: Basic, except on Xandikos (see ``ServerKind/needsPassword``).
     package var credentials: Credentials {
-        kind == .radicale ? .basic(username: Self.username, password: Self.password) : .none
+        kind.needsPassword ? .basic(username: Self.username, password: Self.password) : .none
     }
 
-    /// The principal each server uses: `/alice/` (the user) on Radicale, `/user/` (`--defaults`) on Xandikos.
-    package var expectedPrincipal: URL {
-        kind == .radicale ? rootURL.appending(path: "\(Self.username)/") : rootURL.appending(path: "user/")
-    }
+    /// The user's principal (``ServerKind/principalPath``).
+    package var expectedPrincipal: URL { rootURL.appending(path: String(kind.principalPath.dropFirst())) }
 
-    /// The calendar home: the principal itself on Radicale, `/user/calendars/` on Xandikos.
-    package var expectedHome: URL {
-        kind == .radicale ? expectedPrincipal : rootURL.appending(path: "user/calendars/")
-    }
+    /// The calendar home (``ServerKind/homePath``).
+    package var expectedHome: URL { rootURL.appending(path: String(kind.homePath.dropFirst())) }
 
-    /// A URL for a new calendar: directly under the principal for Radicale, under the home for Xandikos.
+    /// A URL for a new calendar, directly under the calendar home.
     package func calendarURL(_ name: String) -> URL {
         expectedHome.appending(path: "\(name)/")
     }
@@ -65,6 +63,13 @@ package struct CalDAVServerProcess {
     }
 
     private static func start(_ kind: ServerKind, tls: Bool, port: Int) throws -> (LocalProcess, URL) {
+        if kind == .cyrus || kind == .davical {
+            guard !tls else { throw LocalProcess.Failure.harness("the tests run \(kind) over plain HTTP only") }
+            return (
+                try startFromPackages(kind, port: port),
+                try required(URL(string: "http://127.0.0.1:\(port)/"), "no root URL")
+            )
+        }
         let executable = try LocalProcess.venvExecutable(kind.rawValue)
         let directory = try LocalProcess.temporaryDirectory(kind.rawValue)
         let rootURL = try required(
@@ -101,6 +106,8 @@ package struct CalDAVServerProcess {
                 """
             try Data(text.utf8).write(to: config)
             arguments = ["--config", config.path]
+        case .cyrus, .davical:
+            throw LocalProcess.Failure.harness("\(kind) is started by startFromPackages")
         case .xandikos:
             guard !tls else { throw LocalProcess.Failure.harness("the tests run Xandikos over plain HTTP only") }
             arguments = [
@@ -110,6 +117,29 @@ package struct CalDAVServerProcess {
         }
         let local = try LocalProcess.launch(executable, arguments: arguments, port: port, directory: directory)
         return (local, rootURL)
+    }
+}
+
+extension CalDAVServerProcess {
+    /// The folder where `davical_server.py` keeps a stopped copy of a ready cluster (schema and user), named by a hash
+    /// of what shaped it, so only the first DAViCal start pays for initdb and the schema (5-15 s) and later ones copy
+    /// it; under `.build`, so `swift package clean` drops it.
+    static let davicalCache = LocalProcess.repositoryRoot.appending(path: ".build/caldav-servers")
+
+    /// Cyrus or DAViCal through its `Tests/ServerTestSupport/*_server.py`, ready once it prints READY.
+    fileprivate static func startFromPackages(_ kind: ServerKind, port: Int) throws -> LocalProcess {
+        let script = LocalProcess.repositoryRoot.appending(path: "Tests/ServerTestSupport/\(kind)_server.py")
+        let directory = try LocalProcess.temporaryDirectory(kind.rawValue)
+        var arguments = [script.path, directory.appending(path: "server").path, "\(port)", username, password]
+        if kind == .davical { arguments.append(davicalCache.path) }
+        return try LocalProcess.launch(
+            try LocalProcess.venvExecutable("python"),
+            arguments: arguments,
+            port: port,
+            directory: directory,
+            name: kind.rawValue,
+            readyLine: "READY"
+        )
     }
 }
 

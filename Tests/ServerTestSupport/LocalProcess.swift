@@ -5,8 +5,8 @@ import RotaTestSupport
 import Glibc
 #endif
 
-/// A Python program from `.venv` run for one test on 127.0.0.1 and a port the test picked: a CalDAV server or the
-/// fault proxy.
+/// A program run for one test on 127.0.0.1 and a port the test picked (under the `.venv` python): a CalDAV server or
+/// the fault proxy.
 ///
 /// ``launch(_:arguments:port:directory:)`` starts it; ``waitUntilListening()`` polls until the port accepts a
 /// connection; ``stop()`` sends SIGTERM, then SIGKILL after 5 s, and removes the temporary folder.
@@ -16,6 +16,9 @@ package struct LocalProcess {
     package let process: Process
     package let directory: URL
     package let logFile: URL
+    /// A line the process prints to its log once it is ready, when listening alone does not mean ready (Cyrus and
+    /// DAViCal listen before the user's calendars exist); nil: listening is ready.
+    package var readyLine: String? = nil
 
     /// Why a process could not be used; the description is the whole message a failing test shows.
     package enum Failure: Error, CustomStringConvertible {
@@ -66,7 +69,16 @@ package struct LocalProcess {
     /// The launcher unblocks SIGTERM (the test runner's threads block it, and a spawned child inherits the mask, so
     /// the server would ignore the polite stop), puts itself and the server in a process group of their own, forwards
     /// SIGTERM, and stops the server if the test process dies, so no server outlives its test.
-    package static func launch(_ program: URL, arguments: [String], port: Int, directory: URL) throws -> LocalProcess {
+    ///
+    /// `name` is what messages call it (default: the program's file name); `readyLine` see ``readyLine``.
+    package static func launch(
+        _ program: URL,
+        arguments: [String],
+        port: Int,
+        directory: URL,
+        name: String? = nil,
+        readyLine: String? = nil
+    ) throws -> LocalProcess {
         let process = Process()
         process.executableURL = try venvExecutable("python")
         let launcher = RepositoryRoot.url.appending(path: "Tests/ServerTestSupport/launch.py")
@@ -80,11 +92,12 @@ package struct LocalProcess {
         try process.run()
         try log.close()
         return LocalProcess(
-            name: program.lastPathComponent,
+            name: name ?? program.lastPathComponent,
             port: port,
             process: process,
             directory: directory,
-            logFile: logFile
+            logFile: logFile,
+            readyLine: readyLine
         )
     }
 
@@ -109,16 +122,18 @@ package struct LocalProcess {
         }
     }
 
-    /// Polls until the port accepts a TCP connection: a readiness check, not a timing assumption.
+    /// Polls until the port accepts a TCP connection (and the log holds ``readyLine``, if there is one).
+    ///
+    /// A readiness check, not a timing assumption. The bound is generous (60 s) because a first DAViCal builds its database.
     package func waitUntilListening() async throws {
-        for _ in 0..<400 {
+        for _ in 0..<1200 {
             guard process.isRunning else {
                 throw Failure.exitedEarly("\(name) exited at start-up:\n\(logText())")
             }
-            if Self.accepts(port: port) { return }
+            if Self.accepts(port: port), readyLine.map({ ready in logText().contains(ready) }) ?? true { return }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw Failure.neverListened("\(name) did not listen on 127.0.0.1:\(port) within 20 s:\n\(logText())")
+        throw Failure.neverListened("\(name) was not ready on 127.0.0.1:\(port) within 60 s:\n\(logText())")
     }
 
     package func logText() -> String {

@@ -107,7 +107,9 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "drop":
             log("drop")
             return self.drop()
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+        # The client's Host goes through (a reverse proxy that preserves the host): Cyrus, DAViCal and Xandikos build
+        # absolute redirect Locations from it, which must name the proxy, not the server behind it.
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP or k.lower() == "host"}
         if fault and fault.startswith("delay:"):
             time.sleep(int(fault.split(":", 1)[1]) / 1000)
         if fault in ("race-same", "race-edit"):

@@ -41,7 +41,7 @@ import Testing
         return (calendar, (url, body, etag))
     }
 
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func serverErrorsThrottlingDropsAndSlowAnswersAreRetriedAndConverge(_ kind: ServerKind) async throws {
         try await PushFixture.with(kind) { fixture in
             let (calendar, foreign) = try await Self.emptyCalendarWithForeignEvent(fixture)
@@ -78,7 +78,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func anInterruptedPushCanBeRunAgain(_ kind: ServerKind) async throws {
         try await PushFixture.with(kind) { fixture in
             let (calendar, foreign) = try await Self.emptyCalendarWithForeignEvent(fixture)
@@ -95,7 +95,7 @@ import Testing
 
     /// Xandikos answers 423 Locked to writes that meet at its git store: past the client's retries, the push goes on
     /// one write at a time and still converges.
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func aServerThatStaysLockedGetsOneWriteAtATime(_ kind: ServerKind) async throws {
         try await PushFixture.with(kind) { fixture in
             let (calendar, foreign) = try await Self.emptyCalendarWithForeignEvent(fixture)
@@ -111,7 +111,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func aConcurrentWriterMeansReadAgainAndDecideAgain(_ kind: ServerKind) async throws {
         try await PushFixture.with(kind) { fixture in
             let (calendar, foreign) = try await Self.emptyCalendarWithForeignEvent(fixture)
@@ -146,7 +146,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ServerKind.allCases)
+    @Test(arguments: ServerKind.virtualenvServers)
     func twoPushesAtOnceConvergeToOneResourcePerEvent(_ kind: ServerKind) async throws {
         try await PushFixture.with(kind) { fixture in
             let (calendar, foreign) = try await Self.emptyCalendarWithForeignEvent(fixture)

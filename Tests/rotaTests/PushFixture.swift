@@ -4,7 +4,7 @@ import Logging
 import ServerTestSupport
 import Testing
 
-/// A real CalDAV server from `.venv`, the fault proxy in front of it, and the bundled config in a temporary folder,
+/// A real CalDAV server (``ServerKind``), the fault proxy in front of it, and the bundled config in a temporary folder,
 /// for running the built `rota push` and `rota diff` end to end.
 ///
 /// ``with(_:latency:_:)`` starts both processes and stops them (and removes the folder) whether the test body passed,
@@ -72,10 +72,10 @@ struct PushFixture {
         }
     }
 
-    /// The child's environment: Basic credentials for Radicale, none for Xandikos; never a netrc file.
+    /// The child's environment: Basic credentials, except for Xandikos (``ServerKind/needsPassword``); never a netrc.
     var environment: [String: String] {
         var environment = ["NETRC": "/nonexistent/netrc", "ROTA_CALDAV_USERNAME": "", "ROTA_CALDAV_PASSWORD": ""]
-        if server.kind == .radicale {
+        if server.kind.needsPassword {
             environment["ROTA_CALDAV_USERNAME"] = CalDAVServerProcess.username
             environment["ROTA_CALDAV_PASSWORD"] = CalDAVServerProcess.password
         }
