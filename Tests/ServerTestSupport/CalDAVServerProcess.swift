@@ -124,11 +124,11 @@ extension CalDAVServerProcess {
     /// The folder where `davical_server.py` keeps a stopped copy of a ready cluster (schema and user), named by a hash
     /// of what shaped it, so only the first DAViCal start pays for initdb and the schema (5-15 s) and later ones copy
     /// it; under `.build`, so `swift package clean` drops it.
-    static let davicalCache = LocalProcess.repositoryRoot.appending(path: ".build/caldav-servers")
+    static let davicalCache = RepositoryRoot.url.appending(path: ".build/caldav-servers")
 
     /// Cyrus or DAViCal through its `Tests/ServerTestSupport/*_server.py`, ready once it prints READY.
     fileprivate static func startFromPackages(_ kind: ServerKind, port: Int) throws -> LocalProcess {
-        let script = LocalProcess.repositoryRoot.appending(path: "Tests/ServerTestSupport/\(kind)_server.py")
+        let script = RepositoryRoot.url.appending(path: "Tests/ServerTestSupport/\(kind)_server.py")
         let directory = try LocalProcess.temporaryDirectory(kind.rawValue)
         var arguments = [script.path, directory.appending(path: "server").path, "\(port)", username, password]
         if kind == .davical { arguments.append(davicalCache.path) }
