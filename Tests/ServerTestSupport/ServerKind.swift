@@ -57,6 +57,17 @@ package enum ServerKind: String, CaseIterable, Sendable, CustomStringConvertible
     /// that lives in another one with 403 `CALDAV:unique-scheduling-object-resource` naming the existing href.
     package var oneResourcePerUIDPerAccount: Bool { self == .cyrus }
 
+    /// How a PUT of a UID that another resource of the same calendar holds is refused: the status and the
+    /// precondition element named in the error body; nil for DAViCal, which stores the same UID twice.
+    package var duplicateUIDRefusal: (status: Int, precondition: String)? {
+        switch self {
+        case .radicale: (409, "CALDAV:no-uid-conflict")
+        case .xandikos: (412, "CALDAV:no-uid-conflict")
+        case .cyrus: (403, "CALDAV:unique-scheduling-object-resource")
+        case .davical: nil
+        }
+    }
+
     /// The status a PUT of a body that is not iCalendar at all gets.
     ///
     /// 403 `valid-calendar-data` on Cyrus (RFC 4791 §5.3.2.1), 412 on Xandikos (with `valid-calendar-data`) and on
