@@ -16,11 +16,12 @@ import Testing
         "DTEND:20271122T170000Z", "SUMMARY:My own copy of that shift", "END:VEVENT", "END:VCALENDAR", "",
     ].joined(separator: "\r\n")
 
+    /// A foreign event holding one of rota's UIDs is left alone, and the refusal reported by UID.
+    ///
     /// A PUT of a UID another resource of the calendar holds is refused (`ServerKind.duplicateUIDRefusal`: Radicale
     /// 409 and Xandikos 412 `no-uid-conflict`, Cyrus 403 `unique-scheduling-object-resource`): push writes the other
-    /// 59, reports that UID with the reason, exits 2, leaves the foreign event alone, and does the same (one refused
-    /// PUT, nothing else) when run again. DAViCal stores both: push writes all 60, the foreign event is left alone,
-    /// and the next push is a no-op.
+    /// 59, reports that UID with the reason, exits 2, and does the same (one refused PUT, nothing else) when run
+    /// again. DAViCal stores both: push writes all 60, the foreign event is untouched, the next push is a no-op.
     @Test(arguments: ServerKind.allCases)
     func aForeignEventHoldingARotaUIDIsReportedAndLeftAlone(_ kind: ServerKind) async throws {
         try await PushFixture.with(kind) { fixture in
