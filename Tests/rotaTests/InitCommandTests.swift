@@ -42,6 +42,27 @@ import Testing
         #expect(now.status == 0, "\(now.standardError)")
     }
 
+    /// `rota init --out ~/.config/rota/rota.yaml` works on a machine where that folder does not exist yet; a file in
+    /// the way of the folder is an error naming the folder, not Foundation's text.
+    @Test func createsTheFoldersAboveTheFile() throws {
+        let folder = try RotaBinary.temporaryFolder("init")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(".config/rota/rota.yaml").path
+        let result = try RotaBinary.run(["init", "--out", file] + Self.start)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try RotaBinary.run(["check", "--config", file, "--as-of", "2026-12-07"]).status == 0)
+
+        let blocker = folder.appendingPathComponent("blocker")
+        try Data("not a folder".utf8).write(to: blocker)
+        let blocked = try RotaBinary.run(["init", "--out", blocker.path + "/sub/rota.yaml"] + Self.start)
+        #expect(blocked.status == 2)
+        #expect(
+            blocked.standardError
+                == "error: cannot create the folder \(blocker.path)/sub for \(blocker.path)/sub/rota.yaml\n"
+                + "hint: check that no file is in the way and that you may write there, or pass --out with another path\n"
+        )
+    }
+
     @Test func refusesToOverwrite() throws {
         let folder = try RotaBinary.temporaryFolder("init")
         defer { try? FileManager.default.removeItem(at: folder) }

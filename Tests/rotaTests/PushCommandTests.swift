@@ -63,6 +63,22 @@ import Testing
         }
     }
 
+    /// A calendar name with `&` is found again by `--server`: DAViCal escapes display names twice when read back
+    /// (`ServerKind.escapesDisplayNamesTwice`), and discovery must still see the calendar it made.
+    @Test(arguments: [ServerKind.davical, .radicale])
+    func aCalendarNameWithAnAmpersandIsFoundAgain(_ kind: ServerKind) async throws {
+        try await PushFixture.with(kind) { fixture in
+            let name = ["--calendar-name", "Ops & SRE <on call>"]
+            let first = try fixture.rota(["push", "--server", fixture.proxyRoot, "--create"] + name)
+            #expect(first.status == 0, "\(first.standardError)")
+            let calendar = try PushFixture.calendarURL(first)
+            let again = try fixture.rota(["push", "--server", fixture.proxyRoot] + name)
+            #expect(again.status == 0, "\(again.standardOutput)\(again.standardError)")
+            #expect(try PushFixture.calendarURL(again) == calendar)
+            #expect(again.count("created") == 0 && again.count("unchanged") == 60)
+        }
+    }
+
     @Test(arguments: ServerKind.allCases)
     func aNewPTOChangesOnlyTheShiftsItMoves(_ kind: ServerKind) async throws {
         try await PushFixture.with(kind) { fixture in

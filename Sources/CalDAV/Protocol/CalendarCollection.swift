@@ -45,6 +45,16 @@ public struct CalendarCollection: Equatable, Sendable {
         self.supportedComponents = supportedComponents
     }
 
+    /// Whether this collection's display name is `name`, as a user wrote it in the config.
+    ///
+    /// DAViCal stores a display name with `&`, `<` or `>` escaped and escapes it again when read, so
+    /// `Ops & SRE` comes back as `Ops &amp; SRE`; that form counts as the same name, or discovery would miss the
+    /// calendar it made and `--create` would fail on the existing URL. The one place that knows this quirk.
+    public func isNamed(_ name: String) -> Bool {
+        guard let displayName else { return false }
+        return displayName == name || displayName == DAVXML.escapeText(name)
+    }
+
     /// The calendars among ``collections(in:)``: a calendar home's other collections left out.
     ///
     /// - Parameter multistatus: the parsed answer.

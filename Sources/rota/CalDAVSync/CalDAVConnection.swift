@@ -130,7 +130,7 @@ struct CalDAVConnection {
             return url.path.hasSuffix("/") ? url : url.appending(path: "")
         }
         let discovery = try await client.discover()
-        if let found = discovery.calendars.first(where: { $0.isCalendar && $0.displayName == name }) {
+        if let found = discovery.calendars.first(where: { $0.isCalendar && $0.isNamed(name) }) {
             return found.url
         }
         guard create else {

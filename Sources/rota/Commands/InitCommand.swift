@@ -70,6 +70,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let firstDay = start?.date ?? StarterConfig.start(onOrBefore: Today.dateInUTC())
         let text = StarterConfig.text(team: team, engineers: chosenEngineers, start: firstDay)
+        try Self.createFolder(of: out)
         guard try AtomicFile.createNew(Data(text.utf8), at: out) else {
             throw CommandFailure(
                 message: "\(out) already exists; rota init never overwrites a file",
@@ -77,5 +78,21 @@ struct InitCommand: ParsableCommand {
             )
         }
         verbosity.note("Wrote \(out). Edit it, then run: rota check --config \(out)")
+    }
+
+    /// Creates the folders above `path` that are missing, as `mkdir -p` would: `rota init --out
+    /// ~/.config/rota/rota.yaml` is the documented way to start a personal config, and that folder rarely exists yet.
+    ///
+    /// - Throws: ``CommandFailure`` naming the folder when it cannot be created (a file in the way, no permission).
+    private static func createFolder(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure(
+                message: "cannot create the folder \(folder.path) for \(path)",
+                hint: "check that no file is in the way and that you may write there, or pass --out with another path"
+            )
+        }
     }
 }

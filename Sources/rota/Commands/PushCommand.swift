@@ -181,7 +181,7 @@ struct PushCommand: AsyncParsableCommand {
     ) async throws -> PushReport? {
         let name = calDAV.calendarName ?? plan.config.feeds.calendarName
         let discovery = try await beforeDeadline(deadline) { try await connection.client.discover() }
-        guard !discovery.calendars.contains(where: { $0.isCalendar && $0.displayName == name }) else { return nil }
+        guard !discovery.calendars.contains(where: { $0.isCalendar && $0.isNamed(name) }) else { return nil }
         let calendar = discovery.calendarHome.appending(path: CalDAVConnection.slug(name) + "/")
         let reconciliation = plan.reconcile([])
         return PushReport(
