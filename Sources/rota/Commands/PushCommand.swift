@@ -140,7 +140,7 @@ struct PushCommand: AsyncParsableCommand {
             team: plan.config.team,
             uidDomain: plan.config.feeds.uidDomain,
             planned: Dictionary(
-                plan.planned.compactMap { event in event.property("UID").map { ($0.value, event) } },
+                plan.planned.compactMap { event in event.property(.uid).map { ($0.value, event) } },
                 uniquingKeysWith: { first, _ in first }
             )
         )

@@ -127,8 +127,8 @@ struct PushSummary: Encodable {
         return Event(
             uid: entry.uid,
             action: entry.action.rawValue,
-            start: event?.property("DTSTART")?.value,
-            summary: event?.property("SUMMARY")?.value,
+            start: event?.property(.dtStart)?.value,
+            summary: event?.property(.summary)?.value,
             outcome: outcome
         )
     }

@@ -59,8 +59,8 @@ enum ReconciliationText {
     /// `2027-01-11 On call: Kim (shift-20270111@oncall.example.com)`.
     static func headline(_ entry: Reconciliation.Entry) -> String {
         let event = entry.planned ?? entry.remote
-        let start = event?.property("DTSTART").map { day($0.value) } ?? "?"
-        let summary = event?.property("SUMMARY")?.value ?? ""
+        let start = event?.property(.dtStart).map { day($0.value) } ?? "?"
+        let summary = event?.property(.summary)?.value ?? ""
         return "\(start) \(summary) (\(entry.uid))"
     }
 
@@ -136,8 +136,8 @@ struct ReconciliationJSON: Encodable {
                 marker: ReconciliationText.marker(entry.action),
                 uid: entry.uid,
                 href: entry.href,
-                summary: event?.property("SUMMARY")?.value,
-                start: event?.property("DTSTART")?.value,
+                summary: event?.property(.summary)?.value,
+                start: event?.property(.dtStart)?.value,
                 changes: entry.changes.map {
                     Change(field: $0.name, before: $0.before, after: $0.after)
                 }
