@@ -18,6 +18,21 @@ struct PushExecutorTests {
         (0..<count).map { SyncItem(id: "e\($0)", url: url("e\($0)"), decision: .create(body: body)) }
     }
 
+    /// An executor that logs nothing, for tests that drive the clock themselves.
+    static func quietExecutor(
+        _ transport: FakeTransport,
+        _ clock: ManualClock,
+        concurrency: Int
+    ) -> PushExecutor<ManualClock, FakeTransport> {
+        PushExecutor(
+            transport: transport,
+            clock: clock,
+            concurrency: concurrency,
+            force: false,
+            logger: Logger(label: "push", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+    }
+
     /// Runs the executor, advancing the clock to each deadline asked for; the outcomes and every wait asked for.
     static func run(
         _ items: [SyncItem],
@@ -259,13 +274,7 @@ extension PushExecutorTests {
             writes: [items[0].url: [.serverError(status: 503, retryAfter: .seconds(120))]]
         )
         let clock = ManualClock()
-        let executor = PushExecutor(
-            transport: transport,
-            clock: clock,
-            concurrency: 1,
-            force: false,
-            logger: Logger(label: "push", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
+        let executor = Self.quietExecutor(transport, clock, concurrency: 1)
         var generator = SeededGenerator(seed: 1)
         let outcomes = await executor.run(items, using: &generator, deadline: clock.now.advanced(by: .seconds(60)))
         clock.finish()
@@ -283,13 +292,7 @@ extension PushExecutorTests {
         let items = Self.creates(3)
         let transport = FakeTransport()
         let clock = ManualClock()
-        let executor = PushExecutor(
-            transport: transport,
-            clock: clock,
-            concurrency: 2,
-            force: false,
-            logger: Logger(label: "push", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
+        let executor = Self.quietExecutor(transport, clock, concurrency: 2)
         var generator = SeededGenerator(seed: 1)
         let outcomes = await executor.run(items, using: &generator, deadline: clock.now)
         clock.finish()

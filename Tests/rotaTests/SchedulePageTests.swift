@@ -7,6 +7,18 @@ import Testing
 /// loads it (`.ci/run` installs it). The screenshot goes to `out/schedule.png` for people to look at.
 @Suite struct SchedulePageTests {
     /// The bundled team with a PTO and a two-day override, so every kind of cell shows.
+    /// The schedule page `rota export` writes for ``config(in:)`` as of 2026-11-28, with no ledger.
+    static func exportedPage(in folder: URL) throws -> URL {
+        let config = try Self.config(in: folder)
+        let feeds = folder.appendingPathComponent("feeds")
+        let export = try RotaBinary.run([
+            "export", "--out", feeds.path, "--config", config.path, "--as-of", "2026-11-28",
+            "--ledger", "/nonexistent/x.yaml",
+        ])
+        #expect(export.status == 0, "\(export.standardError)")
+        return feeds.appendingPathComponent("schedule.html")
+    }
+
     static func config(in folder: URL) throws -> URL {
         var text = try RotaBinary.bundledConfigText()
         text = text.replacingOccurrences(
@@ -52,14 +64,7 @@ import Testing
     @Test func chromiumRendersTheGridHolidaysBackupsPTOAndFairnessCharts() throws {
         let folder = try RotaBinary.temporaryFolder("schedule-page")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let config = try Self.config(in: folder)
-        let feeds = folder.appendingPathComponent("feeds")
-        let export = try RotaBinary.run([
-            "export", "--out", feeds.path, "--config", config.path, "--as-of", "2026-11-28",
-            "--ledger", "/nonexistent/x.yaml",
-        ])
-        #expect(export.status == 0, "\(export.standardError)")
-        let page = feeds.appendingPathComponent("schedule.html")
+        let page = try Self.exportedPage(in: folder)
         let source = try String(contentsOf: page, encoding: .utf8)
         #expect(!source.contains("<script"))
         #expect(!source.contains("http://") && !source.contains("https://"), "the page must load nothing from outside")
@@ -161,14 +166,7 @@ import Testing
     @Test func noColumnIsCutOffOnA390PixelPhoneOrAt1400AndScreenshotsShowBoth() throws {
         let folder = try RotaBinary.temporaryFolder("schedule-page-width")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let config = try Self.config(in: folder)
-        let feeds = folder.appendingPathComponent("feeds")
-        let export = try RotaBinary.run([
-            "export", "--out", feeds.path, "--config", config.path, "--as-of", "2026-11-28",
-            "--ledger", "/nonexistent/x.yaml",
-        ])
-        #expect(export.status == 0, "\(export.standardError)")
-        let page = feeds.appendingPathComponent("schedule.html")
+        let page = try Self.exportedPage(in: folder)
         for width in [390, 1400] {
             let edge = try #require(try Self.rightmostEdge(of: page, width: width), "no measure at \(width) px")
             #expect(edge <= width, "at \(width) px wide, an element reaches \(edge) px")
