@@ -6,7 +6,6 @@ import Testing
 /// `rota export` writes the page (and `rota serve` serves it at `/`); Debian's `chromium` package
 /// loads it (`.ci/run` installs it). The screenshot goes to `out/schedule.png` for people to look at.
 @Suite struct SchedulePageTests {
-    /// The bundled team with a PTO and a two-day override, so every kind of cell shows.
     /// The schedule page `rota export` writes for ``config(in:)`` as of 2026-11-28, with no ledger.
     static func exportedPage(in folder: URL) throws -> URL {
         let config = try Self.config(in: folder)
@@ -19,6 +18,7 @@ import Testing
         return feeds.appendingPathComponent("schedule.html")
     }
 
+    /// The bundled team with a PTO and a two-day override, so every kind of cell shows.
     static func config(in folder: URL) throws -> URL {
         var text = try RotaBinary.bundledConfigText()
         text = text.replacingOccurrences(
