@@ -23,6 +23,8 @@ package enum HTMLPage {
         code { font-family: Menlo, Consolas, monospace; font-size: .9em; }
         .meta { color: #555; font-size: .9rem; }
         .badge { display: inline-block; border: 1px solid #b00; color: #b00; border-radius: 3px; padding: 0 .4rem; font-size: .8rem; }
+        .first-look { border: 2px solid #b00; border-radius: 4px; padding: 0 .8rem; margin: 1rem 0; }
+        .first-look h2 { border-bottom: 0; margin-top: .6rem; }
         .failure { border-left: 3px solid #b00; padding-left: .8rem; margin: 1rem 0; page-break-inside: avoid; }
         dt { font-weight: bold; }
         dd { margin: 0 0 .4rem 1.2rem; }

@@ -16,6 +16,7 @@ package enum HTMLRunbook {
                 + "</p>"
         )
         body.append("<p class=\"meta\">\(text(RunbookText.generated(runbook)))</p>")
+        body += firstLook(pipeline)
 
         body.append("<h2>Purpose and consumers</h2>")
         if !pipeline.description.isEmpty { body.append("<p>\(text(pipeline.description))</p>") }
@@ -134,6 +135,10 @@ package enum HTMLRunbook {
             lines.append("<h3>\(number + 1). \(text(mode.name)) <code>\(mode.id)</code></h3>")
             lines.append("<dl>")
             lines.append("<dt>Symptoms</dt><dd>\(text(mode.symptoms))</dd>")
+            if !mode.firstChecks.isEmpty {
+                let checks = mode.firstChecks.map { "<li>\(text($0))</li>" }.joined()
+                lines.append("<dt>Look first at</dt><dd><ol>\(checks)</ol></dd>")
+            }
             let detectors = runbook.detectors(of: mode).map {
                 "<li><code>\($0.id)</code> \(text($0.name)): \(text($0.threshold))</li>"
             }

@@ -14,6 +14,7 @@ package enum MarkdownRunbook {
         )
         lines.append("")
         lines.append("_\(text(RunbookText.generated(runbook)))_")
+        lines += firstLook(pipeline)
 
         lines += ["", "## Purpose and consumers", ""]
         if !pipeline.description.isEmpty {
@@ -120,6 +121,10 @@ package enum MarkdownRunbook {
             lines.append("### \(number + 1). \(text(mode.name)) (`\(mode.id)`)")
             lines.append("")
             lines.append("- **Symptoms:** \(text(mode.symptoms))")
+            if !mode.firstChecks.isEmpty {
+                lines.append("- **Look first at:**")
+                lines += mode.firstChecks.enumerated().map { "  \($0.offset + 1). \(text($0.element))" }
+            }
             lines.append("- **Detected by:**")
             lines += runbook.detectors(of: mode).map {
                 "  - `\($0.id)` \(text($0.name)): \(text($0.threshold))"

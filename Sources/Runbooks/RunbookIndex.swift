@@ -26,6 +26,11 @@ package struct RunbookIndex: Hashable, Sendable {
         return "On call now: \(who(now.contact)), \(RunbookText.span(now)) (\(first.rotationZone.identifier))."
     }
 
+    /// `sev1`, or `-` when the config gives none: the index column that says which runbook matters most.
+    private static func severity(_ pipeline: Pipeline) -> String {
+        pipeline.severity?.rawValue ?? "-"
+    }
+
     /// `index.md`: a table of the runbooks linking to their Markdown files.
     package func markdown() -> String {
         let text = MarkdownText.escape
@@ -35,12 +40,15 @@ package struct RunbookIndex: Hashable, Sendable {
         if runbooks.isEmpty {
             lines.append("No pipeline reports to investors, so there are no runbooks.")
         } else {
-            lines.append("| pipeline | business area | reports to investors | primary | secondary | landing deadline |")
-            lines.append("|---|---|---|---|---|---|")
+            lines.append(
+                "| pipeline | severity | business area | reports to investors | primary | secondary | landing deadline |"
+            )
+            lines.append("|---|---|---|---|---|---|---|")
             for runbook in runbooks {
                 let pipeline = runbook.pipeline
                 lines.append(
-                    "| [\(text(pipeline.name))](\(pipeline.id.rawValue).md) | \(text(pipeline.businessArea)) "
+                    "| [\(text(pipeline.name))](\(pipeline.id.rawValue).md) | \(Self.severity(pipeline)) "
+                        + "| \(text(pipeline.businessArea)) "
                         + "| \(RunbookText.yesNo(pipeline.investorFacing)) | \(text(runbook.primary.name)) "
                         + "| \(runbook.secondary.map { text($0.name) } ?? "-") "
                         + "| \(pipeline.landingDeadline.map { text(RunbookText.deadline($0)) } ?? "-") |"
@@ -60,7 +68,7 @@ package struct RunbookIndex: Hashable, Sendable {
         } else {
             body.append("<table>")
             body.append(
-                "<tr><th>pipeline</th><th>business area</th><th>reports to investors</th><th>primary</th>"
+                "<tr><th>pipeline</th><th>severity</th><th>business area</th><th>reports to investors</th><th>primary</th>"
                     + "<th>secondary</th><th>landing deadline</th><th>Markdown</th></tr>"
             )
             for runbook in runbooks {
@@ -68,6 +76,7 @@ package struct RunbookIndex: Hashable, Sendable {
                 let id = pipeline.id.rawValue
                 body.append(
                     "<tr><td><a href=\"\(id).html\">\(text(pipeline.name))</a></td>"
+                        + "<td>\(Self.severity(pipeline))</td>"
                         + "<td>\(text(pipeline.businessArea))</td>"
                         + "<td>\(RunbookText.yesNo(pipeline.investorFacing))</td>"
                         + "<td>\(text(runbook.primary.name))</td>"

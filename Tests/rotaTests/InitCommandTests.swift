@@ -63,6 +63,34 @@ import Testing
         )
     }
 
+    /// The commented runbook fields are a working example: uncommented, they check and show in the runbook.
+    @Test func theCommentedRunbookFieldsCheckOnceUncommented() throws {
+        let folder = try RotaBinary.temporaryFolder("init")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("rota.yaml")
+        #expect(try RotaBinary.run(["init", "--out", file.path, "--quiet"] + Self.start).status == 0)
+        let keys = ["severity:", "impact:", "links:", "  dashboard:", "  logs:", "contacts:", "  - {"]
+        let lines = try String(contentsOf: file, encoding: .utf8).split(
+            separator: "\n",
+            omittingEmptySubsequences: false
+        )
+        let uncommented = lines.map { line in
+            keys.contains { line.hasPrefix("    # " + $0) } ? "    " + line.dropFirst("    # ".count) : line
+        }
+        #expect(uncommented.filter { $0.hasPrefix("    severity: sev2") }.count == 1)
+        try uncommented.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let check = try RotaBinary.run(["check", "--config", file.path, "--as-of", "2026-12-07"])
+        #expect(check.status == 0, "\(check.standardError)")
+        let out = folder.appendingPathComponent("runbooks").path
+        let runbooks = try RotaBinary.run([
+            "runbooks", "--config", file.path, "--as-of", "2026-12-07", "--all", "--format", "md", "--out", out,
+        ])
+        #expect(runbooks.status == 0, "\(runbooks.standardError)")
+        let page = try String(contentsOfFile: out + "/pipeline-1.md", encoding: .utf8)
+        #expect(page.contains("- **Severity:** sev2"))
+        #expect(page.contains("  - [dashboard](<https://grafana.example.com/d/pipeline-1>)"))
+    }
+
     @Test func refusesToOverwrite() throws {
         let folder = try RotaBinary.temporaryFolder("init")
         defer { try? FileManager.default.removeItem(at: folder) }

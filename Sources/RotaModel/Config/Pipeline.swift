@@ -14,6 +14,14 @@ package struct Pipeline: Hashable, Sendable {
     package let landingDeadline: LandingDeadline?
     package let monitoring: [MonitoringPoint]
     package let failureModes: [FailureMode]
+    /// How bad a failure is; nil when the config does not say.
+    package let severity: Severity?
+    /// What a failure costs, in words (who sees wrong or late numbers); nil when the config does not say.
+    package let impact: String?
+    /// The pages to open first, in config order.
+    package let links: [PipelineLink]
+    /// People outside the team to call, in config order.
+    package let contacts: [ExternalContact]
 }
 
 /// When a pipeline's data must have landed, in a zone, at a cadence.
@@ -50,17 +58,30 @@ package struct FailureMode: Hashable, Sendable {
     package let symptoms: String
     /// Ids of this pipeline's monitoring points that fire when it happens.
     package let detectedBy: [String]
+    /// What to look at first, in order, to see whether this is what is happening.
+    ///
+    /// These are observations, not decisions: the catalogue gives every failure mode its own, and a config
+    /// may replace them with `first_checks`.
+    package let firstChecks: [String]
     /// What to do about it, in order, when the config says.
     ///
     /// The brief does not ask for remedies, so configs may leave them out (and the catalogue has none).
     package let remedies: [String]
 
     /// Makes a failure mode; the loader checks that `detectedBy` names monitoring points of the pipeline.
-    package init(id: String, name: String, symptoms: String, detectedBy: [String], remedies: [String] = []) {
+    package init(
+        id: String,
+        name: String,
+        symptoms: String,
+        detectedBy: [String],
+        firstChecks: [String] = [],
+        remedies: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.symptoms = symptoms
         self.detectedBy = detectedBy
+        self.firstChecks = firstChecks
         self.remedies = remedies
     }
 }

@@ -4,7 +4,7 @@ internal import Yams
 /// config's own entries (see `RunbookCatalogue`).
 extension ConfigDecoder {
     static let monitoringKeys = ["id", "name", "threshold"]
-    static let failureModeKeys = ["id", "name", "symptoms", "detected_by", "remedies", "remedy"]
+    static let failureModeKeys = ["id", "name", "symptoms", "detected_by", "first_checks", "remedies", "remedy"]
     /// The fields a monitoring point that is not in the catalogue must define.
     static let monitoringRequired = ["name", "threshold"]
     /// The fields a failure mode that is not in the catalogue must define.
@@ -108,14 +108,16 @@ extension ConfigDecoder {
                 detectedBy = nodes.required(fields, "detected_by", hint: "ids of the monitoring points that fire")
                     .flatMap { detectors($0, monitoring: monitoring) }
             }
+            let firstChecks = fields["first_checks"].map { nonEmptyTextList($0, "first_checks") }
             let remedies = remedies(fields)
-            if let name, let symptoms, let detectedBy, let remedies {
+            if let name, let symptoms, let detectedBy, let remedies, firstChecks != .some(nil) {
                 modes.append(
                     FailureMode(
                         id: entry.id,
                         name: name,
                         symptoms: symptoms,
                         detectedBy: detectedBy,
+                        firstChecks: (firstChecks ?? nil) ?? base?.firstChecks ?? [],
                         remedies: remedies.isEmpty ? base?.remedies ?? [] : remedies
                     )
                 )
@@ -182,6 +184,16 @@ extension ConfigDecoder {
     {
         if let base { return fields[key].map { nodes.string($0, key) } ?? base }
         return nodes.required(fields, key, hint: hint).flatMap { nodes.string($0, key) }
+    }
+
+    /// A list of text that, when written, has at least one item (`first_checks: []` says nothing).
+    private mutating func nonEmptyTextList(_ node: Node, _ what: String) -> [String]? {
+        guard let items = nodes.stringList(node, what) else { return nil }
+        guard !items.isEmpty else {
+            nodes.report("\(what) is empty", at: node, hint: "list at least one item, or remove the key")
+            return nil
+        }
+        return items
     }
 
     /// `remedies` (a list of text) or `remedy` (one text); not both.

@@ -86,7 +86,7 @@ extension ConfigDecoder {
         )
     }
 
-    private mutating func emailAddress(_ node: Node) -> String? {
+    mutating func emailAddress(_ node: Node) -> String? {
         guard let text = nodes.string(node, "email") else { return nil }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),

@@ -3,7 +3,8 @@ internal import Yams
 extension ConfigDecoder {
     static let pipelineKeys = [
         "id", "name", "business_area", "investor_facing", "primary", "secondary", "description", "consumers",
-        "upstream_sources", "landing_deadline", "monitoring", "failure_modes",
+        "upstream_sources", "landing_deadline", "monitoring", "failure_modes", "severity", "impact", "links",
+        "contacts",
     ]
     static let deadlineKeys = ["time", "time_zone", "cadence"]
 
@@ -85,6 +86,7 @@ extension ConfigDecoder {
         let deadline = deadlineNode.flatMap { landingDeadline($0, rotationZone: rotationZone) }
         let monitoring = fields["monitoring"].map { monitoringPoints($0) } ?? []
         let failureModes = fields["failure_modes"].map { failureModesList($0, monitoring: monitoring) } ?? []
+        let runbook = runbookFields(fields)
 
         // A requirement whose key is merely misspelt is already reported as an unknown key with a did-you-mean.
         if investorFacing == true {
@@ -125,6 +127,7 @@ extension ConfigDecoder {
             ? nil : id.flatMap { id in primary.map { Ownership(pipeline: id, primary: $0, secondary: secondary) } }
         guard let id, let name, let area, let investorFacing, let primary, !ownersFailed, let description,
             let consumers, let sources, deadlineNode == nil || deadline != nil, let monitoring, let failureModes,
+            runbook.isValid, let links = runbook.links, let contacts = runbook.contacts,
             !(investorFacing && (secondary == nil || monitoring.isEmpty || failureModes.isEmpty || deadline == nil))
         else { return (nil, ownership) }
         let pipeline = Pipeline(
@@ -139,7 +142,11 @@ extension ConfigDecoder {
             upstreamSources: sources,
             landingDeadline: deadline,
             monitoring: monitoring,
-            failureModes: failureModes
+            failureModes: failureModes,
+            severity: runbook.severity ?? nil,
+            impact: runbook.impact ?? nil,
+            links: links,
+            contacts: contacts
         )
         return (pipeline, ownership)
     }

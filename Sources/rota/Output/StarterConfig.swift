@@ -54,6 +54,7 @@ enum StarterConfig {
                 lines.append("    secondary: \(engineers[(index + engineers.count - 1) % engineers.count])")
             }
             lines.append("    # landing_deadline: { time: \"07:00\", cadence: daily }")
+            if index == 0 { lines += runbookFields }
         }
         lines += [
             "",
@@ -79,6 +80,18 @@ enum StarterConfig {
         ]
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The runbook fields, commented out, under the first pipeline: what someone paged at 3am reads first.
+    private static let runbookFields = [
+        "    # What its runbook shows first (docs/config.md, \"Runbook fields\"):",
+        "    # severity: sev2                       # sev1 (worst) to sev4",
+        "    # impact: The finance dashboard shows yesterday's profit until this lands.",
+        "    # links:                               # http or https pages to open first",
+        "    #   dashboard: https://grafana.example.com/d/pipeline-1",
+        "    #   logs: https://logs.example.com/search?q=pipeline-1",
+        "    # contacts:                            # people outside the team; each needs email, slack or phone",
+        "    #   - { name: Finance systems, role: Source data owner, email: finance@example.com }",
+    ]
 
     /// The Monday on or before `date`: the first hand-off of a new rotation.
     static func start(onOrBefore date: LocalDate) -> LocalDate {
