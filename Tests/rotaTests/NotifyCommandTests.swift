@@ -177,6 +177,26 @@ import Testing
         #expect(!again.standardOutput.contains("\"key\""), "the messages printed once were listed again")
     }
 
+    @Test func aRunThatCannotTakeTheLockSendsNothingAndSaysWhy() async throws {
+        let folder = try Self.teamFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lockPath = folder.appendingPathComponent(".team.ledger.yaml.notified.json.lock").path
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        try await WebhookReceiver.with(mode: "ok") { receiver in
+            let held = try RotaBinary.run(
+                ["notify", "--config", "team.yaml", "--at", Self.moments[0]],
+                environment: ["ROTA_WEBHOOK_URL": receiver.url.absoluteString, "ROTA_LEDGER_LOCK_TIMEOUT": "0"],
+                workingDirectory: folder
+            )
+            #expect(held.status == 2)
+            #expect(held.standardError.contains("another rota notify still holds the lock"))
+            #expect(receiver.accepted().isEmpty)
+        }
+    }
+
     @Test func noWebhookURLIsAnErrorThatSaysWhereToPutIt() throws {
         let folder = try Self.teamFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

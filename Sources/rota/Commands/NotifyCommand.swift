@@ -99,7 +99,22 @@ struct NotifyCommand: AsyncParsableCommand {
                 }
             }
         } catch let error as LedgerFileError {
-            throw CommandFailure(rendered: String(describing: error))
+            throw Self.lockFailure(error, statePath: statePath)
+        }
+    }
+
+    /// The lock of the state file, in notify's words: the ledger's own texts speak of `rota plan --record`.
+    private static func lockFailure(_ error: LedgerFileError, statePath: String) -> CommandFailure {
+        switch error.kind {
+        case .lockTimedOut:
+            return CommandFailure(
+                message: "another rota notify still holds the lock of \(statePath)",
+                hint: "nothing was sent; the next run sends what is due, or set \(LedgerLock.timeoutVariable)=SECONDS "
+                    + "to wait longer",
+                at: error.file
+            )
+        default:
+            return CommandFailure(rendered: String(describing: error))
         }
     }
 
