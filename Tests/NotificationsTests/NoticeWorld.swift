@@ -5,11 +5,20 @@ import RotaModel
 import RotaTestSupport
 import Scheduler
 
-/// The bundled team with the golden ledger, kim away over the locked Christmas shift (a conflict) and everyone away
+/// The bundled team with chat handles, the golden ledger, kim away over the locked Christmas shift (a conflict) and everyone away
 /// the week of 2027-01-18 (an uncovered shift).
 enum NoticeWorld {
     static func config() throws -> TeamConfig {
         var text = try String(contentsOf: RepositoryRoot.appending("fixtures/team.yaml"), encoding: .utf8)
+        // chen is mentioned by a Slack member id, smith by a handle.
+        text = text.replacingOccurrences(
+            of: "    email: chen@example.com\n",
+            with: "    email: chen@example.com\n    slack: U012AB3CD\n"
+        )
+        text = text.replacingOccurrences(
+            of: "    email: smith@example.com\n",
+            with: "    email: smith@example.com\n    slack: \"@smith\"\n"
+        )
         let away = "      - { from: 2027-01-16, to: 2027-01-26 }\n"
         for zone in ["America/New_York", "America/Chicago"] {
             text = text.replacingOccurrences(

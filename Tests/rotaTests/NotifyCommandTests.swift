@@ -9,11 +9,20 @@ import Testing
     /// kim is away for, the week everyone is away (as in NotificationsTests' golden file).
     static let moments = ["2026-12-13T12:00", "2026-12-14T10:00", "2026-12-20T11:00", "2027-01-17T09:00"]
 
-    /// A folder with the bundled team (kim away over the locked Christmas shift, everyone away the week of
+    /// A folder with the bundled team (chat handles for chen and smith, kim away over the locked Christmas shift, everyone away the week of
     /// 2027-01-18) and the golden ledger.
     static func teamFolder() throws -> URL {
         let folder = try RotaBinary.temporaryFolder("notify")
         var text = try RotaBinary.bundledConfigText()
+        // chen is mentioned by a Slack member id, smith by a handle.
+        text = text.replacingOccurrences(
+            of: "    email: chen@example.com\n",
+            with: "    email: chen@example.com\n    slack: U012AB3CD\n"
+        )
+        text = text.replacingOccurrences(
+            of: "    email: smith@example.com\n",
+            with: "    email: smith@example.com\n    slack: \"@smith\"\n"
+        )
         let away = "      - { from: 2027-01-16, to: 2027-01-26 }\n"
         for zone in ["America/New_York", "America/Chicago"] {
             text = text.replacingOccurrences(
