@@ -1,7 +1,7 @@
 # rota's developer entry points. `make test` is what CI runs (.ci/run) and what the README gives.
 SWIFT ?= swift
 SWIFT_FILES = $(shell git ls-files '*.swift')
-CORE_TARGETS = Sources/RotaModel Sources/Scheduler Sources/ICalendar Sources/RotaSync Sources/Runbooks Sources/CalendarSync Sources/StableHash
+CORE_TARGETS = Sources/RotaModel Sources/Scheduler Sources/ICalendar Sources/RotaSync Sources/Runbooks Sources/CalendarSync Sources/StableHash Sources/Notifications
 # Calls the pure core must never make (docs/style.md section 4): time, randomness, the environment, files, printing.
 FORBIDDEN = Date\(\)|Date\.now|ContinuousClock\(\)|TimeZone\.current|Calendar\.current|Locale\.current|UUID\(\)|\.random\(|ProcessInfo|FileManager|print\(
 # Sync decisions the CLI must leave to CalendarSync (README, Architecture): status codes, preconditions, retries.

@@ -32,6 +32,7 @@ let package = Package(
                 "Scheduler",
                 "RotaSync",
                 "CalendarSync",
+                "Notifications",
                 "Runbooks",
                 "ICalendar",
                 "FeedServer",
@@ -71,6 +72,13 @@ let package = Package(
         .target(
             name: "Runbooks",
             dependencies: ["Scheduler", "RotaModel", "ICalendar"],
+            swiftSettings: strictSettings
+        ),
+        // `rota notify`: which chat messages are due at a moment (pure), their Slack-compatible JSON, and posting one
+        // through CalDAV's HTTP transport with bounded retries on an injected clock.
+        .target(
+            name: "Notifications",
+            dependencies: ["Scheduler", "RotaModel", "ICalendar", "CalDAV"],
             swiftSettings: strictSettings
         ),
         // `rota serve`: serves a FeedCatalog value over HTTP (conditional GET, tokens, access log). No rota model.
@@ -135,7 +143,10 @@ let package = Package(
             name: "ServerTestSupport",
             dependencies: ["CalDAV", "RotaTestSupport"],
             path: "Tests/ServerTestSupport",
-            exclude: ["fault_proxy.py", "launch.py", "hostile_server.py", "cyrus_server.py", "davical_server.py"],
+            exclude: [
+                "fault_proxy.py", "launch.py", "hostile_server.py", "cyrus_server.py", "davical_server.py",
+                "webhook_receiver.py",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -195,6 +206,12 @@ let package = Package(
         .testTarget(
             name: "RunbooksTests",
             dependencies: ["Runbooks", "Scheduler", "RotaModel", "ICalendar", "RotaTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // Due messages against golden files, the payload, the retry policy and delivery with a fake transport and clock.
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: ["Notifications", "Scheduler", "RotaModel", "ICalendar", "CalDAV", "RotaTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

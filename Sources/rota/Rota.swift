@@ -21,7 +21,7 @@ struct Rota: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, PlanCommand.self, ExportCommand.self, ReportCommand.self, HolidaysCommand.self,
             ServeCommand.self, RunbooksCommand.self, PushCommand.self, DiffCommand.self, SwapCommand.self,
-            NowCommand.self, InitCommand.self,
+            NowCommand.self, NotifyCommand.self, InitCommand.self,
         ]
     )
 

@@ -26,6 +26,7 @@ import Testing
         ["holidays", "--year", "2027", "--format", "json"],
         ["check", "--config", "fixtures/invalid/many-problems.yaml"],
         ["check", "--as-of", "2026-11-28", "--ledger", "/nonexistent/l.yaml"],
+        ["notify", "--at", "2026-12-13T12:00", "--format", "json", "--dry-run", "--ledger", "/nonexistent/l.yaml"],
     ])
     func commandOutputIsTheSameInEveryProcess(arguments: [String]) throws {
         let outputs = try Self.twice(arguments)

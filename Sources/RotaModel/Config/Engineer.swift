@@ -13,6 +13,8 @@ package struct Engineer: Hashable, Sendable {
     package let joined: LocalDate?
     /// The last day on the team (`engineers[].left`), included; nil while the engineer stays.
     package let left: LocalDate?
+    /// How `rota notify` mentions the engineer (`engineers[].slack`); nil: by name only.
+    package let chat: ChatHandle?
 
     package init(
         id: EngineerID,
@@ -21,7 +23,8 @@ package struct Engineer: Hashable, Sendable {
         timeZone: TimeZoneID,
         pto: [PTORange],
         joined: LocalDate? = nil,
-        left: LocalDate? = nil
+        left: LocalDate? = nil,
+        chat: ChatHandle? = nil
     ) {
         self.id = id
         self.name = name
@@ -30,6 +33,7 @@ package struct Engineer: Hashable, Sendable {
         self.pto = pto
         self.joined = joined
         self.left = left
+        self.chat = chat
     }
 
     /// Whether every one of `days` lies inside the engineer's time on the team.

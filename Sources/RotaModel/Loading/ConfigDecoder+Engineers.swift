@@ -1,7 +1,7 @@
 internal import Yams
 
 extension ConfigDecoder {
-    static let engineerKeys = ["id", "name", "email", "time_zone", "pto", "joined", "left"]
+    static let engineerKeys = ["id", "name", "email", "time_zone", "pto", "joined", "left", "slack"]
     static let ptoKeys = ["from", "to", "note"]
 
     /// An engineer as written; the rotation's zone fills in a missing `time_zone` once it is known.
@@ -13,6 +13,7 @@ extension ConfigDecoder {
         let pto: [PTORange]
         let joined: LocalDate?
         let left: LocalDate?
+        let chat: ChatHandle?
 
         func engineer(defaultZone: TimeZoneID) -> Engineer {
             Engineer(
@@ -22,7 +23,8 @@ extension ConfigDecoder {
                 timeZone: timeZone ?? defaultZone,
                 pto: pto,
                 joined: joined,
-                left: left
+                left: left,
+                chat: chat
             )
         }
     }
@@ -61,6 +63,7 @@ extension ConfigDecoder {
         let pto = fields["pto"].map { decodePTO($0) } ?? []
         let joined = fields["joined"].map { nodes.date($0, "joined") }
         let left = fields["left"].map { nodes.date($0, "left") }
+        let chat = fields["slack"].map { chatHandle($0) }
         if let joinedNode = fields["joined"], let leftNode = fields["left"], let first = joined ?? nil,
             let last = left ?? nil, last < first
         {
@@ -73,7 +76,7 @@ extension ConfigDecoder {
             return nil
         }
         guard let id, let name, let email, let pto, zoneNode == nil || zone != nil, joined != .some(nil),
-            left != .some(nil)
+            left != .some(nil), chat != .some(nil)
         else { return nil }
         return EngineerDraft(
             id: id,
@@ -82,8 +85,24 @@ extension ConfigDecoder {
             timeZone: zone,
             pto: pto,
             joined: joined ?? nil,
-            left: left ?? nil
+            left: left ?? nil,
+            chat: chat ?? nil
         )
+    }
+
+    /// `engineers[].slack`: a Slack member id or an `@handle`, reported where it is written otherwise.
+    private mutating func chatHandle(_ node: Node) -> ChatHandle? {
+        guard let text = nodes.string(node, "slack") else { return nil }
+        guard let handle = ChatHandle(text: text) else {
+            nodes.report(
+                "slack '\(text)' is neither a Slack member id nor an @handle",
+                at: node,
+                hint: "a member id such as U012AB3CD (Slack: profile, Copy member ID), or @chen for Mattermost "
+                    + "and Rocket.Chat; quote a value that starts with @"
+            )
+            return nil
+        }
+        return handle
     }
 
     mutating func emailAddress(_ node: Node) -> String? {

@@ -45,6 +45,23 @@ enum LedgerLock {
         return try body()
     }
 
+    /// Runs the async `body` while this process holds the lock of the file at `location` (`rota notify` holds the
+    /// lock of its state file while it posts, so two runs never send one message twice).
+    ///
+    /// - Throws: as the synchronous `withLock`.
+    static func withLock<T>(
+        _ location: LedgerLocation,
+        timeout: Duration,
+        _ body: () async throws -> T
+    ) async throws -> T {
+        let descriptor = try acquire(location.lockPath, timeout: timeout)
+        defer {
+            _ = flock(descriptor, LOCK_UN)
+            _ = close(descriptor)
+        }
+        return try await body()
+    }
+
     private static func acquire(_ lockPath: String, timeout: Duration) throws(LedgerFileError) -> Int32 {
         var descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
         let openError = errno
