@@ -162,6 +162,8 @@ struct ComponentTreeBuilder {
                 open[0].events.append(event)
                 open[0].eventIndices.append(open[0].children.count)
                 open[0].children.append(LocatedComponent(name: closed.name, begin: closed.begin, capacity: 0))
+            } else if !readsEvents {
+                open[open.count - 1].convertedChildren.append(closed.component)
             } else {
                 try checkDates(at: deferred, in: closed)
                 open[open.count - 1].children.append(closed)

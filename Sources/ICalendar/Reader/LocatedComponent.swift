@@ -10,6 +10,11 @@ struct LocatedComponent {
     /// bytes a property they took 57 of the 404 MiB that `rota diff --ics` of a 99 MiB feed did.
     var valuePositions: [SourcePosition] = []
     var children: [LocatedComponent] = []
+    /// The sub-components, already converted, when the reader keeps no positions.
+    ///
+    /// ``ICalendarReader/readComponents(_:)`` converts a component as soon as it closes, so a large feed is never
+    /// held as both trees; ``children`` is then empty.
+    var convertedChildren: [Component] = []
     /// VEVENT children already read into events, in order; ``eventIndices`` holds their indices in ``children``.
     ///
     /// Such a child is a placeholder without properties in ``children``. Empty unless the reader asked
@@ -42,7 +47,11 @@ struct LocatedComponent {
     }
 
     var component: Component {
-        Component(name: name, properties: properties, components: children.map(\.component))
+        Component(
+            name: name,
+            properties: properties,
+            components: children.isEmpty ? convertedChildren : children.map(\.component)
+        )
     }
 
     /// The sub-components for ``CalendarDocument/init(name:properties:children:events:eventIndices:)``:
