@@ -1,5 +1,6 @@
-// Prints how long planning and iCalendar writing and reading take, and peak memory (issues 3 and 4):
-// ten years of the bundled team, and an organisation of 500 teams of 8 engineers over 3 years.
+// Prints how long planning and iCalendar writing and reading take, and peak memory (issues 3 and 4): ten years of
+// the bundled team, and an organisation of 500 teams of 8 engineers over 3 years; then the memory reading a large feed
+// takes, in a process of its own, next to its target of twice the file (issue 17, see FeedReading.swift).
 // Run with `make bench` (release build). Figures vary with the machine; nothing here asserts them.
 import Foundation
 import ICalendar
@@ -56,6 +57,10 @@ func teamText(_ seed: Int) -> String {
 
 /// `RotaBenchmarks icalendar [COUNT]` runs only the iCalendar part (for profiling the reader and writer).
 let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "read-feed", let path = arguments.dropFirst().first {
+    readFeed(path)
+    exit(0)
+}
 let onlyICalendar = arguments.first == "icalendar"
 let eventCount = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
 
@@ -137,3 +142,4 @@ print(
         + "read \(String(format: "%.0f", Double(readCount) / readMilliseconds * 1000)) events/s"
 )
 print("peak memory after iCalendar: \(String(format: "%.1f", peakMemoryMiB())) MiB")
+measureFeedReading(written)

@@ -119,14 +119,21 @@ struct ComponentTreeBuilder {
             }
             let isReadEvent = readsEvent(named: name, depth: open.count)
             // Room for a typical event's properties, so appending does not reallocate several times.
-            open.append(LocatedComponent(name: name, begin: position(0, line), capacity: isReadEvent ? 16 : 4))
+            open.append(
+                LocatedComponent(
+                    name: name,
+                    begin: position(0, line),
+                    capacity: isReadEvent ? 16 : 4,
+                    keepsPositions: readsEvents
+                )
+            )
             if isReadEvent {
                 deferredDates = []
                 deferredSingulars = 0
             }
         case "END":
             let name = try componentName(parsed, at: valuePosition)
-            guard let closed = open.last else {
+            guard var closed = open.last else {
                 throw valuePosition.locate(
                     ICalendarError(.unexpectedEnd, "END:\(name) has no matching BEGIN:\(name)"),
                     input: input
@@ -142,6 +149,7 @@ struct ComponentTreeBuilder {
                 )
             }
             open.removeLast()
+            closed.releaseSpareCapacity()
             let readsClosed = readsEvent(named: closed.name, depth: open.count)
             let deferred = readsClosed ? deferredDates : []
             deferredDates = []
@@ -154,6 +162,8 @@ struct ComponentTreeBuilder {
                 open[0].events.append(event)
                 open[0].eventIndices.append(open[0].children.count)
                 open[0].children.append(LocatedComponent(name: closed.name, begin: closed.begin, capacity: 0))
+            } else if !readsEvents {
+                open[open.count - 1].convertedChildren.append(closed.component)
             } else {
                 try checkDates(at: deferred, in: closed)
                 open[open.count - 1].children.append(closed)
@@ -172,7 +182,7 @@ struct ComponentTreeBuilder {
                 try checkDates(property, at: valuePosition)
             }
             open[open.count - 1].properties.append(property)
-            open[open.count - 1].valuePositions.append(valuePosition)
+            if readsEvents { open[open.count - 1].valuePositions.append(valuePosition) }
         }
     }
 

@@ -48,9 +48,6 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    /// Feeds are a few megabytes; more than this is not one of rota's.
-    static let maximumBytes = 64 << 20
-
     func validate() throws {
         let sides = [ics != nil, calDAV.calendar != nil, calDAV.server != nil].filter { $0 }.count
         guard sides == 1 else {
@@ -104,13 +101,13 @@ struct DiffCommand: AsyncParsableCommand {
 
     private static func read(_ source: String) async -> Result<[UInt8], HTTPGet.Failure> {
         if source.hasPrefix("http://") || source.hasPrefix("https://") {
-            return await HTTPGet.fetch(source, accept: "text/calendar", limit: maximumBytes)
+            return await HTTPGet.fetch(source, accept: "text/calendar", limit: FeedSizeLimit.maximumBytes)
         }
-        switch BoundedFileReader.read(source, limit: maximumBytes) {
+        switch BoundedFileReader.read(source, limit: FeedSizeLimit.maximumBytes) {
         case let .success(bytes): return .success(bytes)
         case let .failure(.cannotOpen(reason)): return .failure(.init(reason))
         case .failure(.isDirectory): return .failure(.init("it is a directory"))
-        case .failure(.tooLarge): return .failure(.init("it is larger than \(maximumBytes >> 20) MiB"))
+        case let .failure(.tooLarge(byteCount)): return .failure(.init(FeedSizeLimit.refusal(byteCount: byteCount)))
         }
     }
 }

@@ -25,6 +25,8 @@ enum BoundedFileReader {
         let regularSize = hasInfo && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
         if let regularSize, regularSize > limit { return .failure(.tooLarge(byteCount: regularSize)) }
         var bytes: [UInt8] = []
+        // Room for the whole file up front: growing by doubling would hold up to twice a large feed in memory.
+        if let regularSize { bytes.reserveCapacity(regularSize) }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
