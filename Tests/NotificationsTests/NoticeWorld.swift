@@ -9,27 +9,7 @@ import Scheduler
 /// the week of 2027-01-18 (an uncovered shift).
 enum NoticeWorld {
     static func config() throws -> TeamConfig {
-        var text = try String(contentsOf: RepositoryRoot.appending("fixtures/team.yaml"), encoding: .utf8)
-        // chen is mentioned by a Slack member id, smith by a handle.
-        text = text.replacingOccurrences(
-            of: "    email: chen@example.com\n",
-            with: "    email: chen@example.com\n    slack: U012AB3CD\n"
-        )
-        text = text.replacingOccurrences(
-            of: "    email: smith@example.com\n",
-            with: "    email: smith@example.com\n    slack: \"@smith\"\n"
-        )
-        let away = "      - { from: 2027-01-16, to: 2027-01-26 }\n"
-        for zone in ["America/New_York", "America/Chicago"] {
-            text = text.replacingOccurrences(
-                of: "    time_zone: \(zone)\n",
-                with: "    time_zone: \(zone)\n    pto:\n\(away)"
-            )
-        }
-        text = text.replacingOccurrences(
-            of: "    time_zone: America/Los_Angeles\n",
-            with: "    time_zone: America/Los_Angeles\n    pto:\n      - { from: 2026-12-21, to: 2026-12-27 }\n\(away)"
-        )
+        let text = try NotifyTeam.configText()
         return try ConfigLoader.load(bytes: Array(text.utf8), file: "team.yaml")
     }
 

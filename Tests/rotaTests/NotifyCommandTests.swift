@@ -1,4 +1,5 @@
 import Foundation
+import RotaTestSupport
 import ServerTestSupport
 import Testing
 
@@ -13,27 +14,7 @@ import Testing
     /// 2027-01-18) and the golden ledger.
     static func teamFolder() throws -> URL {
         let folder = try RotaBinary.temporaryFolder("notify")
-        var text = try RotaBinary.bundledConfigText()
-        // chen is mentioned by a Slack member id, smith by a handle.
-        text = text.replacingOccurrences(
-            of: "    email: chen@example.com\n",
-            with: "    email: chen@example.com\n    slack: U012AB3CD\n"
-        )
-        text = text.replacingOccurrences(
-            of: "    email: smith@example.com\n",
-            with: "    email: smith@example.com\n    slack: \"@smith\"\n"
-        )
-        let away = "      - { from: 2027-01-16, to: 2027-01-26 }\n"
-        for zone in ["America/New_York", "America/Chicago"] {
-            text = text.replacingOccurrences(
-                of: "    time_zone: \(zone)\n",
-                with: "    time_zone: \(zone)\n    pto:\n\(away)"
-            )
-        }
-        text = text.replacingOccurrences(
-            of: "    time_zone: America/Los_Angeles\n",
-            with: "    time_zone: America/Los_Angeles\n    pto:\n      - { from: 2026-12-21, to: 2026-12-27 }\n\(away)"
-        )
+        let text = try NotifyTeam.configText()
         try text.write(to: folder.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(
             at: RotaBinary.repositoryRoot.appendingPathComponent("fixtures/ledger/golden.yaml"),
