@@ -1,3 +1,4 @@
+import CalDAV
 import Foundation
 
 /// How long to wait before posting a message again, and when to give up: a pure function of the answer.
@@ -22,13 +23,13 @@ package struct DeliveryPolicy: Hashable, Sendable {
     /// - Parameters:
     ///   - attempt: The posts made so far (1 after the first).
     ///   - status: The receiver's status; nil when no answer arrived.
-    ///   - retryAfter: The `Retry-After` header as sent; only whole seconds are read (an HTTP date is ignored).
+    ///   - retryAfter: The `Retry-After` header as sent, read by CalDAV's `RetryAfter`; only whole seconds count here
+    ///     (an HTTP date needs the response's `Date`, which a webhook answer may lack, so it is ignored).
     /// - Returns: How long to wait before the next post; nil when there is none.
     package func wait(afterAttempt attempt: Int, status: Int?, retryAfter: String?) -> Duration? {
         if let status, !(status == 429 || (500...599).contains(status)) { return nil }
         guard attempt < maxAttempts else { return nil }
-        if let retryAfter, let seconds = Int(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
-            let asked = Duration.seconds(seconds)
+        if let asked = retryAfter.flatMap({ RetryAfter.delay($0, responseDate: nil) }) {
             return asked <= longestWait ? asked : nil
         }
         var wait = firstWait

@@ -4,14 +4,14 @@ import Foundation
 ///
 /// An HTTP-date is measured against the response's own `Date` header rather than the local clock, which keeps this a
 /// pure function and immune to clock skew between client and server.
-enum RetryAfter {
+package enum RetryAfter {
     /// The wait a `Retry-After` value asks for.
     ///
     /// - Parameters:
     ///   - value: the header value.
     ///   - responseDate: the response's `Date` header, needed for the HTTP-date form.
     /// - Returns: the wait (zero for a date in the past), or nil when the value cannot be read.
-    static func delay(_ value: String, responseDate: String?) -> Duration? {
+    package static func delay(_ value: String, responseDate: String?) -> Duration? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let seconds = Int(trimmed) {
             return seconds >= 0 ? .seconds(seconds) : nil
