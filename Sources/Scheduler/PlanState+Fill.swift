@@ -43,27 +43,27 @@ extension PlanState {
                     holidaysAhead[member] += 1
                 }
             }
-            let turnOffset = index % teamSize
+            let base = index % teamSize
             // Whether member a is fairer than member b for this slot.
             func fairer(_ a: Int, _ b: Int) -> Bool {
                 let owedA = share[a] - Double(count[a] + ahead[a])
                 let owedB = share[b] - Double(count[b] + ahead[b])
                 if abs(owedA - owedB) > 1e-9 { return owedA > owedB }
-                return (a - turnOffset + teamSize) % teamSize < (b - turnOffset + teamSize) % teamSize
+                return (a - base + teamSize) % teamSize < (b - base + teamSize) % teamSize
             }
             func fairest(_ candidates: [Int]) -> Int? {
                 candidates.min { fairer($0, $1) }
             }
-            let base = index % teamSize
-            func rested(_ member: Int) -> Bool {
+            // Whether `engineer` had none of the `minimumGap` shifts before this one.
+            func rested(_ engineer: EngineerID) -> Bool {
                 minimumGap == 0
-                    || !(1...minimumGap).contains { index - $0 >= 0 && slots[index - $0].engineer == team[member] }
+                    || !(1...minimumGap).contains { index - $0 >= 0 && slots[index - $0].engineer == engineer }
             }
             // Whose turn it is: someone whose turn the base engineer took earlier and who can take it now (the
             // swap completes), else the base engineer of the rotation order, else the fairest. So a week off or a
             // holiday moves two shifts and the order then resumes, instead of every later shift moving by one.
             func turn(_ onTeam: [Int], available: [Int]) -> Int {
-                if let creditor = owes[base].first(where: { available.contains($0) && rested($0) }) {
+                if let creditor = owes[base].first(where: { available.contains($0) && rested(team[$0]) }) {
                     return creditor
                 }
                 let mostOwed = fairest(onTeam.isEmpty ? Array(0..<teamSize) : onTeam) ?? base
@@ -123,9 +123,7 @@ extension PlanState {
                     )
                 )
             }
-            slot.forcedRest =
-                minimumGap > 0
-                && (1...minimumGap).contains { index - $0 >= 0 && slots[index - $0].engineer == slot.engineer }
+            slot.forcedRest = !rested(slot.engineer)
             slots[index] = slot
             if let member = position[slot.engineer] {
                 count[member] += 1

@@ -137,11 +137,6 @@ struct PlanState {
         isOnTeam(engineer, forShift: index) && ptoRange(engineer, forShift: index) == nil
     }
 
-    func isAvailable(_ engineer: EngineerID, on date: LocalDate) -> Bool {
-        guard let found = engineersByID[engineer] else { return false }
-        return found.isOnTeam(on: date) && !found.isOnPTO(on: date)
-    }
-
     /// The PTO range of `engineer` that touches shift `index`, for messages.
     func ptoRange(_ engineer: EngineerID, forShift index: Int) -> PTORange? {
         let days = grid.days(index)

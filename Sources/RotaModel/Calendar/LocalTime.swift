@@ -32,19 +32,13 @@ package struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     package var minutesSinceMidnight: Int { hour * 60 + minute }
 
-    package var description: String { "\(Self.pad(hour, 2)):\(Self.pad(minute, 2))" }
+    package var description: String { "\(LocalDate.pad(hour, 2)):\(LocalDate.pad(minute, 2))" }
 
     /// `HHMM`, the ISO 8601 basic format, as in UIDs (see ``LocalDate/basicFormat``).
-    package var basicFormat: String { "\(Self.pad(hour, 2))\(Self.pad(minute, 2))" }
+    package var basicFormat: String { "\(LocalDate.pad(hour, 2))\(LocalDate.pad(minute, 2))" }
 
     package static func < (lhs: LocalTime, rhs: LocalTime) -> Bool {
         lhs.minutesSinceMidnight < rhs.minutesSinceMidnight
-    }
-
-    /// `value` in decimal, with leading zeros up to `width` digits.
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 

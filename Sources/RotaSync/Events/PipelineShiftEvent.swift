@@ -56,10 +56,10 @@ enum PipelineShiftEvent {
             alarmMinutesBefore: nil,
             feeds: [FeedNames.pipeline(pipeline.id)],
             markers: [
-                Property(name: "X-ROTA-KIND", value: "shift"),
-                Property(name: "X-ROTA-SHIFT", value: shift.handOff.description),
-                Property(name: "X-ROTA-ENGINEER", value: shift.engineer.rawValue),
-                Property(name: "X-ROTA-PIPELINE", value: pipeline.id.rawValue),
+                Property(name: .rotaKind, value: "shift"),
+                Property(name: .rotaShift, value: shift.handOff.description),
+                Property(name: .rotaEngineer, value: shift.engineer.rawValue),
+                Property(name: .rotaPipeline, value: pipeline.id.rawValue),
             ]
         )
     }

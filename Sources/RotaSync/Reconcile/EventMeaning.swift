@@ -23,8 +23,8 @@ package enum EventMeaning {
         .dtStart, .dtEnd, .due, .recurrenceID, .exceptionDate, .recurrenceDate,
     ]
 
-    /// Revision stamps and properties servers and clients add on their own.
-    static let volatileProperties: Set<PropertyName> = [.dtStamp, .sequence, .lastModified, .created, .rotaHash]
+    /// Revision stamps and properties servers and clients add on their own: the set the content hash leaves out.
+    static let volatileProperties = ManagedEvent.ignoredProperties
 
     /// Whether a property says something about the event, as opposed to a stamp or a server's own note.
     static func isContent(_ name: PropertyName) -> Bool {
