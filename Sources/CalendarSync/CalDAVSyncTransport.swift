@@ -79,12 +79,7 @@ package struct CalDAVSyncTransport: SyncTransport {
     package static func answer(_ response: CalDAVResponse, url: URL, operation: String) -> ServerAnswer {
         switch response.status {
         case 200..<300: .written(etag: response.etag)
-        case 412 where DAVPrecondition.parse(response) != nil:
-            .refused(
-                status: 412,
-                message: String(describing: CalDAVError.unexpected(response, url: url, operation: operation))
-            )
-        case 412: .preconditionFailed
+        case 412 where DAVPrecondition.parse(response) == nil: .preconditionFailed
         case 423: .locked
         case 429, 500..<600: .serverError(status: response.status, retryAfter: response.retryAfter)
         case 404, 410: .notFound

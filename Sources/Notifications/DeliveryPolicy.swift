@@ -32,8 +32,12 @@ package struct DeliveryPolicy: Hashable, Sendable {
         if let asked = retryAfter.flatMap({ RetryAfter.delay($0, responseDate: nil) }) {
             return asked <= longestWait ? asked : nil
         }
-        var wait = firstWait
-        for _ in 1..<attempt { wait = min(wait * 2, longestWait) }
-        return min(wait, longestWait)
+        let backoff = RetryPolicy(
+            maxAttempts: maxAttempts,
+            baseDelay: firstWait,
+            maxDelay: longestWait,
+            maxRetryAfter: longestWait
+        )
+        return backoff.backoff(afterAttempt: attempt)
     }
 }

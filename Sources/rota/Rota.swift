@@ -30,16 +30,13 @@ struct Rota: AsyncParsableCommand {
     /// Unlike argument-parser's default, usage errors exit with 2, as every rota error does, so scripts can tell errors
     /// (2) from differences (1). A misspelt subcommand gets a did-you-mean before anything is parsed.
     static func main() async {
-        if let misspelt = misspeltSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
-            var standardError = StandardError()
-            print(
-                "error: unknown command '\(misspelt.given)'; did you mean '\(misspelt.suggestion)'?\n"
-                    + "hint: rota --help lists the commands",
-                to: &standardError
-            )
-            Foundation.exit(ExitCode.rotaError.rawValue)
-        }
         do {
+            if let misspelt = misspeltSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
+                throw CommandFailure(
+                    message: "unknown command '\(misspelt.given)'; did you mean '\(misspelt.suggestion)'?",
+                    hint: "rota --help lists the commands"
+                )
+            }
             var command = try parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {
                 try await asynchronous.run()

@@ -84,11 +84,7 @@ public struct RetryPolicy: Equatable, Sendable {
         case .response(let response):
             guard [423, 429].contains(response.status) || (500..<600).contains(response.status) else { return .stop }
             // Without a Retry-After, or with one that cannot be read, back off as after a failure.
-            guard
-                let wait = response.headers.value(for: "Retry-After").flatMap({
-                    RetryAfter.delay($0, responseDate: response.headers.value(for: "Date"))
-                })
-            else { return .retry(after: backoff(afterAttempt: attempt)) }
+            guard let wait = response.retryAfter else { return .retry(after: backoff(afterAttempt: attempt)) }
             return wait <= maxRetryAfter ? .retry(after: wait) : .stop
         }
     }

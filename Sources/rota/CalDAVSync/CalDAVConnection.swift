@@ -36,9 +36,6 @@ struct CalDAVConnection {
             let result = try await body(connection)
             await connection.close()
             return result
-        } catch let failure as CommandFailure {
-            await connection.close()
-            throw failure  // printed once by Rota.main
         } catch {
             await connection.close()
             switch error {

@@ -87,9 +87,12 @@ struct PlanCommand: AsyncParsableCommand {
             print(try PlanJSON.render(schedule, config: config), terminator: "")
         }
         if record {
-            // Under the ledger lock, plan again from the ledger as it is now: another run may have recorded meanwhile.
+            // Under the ledger lock, plan again from the ledger as it is now if another run recorded meanwhile (the
+            // planner is a pure function of its inputs, so an unchanged ledger gives the schedule already shown).
             let (before, updated) = try LedgerFile.update(ledgerPath, config: config, asOf: asOf) { current in
-                let currentSchedule = Planner.plan(config: config, ledger: current, asOf: asOf, horizon: horizon.span)
+                let currentSchedule =
+                    current == ledger
+                    ? schedule : Planner.plan(config: config, ledger: current, asOf: asOf, horizon: horizon.span)
                 return Recorder.record(currentSchedule, into: current, policy: config.holidayPolicy)
             }
             guard updated != before else {
