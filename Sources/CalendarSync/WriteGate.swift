@@ -28,12 +28,12 @@ package struct WriteGate: Equatable, Sendable {
         self.limit = max(1, limit)
     }
 
-    /// The bound now.
-    package var capacity: Int { isSerial ? 1 : probing ? round : limit }
+    /// The bound once probing is over (serializing ends it too): one at a time after a 423, else ``limit``.
+    private var capacity: Int { isSerial ? 1 : limit }
 
     /// Takes a slot if one is free; true when the event may send.
     package mutating func enter() -> Bool {
-        if isSerial || !probing {
+        if !probing {
             guard inFlight < capacity else { return false }
         } else {
             guard admitted < round else { return false }
@@ -47,7 +47,7 @@ package struct WriteGate: Equatable, Sendable {
     package mutating func leave() {
         inFlight = max(0, inFlight - 1)
         guard probing, inFlight == 0, admitted > 0 else { return }
-        if admitted == round, !isSerial {
+        if admitted == round {
             if round >= limit { probing = false } else { round += 1 }
         }
         admitted = 0
