@@ -81,19 +81,14 @@ struct NotifyCommand: AsyncParsableCommand {
             }
             return
         }
-        let timeout: Duration
         do {
-            timeout = try LedgerLock.timeout(in: environment)
-        } catch {
-            throw CommandFailure(rendered: String(describing: error))
-        }
-        do {
+            let timeout = try LedgerLock.timeout(in: environment)
             try await LedgerLock.withLock(LedgerLocation(resolving: statePath), timeout: timeout) {
                 var state = try NotifiedFile.load(statePath)
                 let unsent = due.filter { !state.contains($0.key) }
                 if format == .json {
                     print(String(decoding: WebhookPayload.listing(unsent), as: UTF8.self), terminator: "")
-                    for notice in unsent { try state.mark(notice.key, at: moment, path: statePath) }
+                    try state.mark(unsent.map(\.key), at: moment, path: statePath)
                 } else if let address {
                     try await post(unsent, to: address, state: &state, statePath: statePath, moment: moment)
                 }
@@ -142,7 +137,7 @@ struct NotifyCommand: AsyncParsableCommand {
                 guard case .accepted = outcome else {
                     throw NotifyText.failure(outcome, address: address, unsent: notices.count - position)
                 }
-                try state.mark(notice.key, at: moment, path: statePath)
+                try state.mark([notice.key], at: moment, path: statePath)
                 print("sent \(notice.kind.rawValue): \(notice.key)")
             }
         } catch {

@@ -39,11 +39,12 @@ struct NotifiedFile: Codable, Equatable {
         return state
     }
 
-    /// Adds `key` sent at `moment` and writes the file atomically.
+    /// Adds `keys` sent at `moment` and writes the file atomically, once for all of them.
     ///
     /// - Throws: `CommandFailure` when the folder cannot be written.
-    mutating func mark(_ key: String, at moment: LocalDateTime, path: String) throws {
-        sent.append(Entry(key: key, at: moment.description))
+    mutating func mark(_ keys: [String], at moment: LocalDateTime, path: String) throws {
+        guard !keys.isEmpty else { return }
+        sent += keys.map { Entry(key: $0, at: moment.description) }
         sent.sort { ($0.key, $0.at) < ($1.key, $1.at) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
