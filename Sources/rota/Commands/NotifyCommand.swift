@@ -51,20 +51,11 @@ struct NotifyCommand: AsyncParsableCommand {
     var dryRun = false
 
     func run() async throws {
-        let configPath = configOptions.path
-        let config = try await ConfigFile.load(configPath)
-        let moment = at?.moment ?? Today.moment(in: config.rotation.timeZone)
-        let ledgerPath = ledgerOptions.path(forConfig: configPath)
-        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: moment.date)
-        let window = DueNotices.planningWindow(for: moment, config: config)
-        let schedule = Planner.plan(
-            config: config,
-            ledger: ledger,
-            asOf: moment.date,
-            from: window.from,
-            until: window.until
-        )
-        let due = DueNotices.at(moment, schedule: schedule, config: config)
+        let plan = try await MomentPlan.load(configOptions, ledgerOptions, at: at) { config, moment in
+            DueNotices.planningWindow(for: moment, config: config)
+        }
+        let (config, moment, ledgerPath) = (plan.config, plan.moment, plan.ledgerPath)
+        let due = DueNotices.at(moment, schedule: plan.schedule, config: config)
         let statePath = NotifiedFile.path(forLedger: ledgerPath)
         // Read before any lock or post, so a missing URL fails at once; --format json and --dry-run need none.
         let environment = ProcessInfo.processInfo.environment

@@ -38,20 +38,11 @@ struct NowCommand: AsyncParsableCommand {
     var format: OutputFormat = .table
 
     func run() async throws {
-        let configPath = configOptions.path
-        let config = try await ConfigFile.load(configPath)
-        let moment = at?.moment ?? Today.moment(in: config.rotation.timeZone)
-        let ledgerPath = ledgerOptions.path(forConfig: configPath)
-        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: moment.date)
-        let window = OnCallNow.planningWindow(for: moment, rotation: config.rotation)
-        let schedule = Planner.plan(
-            config: config,
-            ledger: ledger,
-            asOf: moment.date,
-            from: window.from,
-            until: window.until
-        )
-        guard let now = OnCallNow.at(moment, in: schedule, config: config) else {
+        let plan = try await MomentPlan.load(configOptions, ledgerOptions, at: at) { config, moment in
+            OnCallNow.planningWindow(for: moment, rotation: config.rotation)
+        }
+        let (config, moment) = (plan.config, plan.moment)
+        guard let now = OnCallNow.at(moment, in: plan.schedule, config: config) else {
             throw CommandFailure(
                 message: "nobody is on call at \(moment): the rotation starts on \(config.rotation.start)",
                 hint: "pass --at with a moment on or after the rotation's start"
