@@ -145,7 +145,7 @@ let package = Package(
             path: "Tests/ServerTestSupport",
             exclude: [
                 "fault_proxy.py", "launch.py", "hostile_server.py", "cyrus_server.py", "davical_server.py",
-                "webhook_receiver.py",
+                "webhook_receiver.py", "caldav_probe.py",
             ],
             swiftSettings: strictSettings
         ),

@@ -94,7 +94,7 @@ package struct CalDAVSyncTransport: SyncTransport {
     /// A request that got no response: dropped connections and timeouts are worth repeating, the rest is not.
     package static func failure(_ error: any Error) -> ServerAnswer {
         guard let error = error as? CalDAVError else { return .unusable(message: String(describing: error)) }
-        return error.code == .connection || error.code == .timeout
+        return error.isTransient
             ? .unreachable(message: String(describing: error)) : .unusable(message: String(describing: error))
     }
 }

@@ -9,8 +9,6 @@ Prints READY when the user's calendar home answers, then runs until SIGTERM/SIGI
 Cyrus logs to syslog only; DIR/conf/log/USER/ gets its per-connection request dumps ("telemetry") instead, and the
 last of them are printed on a failed start.
 """
-import base64
-import http.client
 import os
 import pwd
 import signal
@@ -18,6 +16,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from caldav_probe import propfind_answers
 
 BIN = Path("/usr/lib/cyrus/bin")
 
@@ -79,20 +79,6 @@ EVENTS {{
     return imapd, cyrus_conf
 
 
-def http_ready(port, user, password):
-    """True once the user's calendar home answers a PROPFIND with 207."""
-    token = base64.b64encode(f"{user}:{password}".encode()).decode()
-    try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        connection.request("PROPFIND", f"/dav/calendars/user/{user}/", headers={
-            "Authorization": f"Basic {token}", "Depth": "0"})
-        status = connection.getresponse().status
-        connection.close()
-        return status == 207
-    except OSError:
-        return False
-
-
 def main():
     if len(sys.argv) != 5:
         fail("usage: cyrus_server.py DIR PORT USER PASSWORD")
@@ -137,7 +123,7 @@ def main():
                             "-u", f"{user}:{password}"], capture_output=True)
     if login.returncode != 0:
         fail(f"the IMAP login that creates the INBOX failed: {login.stderr.decode(errors='replace')}", directory)
-    while not http_ready(port, user, password):
+    while not propfind_answers(port, f"/dav/calendars/user/{user}/", user, password):
         if master.poll() is not None or time.monotonic() > deadline:
             fail(f"the calendar home on 127.0.0.1:{port} did not answer 207 within 30 s", directory)
         time.sleep(0.05)

@@ -12,11 +12,9 @@ it, and later starts copy it (well under a second), so every test still gets a s
 Prints READY when the user's principal answers, then runs until SIGTERM/SIGINT and stops Apache and PostgreSQL.
 On a failed start it prints the logs of both.
 """
-import base64
 import fcntl
 import glob
 import hashlib
-import http.client
 import os
 import pwd
 import signal
@@ -24,6 +22,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from caldav_probe import propfind_answers
 
 HTDOCS = Path("/usr/share/davical/htdocs")
 CREATE_DATABASE = Path("/usr/share/davical/dba/create-database.sh")
@@ -199,16 +199,7 @@ RewriteRule ^/\\.well-known/(.*)$ /caldav.php/.well-known/$1 [NC,PT]
             time.sleep(0.05)
 
     def answers(self):
-        token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode()
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
-            connection.request("PROPFIND", f"/caldav.php/{self.user}/",
-                               headers={"Authorization": f"Basic {token}", "Depth": "0"})
-            status = connection.getresponse().status
-            connection.close()
-            return status == 207
-        except OSError:
-            return False
+        return propfind_answers(self.port, f"/caldav.php/{self.user}/", self.user, self.password)
 
 
 def main():

@@ -79,7 +79,7 @@ public struct RetryPolicy: Equatable, Sendable {
         guard attempt < maxAttempts, request.isSafeToRetry else { return .stop }
         switch outcome {
         case .failure(let error):
-            return error.code == .connection || error.code == .timeout
+            return error.isTransient
                 ? .retry(after: backoff(afterAttempt: attempt)) : .stop
         case .response(let response):
             guard [423, 429].contains(response.status) || (500..<600).contains(response.status) else { return .stop }

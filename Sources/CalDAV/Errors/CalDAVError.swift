@@ -89,6 +89,10 @@ public struct CalDAVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What the user can do about it.
     public let hint: String
 
+    /// Whether no answer arrived (the connection dropped or a timeout passed), so sending the request again may
+    /// work: the one test the client's RetryPolicy and CalendarSync's transport both use.
+    public var isTransient: Bool { code == .connection || code == .timeout }
+
     /// Creates an error value.
     ///
     /// - Parameters:
