@@ -42,38 +42,97 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Output format: table or json (the matrix, the ledger summary, conflicts and warnings).")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        try ledgerOptions.requireNone(withFolder: options.path)
+    }
+
     func run() async throws {
         let path = options.path
+        if TeamFolder.isFolder(path) { return try await checkFolder(TeamFolder(path: path)) }
+        let team = try await Self.check(
+            configPath: path,
+            ledgerPath: ledgerOptions.path(forConfig: path),
+            asOf: asOfOptions,
+            format: format
+        )
+        print(team.text, terminator: "")
+        if !team.plan.schedule.conflicts.isEmpty { throw ExitCode(1) }
+    }
+
+    /// One team checked: what `rota check` prints for it, and its plan for the rules across teams.
+    struct TeamCheck: Sendable {
+        let text: String
+        let plan: TeamPlan
+    }
+
+    /// Loads one team's config and ledger and plans its next 12 months (or its lead time, if longer).
+    ///
+    /// - Throws: `CommandFailure` when the config or ledger cannot be used.
+    static func check(
+        configPath path: String,
+        ledgerPath: String,
+        asOf asOfOptions: AsOfOptions,
+        format: OutputFormat
+    ) async throws -> TeamCheck {
         let config = try await ConfigFile.load(path)
-        let ledgerPath = ledgerOptions.path(forConfig: path)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
         let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
         let year = CalendarSpan(count: 12, unit: .months)
         let until = max(year.added(to: asOf), config.holidayPolicy.leadTime.added(to: asOf))
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: asOf, until: until)
+        var text = ""
         switch format {
         case .json:
-            let text = try CheckJSON.render(
+            text = try CheckJSON.render(
                 config: config,
                 path: path,
                 ledger: ledger,
                 ledgerPath: ledgerPath,
                 schedule: schedule
             )
-            print(text, terminator: "")
         case .table:
-            print(OwnershipMatrix(config: config, file: path).render(), terminator: "")
+            text = OwnershipMatrix(config: config, file: path).render()
             if !ledger.isEmpty {
-                print(
+                text +=
                     "\(ledgerPath): ok. \(Plural.count(ledger.shifts.count, "locked shift")), "
-                        + "\(Plural.count(ledger.holidays.count, "holiday decision")), "
-                        + Plural.count(ledger.credits.count, "PTO credit")
-                        + (ledger.swaps.isEmpty ? "" : ", " + Plural.count(ledger.swaps.count, "swap"))
-                )
+                    + "\(Plural.count(ledger.holidays.count, "holiday decision")), "
+                    + Plural.count(ledger.credits.count, "PTO credit")
+                    + (ledger.swaps.isEmpty ? "" : ", " + Plural.count(ledger.swaps.count, "swap")) + "\n"
             }
             let problems = PlanTable.problems(schedule, config: config, ledger: ledger)
-            if !problems.isEmpty { print(problems.dropFirst().joined(separator: "\n")) }
+            if !problems.isEmpty { text += problems.dropFirst().joined(separator: "\n") + "\n" }
         }
-        if !schedule.conflicts.isEmpty { throw ExitCode(1) }
+        return TeamCheck(text: text, plan: TeamPlan(label: path, config: config, schedule: schedule))
+    }
+
+    /// `rota check --config DIR`: every team, then the rules across teams; exit 2 when a team could not be used,
+    /// else 1 when a team or the organisation has a conflict.
+    private func checkFolder(_ folder: TeamFolder) async throws {
+        let (asOf, format) = (asOfOptions, format)
+        let results = await TeamRunner.run(folder.teams) { team in
+            try await Self.check(configPath: team.configPath, ledgerPath: team.ledgerPath, asOf: asOf, format: format)
+        }
+        let plans = results.compactMap { try? $0.get().plan }
+        let conflicts = CrossTeamCheck.conflicts(plans)
+        let mismatches = CrossTeamCheck.ptoMismatches(plans)
+        let texts = results.map { $0.map(\.text) }
+        let failed: [TeamFolder.Team]
+        switch format {
+        case .table:
+            failed = FolderOutput.print(texts, teams: folder.teams)
+            print(
+                CrossTeamText.render(conflicts: conflicts, mismatches: mismatches, teams: plans.count),
+                terminator: ""
+            )
+        case .json:
+            let across = try CrossTeamText.json(conflicts: conflicts, mismatches: mismatches)
+            print(
+                FolderOutput.json(texts, teams: folder.teams, key: "check", extra: [("across_teams", across)]),
+                terminator: ""
+            )
+            failed = FolderOutput.printFailures(results, teams: folder.teams)
+        }
+        try FolderOutput.requireAllUsable(failed: failed, of: folder.teams.count, doing: "checked")
+        if !conflicts.isEmpty || plans.contains(where: { !$0.schedule.conflicts.isEmpty }) { throw ExitCode(1) }
     }
 }

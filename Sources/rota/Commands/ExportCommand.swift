@@ -74,9 +74,51 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configPath = configOptions.path
+        let base = baseURL.flatMap(Self.webcalBase)
+        if TeamFolder.isFolder(configPath) { return try await exportFolder(TeamFolder(path: configPath), base: base) }
+        let exported = try await Self.export(
+            configPath,
+            ledgerPath: ledgerOptions.path(forConfig: configPath),
+            asOf: asOfOptions,
+            out: out,
+            base: base
+        )
+        verbosity.note(exported.summary)
+        verbosity.detail("\(out)/\(FeedFolder.schedulePage): the schedule page; open it in a browser")
+    }
+
+    /// What exporting one team did.
+    struct TeamExport: Sendable {
+        let folder: String
+        let team: String
+        let written: Int
+        let unchanged: Int
+        let events: Int
+        let window: (start: LocalDate, end: LocalDate)
+        /// Who is on call at noon of the as-of date, by name; nil before the rotation starts or when uncovered.
+        let onCall: String?
+
+        /// `FOLDER: 3 feeds written, 7 unchanged (344 events, START to END)`.
+        var summary: String {
+            "\(folder): \(written) feed\(written == 1 ? "" : "s") written, \(unchanged) unchanged "
+                + "(\(events) events, \(window.start) to \(window.end))"
+        }
+    }
+
+    /// Plans one team's feed window and writes its feeds, index and schedule page to `out`.
+    ///
+    /// - Parameter base: `webcal://HOST/PATH/` where `out` is published, for the schedule page's links.
+    /// - Throws: `CommandFailure` when the config, ledger or feed state cannot be used, or a file cannot be written.
+    static func export(
+        _ configPath: String,
+        ledgerPath: String,
+        asOf asOfOptions: AsOfOptions,
+        out: String,
+        base: String?
+    ) async throws -> TeamExport {
         let config = try await ConfigFile.load(configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
-        let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
+        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
         let (windowStart, windowEnd) = config.feeds.window(around: asOf)
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: windowStart, until: windowEnd)
         let events = FeedPlanner.events(for: schedule, config: config)
@@ -94,18 +136,23 @@ struct ExportCommand: AsyncParsableCommand {
             ledger: ledger,
             asOf: asOf,
             feeds: FeedNames.all(config).map {
-                SchedulePage.FeedLink(
-                    title: FeedTitles.title(of: $0, config: config),
-                    href: (baseURL.flatMap(Self.webcalBase) ?? "") + "\($0).ics"
-                )
+                SchedulePage.FeedLink(title: FeedTitles.title(of: $0, config: config), href: (base ?? "") + "\($0).ics")
             },
             runbooks: nil
         )
         let report = try folder.write(output, config: config, schedulePage: page)
-        verbosity.note(
-            "\(out): \(report.written) feed\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged "
-                + "(\(events.count) events, \(windowStart) to \(windowEnd))"
+        let noon = LocalDateTime(date: asOf, time: .noon)
+        let onCall = OnCallNow.at(noon, in: schedule, config: config).flatMap { now in
+            now.shift.uncovered ? nil : config.engineer(now.shift.engineer)?.name
+        }
+        return TeamExport(
+            folder: out,
+            team: config.team,
+            written: report.written,
+            unchanged: report.unchanged,
+            events: events.count,
+            window: (windowStart, windowEnd),
+            onCall: onCall
         )
-        verbosity.detail("\(out)/\(FeedFolder.schedulePage): the schedule page; open it in a browser")
     }
 }

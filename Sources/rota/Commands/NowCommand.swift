@@ -37,10 +37,41 @@ struct NowCommand: AsyncParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        try ledgerOptions.requireNone(withFolder: configOptions.path)
+    }
+
     func run() async throws {
-        let plan = try await MomentPlan.load(configOptions, ledgerOptions, at: at) { config, moment in
-            OnCallNow.planningWindow(for: moment, rotation: config.rotation)
+        let configPath = configOptions.path
+        let (at, format) = (at, format)
+        if TeamFolder.isFolder(configPath) {
+            return try await FolderOutput.run(
+                TeamFolder(path: configPath),
+                format: format,
+                key: "now",
+                doing: "shown"
+            ) { team in
+                try await Self.now(
+                    MomentPlan.load(team.configPath, ledgerPath: team.ledgerPath, at: at, window: Self.window),
+                    format
+                )
+            }
         }
+        let plan = try await MomentPlan.load(configOptions, ledgerOptions, at: at, window: Self.window)
+        print(try Self.now(plan, format), terminator: "")
+    }
+
+    @Sendable private static func window(
+        _ config: TeamConfig,
+        _ moment: LocalDateTime
+    ) -> (from: LocalDate, until: LocalDate) {
+        OnCallNow.planningWindow(for: moment, rotation: config.rotation)
+    }
+
+    /// Who is on call at the plan's moment, as a table or JSON.
+    ///
+    /// - Throws: `CommandFailure` when the moment is before the rotation starts.
+    static func now(_ plan: MomentPlan, _ format: OutputFormat) throws -> String {
         let (config, moment) = (plan.config, plan.moment)
         guard let now = OnCallNow.at(moment, in: plan.schedule, config: config) else {
             throw CommandFailure(
@@ -49,8 +80,8 @@ struct NowCommand: AsyncParsableCommand {
             )
         }
         switch format {
-        case .table: print(NowText.table(now, config: config), terminator: "")
-        case .json: print(try NowText.json(now, config: config), terminator: "")
+        case .table: return NowText.table(now, config: config)
+        case .json: return try NowText.json(now, config: config)
         }
     }
 }

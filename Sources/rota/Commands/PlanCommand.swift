@@ -59,10 +59,15 @@ struct PlanCommand: AsyncParsableCommand {
         if record, whatIf != nil {
             throw ValidationError("--record and --what-if do not go together: compare first, then record.")
         }
+        try ledgerOptions.requireNone(withFolder: configOptions.path)
+        if whatIf != nil, TeamFolder.isFolder(configOptions.path) {
+            throw ValidationError("--what-if compares one team's config: pass --config FILE, the team's current config")
+        }
     }
 
     func run() async throws {
         let configPath = configOptions.path
+        if TeamFolder.isFolder(configPath) { return try await planFolder(TeamFolder(path: configPath)) }
         let config = try await ConfigFile.load(configPath)
         let ledgerPath = ledgerOptions.path(forConfig: configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
@@ -80,12 +85,8 @@ struct PlanCommand: AsyncParsableCommand {
             }
             return
         }
-        switch format {
-        case .table:
-            print(PlanTable.render(schedule, config: config, ledgerPath: ledgerPath, ledger: ledger), terminator: "")
-        case .json:
-            print(try PlanJSON.render(schedule, config: config), terminator: "")
-        }
+        let shown = try Self.show(schedule, config: config, ledgerPath: ledgerPath, ledger: ledger, format: format)
+        print(shown, terminator: "")
         if record {
             // Under the ledger lock, plan again from the ledger as it is now if another run recorded meanwhile (the
             // planner is a pure function of its inputs, so an unchanged ledger gives the schedule already shown).
@@ -106,6 +107,20 @@ struct PlanCommand: AsyncParsableCommand {
                 "Recorded in \(ledgerPath): \(Plural.count(shifts, "shift lock")), "
                     + "\(Plural.count(holidays, "holiday decision")), \(Plural.count(credits, "PTO credit"))."
             )
+        }
+    }
+
+    /// The plan as a table or JSON.
+    static func show(
+        _ schedule: Schedule,
+        config: TeamConfig,
+        ledgerPath: String,
+        ledger: Ledger,
+        format: OutputFormat
+    ) throws -> String {
+        switch format {
+        case .table: return PlanTable.render(schedule, config: config, ledgerPath: ledgerPath, ledger: ledger)
+        case .json: return try PlanJSON.render(schedule, config: config)
         }
     }
 }

@@ -38,13 +38,50 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        try ledgerOptions.requireNone(withFolder: configOptions.path)
+    }
+
     func run() async throws {
         let configPath = configOptions.path
+        let (asOf, from, to, format) = (asOfOptions, from?.date, to?.date, format)
+        if TeamFolder.isFolder(configPath) {
+            return try await FolderOutput.run(
+                TeamFolder(path: configPath),
+                format: format,
+                key: "report",
+                doing: "reported on"
+            ) { team in
+                try await Self.report(team.configPath, ledgerPath: team.ledgerPath, asOf, from, to, format)
+            }
+        }
+        let text = try await Self.report(
+            configPath,
+            ledgerPath: ledgerOptions.path(forConfig: configPath),
+            asOf,
+            from,
+            to,
+            format
+        )
+        print(text, terminator: "")
+    }
+
+    /// One team's fairness report, as text or JSON.
+    ///
+    /// - Throws: `CommandFailure` when the config or ledger cannot be used, or the period is empty or too long.
+    static func report(
+        _ configPath: String,
+        ledgerPath: String,
+        _ asOfOptions: AsOfOptions,
+        _ from: LocalDate?,
+        _ to: LocalDate?,
+        _ format: OutputFormat
+    ) async throws -> String {
         let config = try await ConfigFile.load(configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
-        let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
-        let until = to?.date ?? asOf
-        let start = from?.date ?? max(config.rotation.start, until.adding(days: -364))
+        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
+        let until = to ?? asOf
+        let start = from ?? max(config.rotation.start, until.adding(days: -364))
         guard start.days(until: until) <= 3653 else {
             throw CommandFailure(
                 message: "the period \(start) to \(until) is longer than 10 years",
@@ -60,8 +97,8 @@ struct ReportCommand: AsyncParsableCommand {
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: start, until: until)
         let report = FairnessReport.compute(schedule, config: config, ledger: ledger, from: start, until: until)
         switch format {
-        case .table: print(ReportText.render(report, config: config), terminator: "")
-        case .json: print(try ReportText.json(report, config: config), terminator: "")
+        case .table: return ReportText.render(report, config: config)
+        case .json: return try ReportText.json(report, config: config)
         }
     }
 }

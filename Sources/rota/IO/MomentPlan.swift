@@ -21,9 +21,21 @@ struct MomentPlan {
         window: (TeamConfig, LocalDateTime) -> (from: LocalDate, until: LocalDate)
     ) async throws -> MomentPlan {
         let configPath = configOptions.path
+        return try await load(configPath, ledgerPath: ledgerOptions.path(forConfig: configPath), at: at, window: window)
+    }
+
+    /// Loads the config at `configPath` and the ledger at `ledgerPath` and plans the days `window` picks around the
+    /// moment (one team of a folder).
+    ///
+    /// - Throws: `CommandFailure` when the config or ledger cannot be used.
+    static func load(
+        _ configPath: String,
+        ledgerPath: String,
+        at: DateTimeArgument?,
+        window: (TeamConfig, LocalDateTime) -> (from: LocalDate, until: LocalDate)
+    ) async throws -> MomentPlan {
         let config = try await ConfigFile.load(configPath)
         let moment = at?.moment ?? Today.moment(in: config.rotation.timeZone)
-        let ledgerPath = ledgerOptions.path(forConfig: configPath)
         let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: moment.date)
         let days = window(config, moment)
         let schedule = Planner.plan(

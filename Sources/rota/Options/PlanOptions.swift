@@ -86,3 +86,14 @@ struct SpanArgument: ExpressibleByArgument {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
+
+extension LedgerOptions {
+    /// `--ledger` names one team's ledger: with a folder of teams each ledger is the one beside its config.
+    func requireNone(withFolder configPath: String) throws {
+        if ledger != nil, TeamFolder.isFolder(configPath) {
+            throw ValidationError(
+                "--ledger names one team's ledger; with --config DIR each team's ledger is the one beside its config"
+            )
+        }
+    }
+}
