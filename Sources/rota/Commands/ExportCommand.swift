@@ -23,7 +23,12 @@ struct ExportCommand: AsyncParsableCommand {
             Events keep their UID when the engineer changes (a swap updates the event in place); \
             SEQUENCE grows only when an event changes, and a shift that left the plan stays as \
             STATUS:CANCELLED until the window passes it. That memory is .rota-feed-state.json in the \
-            output folder: keep it between exports.
+            output folder: keep it between exports. .rota-export-inputs records what the export was made \
+            from (config, ledger, holiday calendar files, --as-of, --base-url, the rota binary): when none \
+            of them changed and the files are all there, the export does nothing.
+
+            --config DIR exports every team config in the folder (see docs/organisations.md): each team \
+            into OUT/<config name>/, and OUT/index.html links every team's schedule page.
 
             --base-url URL names where the folder will be published (http://, https:// or webcal://): the \
             schedule page's subscribe links are then absolute webcal:// links (URL/team.ics as \
@@ -118,8 +123,27 @@ struct ExportCommand: AsyncParsableCommand {
     ) async throws -> TeamExport {
         let config = try await ConfigFile.load(configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
-        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
         let (windowStart, windowEnd) = config.feeds.window(around: asOf)
+        let fingerprint = await ExportInputs.fingerprint(
+            configPath: configPath,
+            ledgerPath: ledgerPath,
+            config: config,
+            asOf: asOf,
+            base: base
+        )
+        if let fingerprint, let last = ExportInputs.current(in: out), last.fingerprint == fingerprint {
+            return TeamExport(
+                folder: out,
+                team: config.team,
+                written: 0,
+                unchanged: FeedNames.all(config).count,
+                events: last.events,
+                window: (windowStart, windowEnd),
+                onCall: last.onCall
+            )
+        }
+        ExportInputs.forget(in: out)
+        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
         let schedule = Planner.plan(config: config, ledger: ledger, asOf: asOf, from: windowStart, until: windowEnd)
         let events = FeedPlanner.events(for: schedule, config: config)
         let folder = FeedFolder(path: out)
@@ -144,6 +168,18 @@ struct ExportCommand: AsyncParsableCommand {
         let noon = LocalDateTime(date: asOf, time: .noon)
         let onCall = OnCallNow.at(noon, in: schedule, config: config).flatMap { now in
             now.shift.uncovered ? nil : config.engineer(now.shift.engineer)?.name
+        }
+        if let fingerprint {
+            let names = FeedNames.all(config).map { "\($0).ics" } + ["index.json", FeedFolder.schedulePage, FeedFolder.stateFile]
+            do {
+                try ExportInputs.record(fingerprint: fingerprint, events: events.count, onCall: onCall, names: names, in: out)
+            } catch {
+                throw CommandFailure(
+                    message: "cannot write \(ExportInputs.fileName): \(error.localizedDescription)",
+                    hint: "check that the folder is writable; the feeds are written, the next export redoes them",
+                    at: out
+                )
+            }
         }
         return TeamExport(
             folder: out,

@@ -98,10 +98,28 @@ struct PushCommand: AsyncParsableCommand {
         guard !create || calDAV.server != nil else { throw ValidationError("--create goes with --server") }
         guard (1...32).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 32") }
         guard deadline >= 1 else { throw ValidationError("--deadline must be at least 1 second") }
+        try ledgerOptions.requireNone(withFolder: configOptions.path)
+        if TeamFolder.isFolder(configOptions.path) {
+            guard calDAV.server != nil else {
+                throw ValidationError(
+                    "--config DIR pushes each team into its own calendar: give --server URL (not --calendar), "
+                        + "and each team's calendar is found (or, with --create, made) by its feeds.calendar_name"
+                )
+            }
+            guard calDAV.calendarName == nil else {
+                throw ValidationError(
+                    "--calendar-name would put every team of --config DIR into one calendar; "
+                        + "each team's calendar is named by its feeds.calendar_name"
+                )
+            }
+        }
     }
 
     func run() async throws {
         let started = ContinuousClock.now
+        if TeamFolder.isFolder(configOptions.path) {
+            return try await pushFolder(TeamFolder(path: configOptions.path), until: started.advanced(by: .seconds(deadline)))
+        }
         let plan = try await SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
         let summary = try await CalDAVConnection.using(calDAV, output: verbosity) {
             try await push(plan, $0, until: started.advanced(by: .seconds(deadline)))
@@ -109,7 +127,7 @@ struct PushCommand: AsyncParsableCommand {
         try report(summary)
     }
 
-    private func push(
+    func push(
         _ plan: SyncPlan,
         _ connection: CalDAVConnection,
         until deadline: ContinuousClock.Instant
@@ -219,33 +237,53 @@ struct PushCommand: AsyncParsableCommand {
     /// Prints what the push did (or would do); exit 1 when events edited by hand were left alone or, for a dry run,
     /// when there is anything to write; exit 2 when some events could not be written.
     private func report(_ report: PushReport) throws {
+        let outcome = try outcome(of: report)
+        print(outcome.text, terminator: "")
+        if let note = outcome.note {
+            var standardError = StandardError()
+            print(note, to: &standardError)
+        }
+        if let failure = outcome.failure { throw failure }
+        if outcome.differs { throw ExitCode(1) }
+    }
+
+    /// What a push (or dry run) tells its user, as values: standard output, a note for standard error, the failure
+    /// to end with (events not written), and whether to exit 1 (drift left alone, or a dry run with changes).
+    struct Outcome: Sendable {
+        var text = ""
+        var note: String?
+        var failure: CommandFailure?
+        var differs = false
+    }
+
+    func outcome(of report: PushReport) throws -> Outcome {
         let summary = report.summary
+        var outcome = Outcome()
         switch format {
         case .json:
-            print(try JSONOutput.encode(summary), terminator: "")
+            outcome.text = try JSONOutput.encode(summary)
         case .table:
             let colour = Terminal.usesColour(.output)
+            var lines: [String] = []
             for entry in report.reconciliation.entries where entry.action != .keep {
                 guard entry.action != .drift || summary.dryRun else { continue }
-                print(
+                lines.append(
                     "\(ReconciliationText.marker(entry.action, colour: colour)) \(ReconciliationText.headline(entry))"
                 )
-                if summary.dryRun { for line in ReconciliationText.changeLines(entry) { print(line) } }
+                if summary.dryRun { lines += ReconciliationText.changeLines(entry) }
             }
             for entry in report.kept {
-                print("! \(ReconciliationText.headline(entry)): edited on the server, left alone")
-                for line in ReconciliationText.changeLines(entry) { print(line) }
+                lines.append("! \(ReconciliationText.headline(entry)): edited on the server, left alone")
+                lines += ReconciliationText.changeLines(entry)
             }
-            print(summary.line)
+            lines.append(summary.line)
+            outcome.text = lines.joined(separator: "\n") + "\n"
         }
-        var standardError = StandardError()
         if !report.kept.isEmpty {
-            print(
+            outcome.note =
                 "\(Plural.count(report.kept.count, "event")) edited by hand on the server "
-                    + "\(report.kept.count == 1 ? "was" : "were") "
-                    + "left alone\nhint: rota push --force overwrites them with the plan",
-                to: &standardError
-            )
+                + "\(report.kept.count == 1 ? "was" : "were") "
+                + "left alone\nhint: rota push --force overwrites them with the plan"
         }
         if !summary.failures.isEmpty {
             var lines = [
@@ -255,9 +293,10 @@ struct PushCommand: AsyncParsableCommand {
                 lines.append("\(failure.uid): \(failure.message)")
                 if let hint = failure.hint { lines.append("  hint: \(hint)") }
             }
-            throw CommandFailure(rendered: lines.joined(separator: "\n"))
+            outcome.failure = CommandFailure(rendered: lines.joined(separator: "\n"))
         }
-        if summary.dryRun ? !summary.inSync : !report.kept.isEmpty { throw ExitCode(1) }
+        outcome.differs = summary.dryRun ? !summary.inSync : !report.kept.isEmpty
+        return outcome
     }
 }
 

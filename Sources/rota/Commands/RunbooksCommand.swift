@@ -25,6 +25,7 @@ struct RunbooksCommand: AsyncParsableCommand {
               rota runbooks
               rota runbooks --out site/runbooks --format html --as-of 2026-11-30
               rota runbooks --all --format md
+              rota runbooks --config teams/ --out site/runbooks   (each team into site/runbooks/<config name>/)
             """
     )
 
@@ -55,18 +56,63 @@ struct RunbooksCommand: AsyncParsableCommand {
     @Flag(help: "Also write runbooks for pipelines that do not report to investors.")
     var all = false
 
+    func validate() throws {
+        try ledgerOptions.requireNone(withFolder: configOptions.path)
+    }
+
     func run() async throws {
         let configPath = configOptions.path
+        let (asOfOptions, formats, all, kinds) = (
+            asOfOptions, format.formats, all, format == .both ? "md and html" : format.rawValue
+        )
+        if TeamFolder.isFolder(configPath) {
+            let folder = try TeamFolder(path: configPath)
+            let results = await TeamRunner.run(folder.teams) { [out] team in
+                try await Self.write(
+                    team.configPath,
+                    ledgerPath: team.ledgerPath,
+                    asOfOptions,
+                    out: (out.hasSuffix("/") ? out : out + "/") + team.slug,
+                    formats: formats,
+                    kinds: kinds,
+                    all: all
+                )
+            }
+            let failed = FolderOutput.printFailures(results, teams: folder.teams)
+            for case let .success(summary) in results { verbosity.note(summary) }
+            return try FolderOutput.requireAllUsable(failed: failed, of: folder.teams.count, doing: "written")
+        }
+        let summary = try await Self.write(
+            configPath,
+            ledgerPath: ledgerOptions.path(forConfig: configPath),
+            asOfOptions,
+            out: out,
+            formats: formats,
+            kinds: kinds,
+            all: all
+        )
+        verbosity.note(summary)
+    }
+
+    /// Writes one team's runbooks and index to `out`; returns the summary line.
+    ///
+    /// - Throws: `CommandFailure` when the config or ledger cannot be used, or a file cannot be written.
+    static func write(
+        _ configPath: String,
+        ledgerPath: String,
+        _ asOfOptions: AsOfOptions,
+        out: String,
+        formats: Set<RunbookFormat>,
+        kinds: String,
+        all: Bool
+    ) async throws -> String {
         let config = try await ConfigFile.load(configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
-        let ledger = try LedgerFile.load(ledgerOptions.path(forConfig: configPath), config: config, asOf: asOf)
+        let ledger = try LedgerFile.load(ledgerPath, config: config, asOf: asOf)
         let runbooks = RunbookSet.runbooks(config: config, ledger: ledger, asOf: asOf, includeAll: all)
-        let documents = RunbookSet.documents(runbooks, team: config.team, asOf: asOf, formats: format.formats)
+        let documents = RunbookSet.documents(runbooks, team: config.team, asOf: asOf, formats: formats)
         let report = try RunbookFolder(path: out).write(documents)
-        let kinds = format == .both ? "md and html" : format.rawValue
-        verbosity.note(
-            "\(out): \(Plural.count(report.written, "file")) written, \(report.unchanged) unchanged "
-                + "(\(Plural.count(runbooks.count, "runbook")) and an index, \(kinds), as of \(asOf))"
-        )
+        return "\(out): \(Plural.count(report.written, "file")) written, \(report.unchanged) unchanged "
+            + "(\(Plural.count(runbooks.count, "runbook")) and an index, \(kinds), as of \(asOf))"
     }
 }

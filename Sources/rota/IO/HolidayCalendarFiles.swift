@@ -48,7 +48,7 @@ enum HolidayCalendarFiles {
         }
     }
 
-    private static func read(
+    static func read(
         _ calendar: HolidayCalendarSource,
         configPath: String
     ) async -> Result<[UInt8], ReadFailure> {

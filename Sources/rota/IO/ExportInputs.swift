@@ -1,0 +1,124 @@
+import Foundation
+import RotaModel
+import StableHash
+
+/// What an export was made from, kept beside its files (`.rota-export-inputs`), so that an export from the same
+/// inputs into an untouched folder does nothing: a re-export of 500 unchanged teams costs reading their configs.
+///
+/// The inputs are every byte the export depends on: the config, the ledger, the holiday calendar files the config
+/// names, `--as-of`, `--base-url`, and the rota binary itself (its size and modification time, so a new build never
+/// reuses an old export). The export is a pure function of them and of the feed state it wrote itself, so the same
+/// inputs give the same files again. A holiday calendar read from a URL may change without notice: such a team is
+/// always exported in full. The folder's files are checked by name and size, so a deleted or truncated feed is
+/// written again.
+struct ExportInputs: Equatable {
+    static let fileName = ".rota-export-inputs"
+
+    /// The FNV-1a of the inputs, in hex.
+    let fingerprint: String
+    /// What the summary line reports, so a skipped export reports what the last one did.
+    let events: Int
+    let onCall: String?
+    /// Each file of the export with its size in bytes, in name order.
+    let files: [String: Int]
+
+    /// The fingerprint of one team's inputs; nil when one of them cannot be fingerprinted (a calendar URL).
+    static func fingerprint(
+        configPath: String,
+        ledgerPath: String,
+        config: TeamConfig,
+        asOf: LocalDate,
+        base: String?
+    ) async -> String? {
+        guard let binary = binaryIdentity() else { return nil }
+        var bytes: [UInt8] = Array("rota export inputs 1\n\(asOf)\n\(base ?? "-")\n\(binary)\n".utf8)
+        for path in [configPath, ledgerPath] {
+            bytes += Array("\(path)\n".utf8)
+            bytes += FileManager.default.contents(atPath: path).map(Array.init) ?? Array("(none)".utf8)
+        }
+        for calendar in config.holidays.calendars {
+            guard !calendar.isURL, case let .success(read) = await HolidayCalendarFiles.read(calendar, configPath: configPath)
+            else { return nil }
+            bytes += Array("\n\(calendar.source)\n".utf8) + read
+        }
+        return FNV1a.hex(bytes)
+    }
+
+    /// The record in `folder`, when it exists and every file it lists is there with its size.
+    static func current(in folder: String) -> ExportInputs? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
+            let record = parse(String(decoding: data, as: UTF8.self))
+        else { return nil }
+        for (name, size) in record.files {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)
+            guard (attributes?[.size] as? NSNumber)?.intValue == size else { return nil }
+        }
+        return record
+    }
+
+    /// Records the export just written to `folder` (the files of `names` as they are now).
+    static func record(
+        fingerprint: String,
+        events: Int,
+        onCall: String?,
+        names: [String],
+        in folder: String
+    ) throws {
+        var files: [String: Int] = [:]
+        for name in names {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + name)
+            files[name] = (attributes[.size] as? NSNumber)?.intValue ?? -1
+        }
+        let record = ExportInputs(fingerprint: fingerprint, events: events, onCall: onCall, files: files)
+        _ = try AtomicFile.writeIfChanged(
+            Data(record.text.utf8),
+            to: URL(fileURLWithPath: folder).appendingPathComponent(fileName)
+        )
+    }
+
+    /// Removes the record, before files change, so an export that stops half-way is never taken for a whole one.
+    static func forget(in folder: String) {
+        try? FileManager.default.removeItem(atPath: folder + "/" + fileName)
+    }
+
+    /// One `key value` per line; file names and the on-call name cannot hold a line break (names with one are not
+    /// recorded, so that team is exported in full next time).
+    private var text: String {
+        var lines = ["fingerprint \(fingerprint)", "events \(events)"]
+        if let onCall, !onCall.contains(where: \.isNewline) { lines.append("on-call \(onCall)") }
+        for (name, size) in files.sorted(by: { $0.key < $1.key }) { lines.append("file \(size) \(name)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func parse(_ text: String) -> ExportInputs? {
+        var fingerprint: String?
+        var events: Int?
+        var onCall: String?
+        var files: [String: Int] = [:]
+        for line in text.split(separator: "\n") {
+            guard let space = line.firstIndex(of: " ") else { return nil }
+            let (key, value) = (line[..<space], String(line[line.index(after: space)...]))
+            switch key {
+            case "fingerprint": fingerprint = value
+            case "events": events = Int(value)
+            case "on-call": onCall = value
+            case "file":
+                guard let gap = value.firstIndex(of: " "), let size = Int(value[..<gap]) else { return nil }
+                files[String(value[value.index(after: gap)...])] = size
+            default: return nil
+            }
+        }
+        guard let fingerprint, let events, !files.isEmpty else { return nil }
+        return ExportInputs(fingerprint: fingerprint, events: events, onCall: onCall, files: files)
+    }
+
+    /// The running rota binary's path, size and modification time; nil when it cannot be found (then nothing is
+    /// skipped).
+    private static func binaryIdentity() -> String? {
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        return "\(path) \(size.intValue) \(modified.timeIntervalSince1970)"
+    }
+}
