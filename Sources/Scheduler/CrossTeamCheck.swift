@@ -147,7 +147,7 @@ package enum CrossTeamCheck {
     }
 
     /// The team's covered on-call time, the pieces of each shift held by one engineer joined into one duty.
-    static func duties(of team: TeamPlan) -> [TeamDuty] {
+    package static func duties(of team: TeamPlan) -> [TeamDuty] {
         var duties: [TeamDuty] = []
         for shift in team.schedule.shifts where !shift.uncovered {
             if let last = duties.last, last.engineer == shift.engineer, last.endInstant == shift.startInstant {

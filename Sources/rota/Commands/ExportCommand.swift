@@ -170,9 +170,18 @@ struct ExportCommand: AsyncParsableCommand {
             now.shift.uncovered ? nil : config.engineer(now.shift.engineer)?.name
         }
         if let fingerprint {
-            let names = FeedNames.all(config).map { "\($0).ics" } + ["index.json", FeedFolder.schedulePage, FeedFolder.stateFile]
+            let names =
+                FeedNames.all(config).map { "\($0).ics" } + [
+                    "index.json", FeedFolder.schedulePage, FeedFolder.stateFile,
+                ]
             do {
-                try ExportInputs.record(fingerprint: fingerprint, events: events.count, onCall: onCall, names: names, in: out)
+                try ExportInputs.record(
+                    fingerprint: fingerprint,
+                    events: events.count,
+                    onCall: onCall,
+                    names: names,
+                    in: out
+                )
             } catch {
                 throw CommandFailure(
                     message: "cannot write \(ExportInputs.fileName): \(error.localizedDescription)",

@@ -17,7 +17,11 @@ extension PushCommand {
         try await CalDAVConnection.using(calDAV, output: verbosity) { connection in
             for team in folder.teams {
                 do {
-                    let plan = try await SyncPlan.load(config: team.configPath, ledger: { _ in team.ledgerPath }, asOf: asOf)
+                    let plan = try await SyncPlan.load(
+                        config: team.configPath,
+                        ledger: { _ in team.ledgerPath },
+                        asOf: asOf
+                    )
                     let name = plan.config.feeds.calendarName
                     if let other = calendars[name.lowercased()] {
                         throw CommandFailure(

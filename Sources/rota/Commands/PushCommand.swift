@@ -118,7 +118,10 @@ struct PushCommand: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         if TeamFolder.isFolder(configOptions.path) {
-            return try await pushFolder(TeamFolder(path: configOptions.path), until: started.advanced(by: .seconds(deadline)))
+            return try await pushFolder(
+                TeamFolder(path: configOptions.path),
+                until: started.advanced(by: .seconds(deadline))
+            )
         }
         let plan = try await SyncPlan.load(config: configOptions.path, ledger: ledgerOptions.path, asOf: asOfOptions)
         let summary = try await CalDAVConnection.using(calDAV, output: verbosity) {

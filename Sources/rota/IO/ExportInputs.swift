@@ -37,7 +37,8 @@ struct ExportInputs: Equatable {
             bytes += FileManager.default.contents(atPath: path).map(Array.init) ?? Array("(none)".utf8)
         }
         for calendar in config.holidays.calendars {
-            guard !calendar.isURL, case let .success(read) = await HolidayCalendarFiles.read(calendar, configPath: configPath)
+            guard !calendar.isURL,
+                case let .success(read) = await HolidayCalendarFiles.read(calendar, configPath: configPath)
             else { return nil }
             bytes += Array("\n\(calendar.source)\n".utf8) + read
         }

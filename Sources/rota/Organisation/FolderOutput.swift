@@ -56,12 +56,12 @@ enum FolderOutput {
     ) -> String {
         var entries: [String] = []
         for (team, result) in zip(teams, results) {
-            let config = "    \"config\" : \(quoted(team.configPath))"
+            let config = "      \"config\" : \(quoted(team.configPath))"
             switch result {
             case let .success(json):
-                entries.append("  {\n\(config),\n    \(quoted(key)) : \(indented(json, by: 4))\n  }")
+                entries.append("    {\n\(config),\n      \(quoted(key)) : \(indented(json, by: 6))\n    }")
             case let .failure(failure):
-                entries.append("  {\n\(config),\n    \"error\" : \(quoted(failure.description))\n  }")
+                entries.append("    {\n\(config),\n      \"error\" : \(quoted(failure.description))\n    }")
             }
         }
         var members = extra.map { "  \(quoted($0.key)) : \(indented($0.json, by: 2))" }
