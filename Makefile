@@ -27,7 +27,8 @@ help:
 	@echo "             push the plan to a local Radicale and diff it"
 	@echo "make lint    target-import check, forbidden calls in the pure core, swift-format lint"
 	@echo "make format  format every Swift file in place"
-	@echo "make bench   benchmarks (release build): planning, iCalendar write/read, peak memory, then make bench-push"
+	@echo "make bench   benchmarks (release build): planning, iCalendar write/read, peak memory, an organisation of 500"
+	@echo "             teams (check, export, re-export), then make bench-push"
 	@echo "make bench-push  rota push against Radicale, Xandikos, Cyrus and DAViCal: requests and wall time per phase"
 	@echo "make fuzz    libFuzzer over the iCalendar reader (FUZZ_SECONDS, default 120)"
 	@echo "make man     man pages (swift-argument-parser's generate-manual plugin) into out/man"
@@ -98,6 +99,8 @@ format:
 bench:
 	$(SWIFT) build -c release --product RotaBenchmarks
 	$(SWIFT) run -c release --skip-build RotaBenchmarks
+	$(SWIFT) build -c release --product rota
+	$(PYTHON) scripts/organisation_benchmark.py $$($(SWIFT) build -c release --show-bin-path)/rota
 	$(MAKE) bench-push
 
 # rota push against Radicale, Xandikos (.venv), Cyrus and DAViCal (Debian packages, as root) behind the fault proxy

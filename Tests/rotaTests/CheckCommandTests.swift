@@ -58,10 +58,17 @@ import Testing
         )
     }
 
-    @Test func directoryIsNotAConfig() throws {
-        let result = try RotaBinary.run(["check", "--config", "fixtures"])
+    /// A command that works on one team names the folder and a team in it; check, plan and the others take the folder
+    /// as an organisation (OrganisationCommandTests).
+    @Test func directoryIsNotAConfigForOneTeamCommands() throws {
+        let result = try RotaBinary.run(["holidays", "--config", "fixtures/examples/org"])
         #expect(result.status == 2)
-        #expect(result.standardError.hasPrefix("fixtures: error: is a directory, not a config file\n"))
+        #expect(
+            result.standardError
+                == "fixtures/examples/org: error: is a directory, and this command works on one team's config\n"
+                + "hint: pass one team's YAML file, e.g. fixtures/examples/org/payments.yaml (check, plan, report, now, "
+                + "export, runbooks and push take a folder of teams)\n"
+        )
     }
 
     @Test func endlessDeviceIsRefusedWithoutHanging() throws {

@@ -10,7 +10,9 @@ import Testing
     static let organisation = "fixtures/examples/org"
     static let asOf = ["--as-of", "2026-12-01"]
 
-    /// A folder with copies of the example teams named in `teams` (e.g. `payments.yaml`); the caller removes it.
+    /// A new folder with copies of the example teams named in `teams`, such as `payments.yaml`.
+    ///
+    /// The caller removes it.
     static func folder(_ teams: [String], editing edit: (String, String) -> String = { $1 }) throws -> URL {
         let folder = try RotaBinary.temporaryFolder("org")
         for name in teams {

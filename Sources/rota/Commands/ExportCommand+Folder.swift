@@ -1,9 +1,11 @@
 import Foundation
 
 extension ExportCommand {
-    /// `rota export --config DIR`: each team's feeds, index and schedule page into `OUT/<team file name>/`, then
-    /// `OUT/index.html`, the organisation's page linking every team's (a team that could not be exported is listed
-    /// with the command that shows why). Exit 2 after every other team was written when a team failed.
+    /// Writes every team of `rota export --config DIR`, then the organisation's page.
+    ///
+    /// Each team's feeds, index and schedule page go into `OUT/<team file name>/`, then `OUT/index.html` links every
+    /// team's (a team that could not be exported is listed with the command that shows why). Exit 2 after every
+    /// other team was written when a team failed.
     func exportFolder(_ folder: TeamFolder, base: String?) async throws {
         let (asOfOptions, out) = (asOfOptions, out)
         let results = await TeamRunner.run(folder.teams) { team in

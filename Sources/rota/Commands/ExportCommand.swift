@@ -112,7 +112,13 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// Plans one team's feed window and writes its feeds, index and schedule page to `out`.
     ///
-    /// - Parameter base: `webcal://HOST/PATH/` where `out` is published, for the schedule page's links.
+    /// - Parameters:
+    ///   - configPath: The team's config.
+    ///   - ledgerPath: Its ledger.
+    ///   - asOfOptions: `--as-of`, else today in the team's zone.
+    ///   - out: The folder to write.
+    ///   - base: `webcal://HOST/PATH/` where `out` is published, for the schedule page's links.
+    /// - Returns: What the export did, for the summary line and the organisation page.
     /// - Throws: `CommandFailure` when the config, ledger or feed state cannot be used, or a file cannot be written.
     static func export(
         _ configPath: String,

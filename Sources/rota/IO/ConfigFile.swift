@@ -32,9 +32,11 @@ enum ConfigFile {
                 : "check the path given to --config"
             throw CommandFailure(message: "cannot read config: \(reason)", hint: hint, at: path)
         case .failure(.isDirectory):
+            let example = (try? TeamFolder(path: path))?.teams.first?.configPath ?? "\(path)/team.yaml"
             throw CommandFailure(
-                message: "is a directory, not a config file",
-                hint: "pass the YAML file itself, e.g. \(path)/team.yaml",
+                message: "is a directory, and this command works on one team's config",
+                hint: "pass one team's YAML file, e.g. \(example) (check, plan, report, now, export, runbooks "
+                    + "and push take a folder of teams)",
                 at: path
             )
         }
