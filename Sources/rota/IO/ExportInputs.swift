@@ -2,6 +2,10 @@ import Foundation
 import RotaModel
 import StableHash
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What an export was made from, kept beside its files (`.rota-export-inputs`), so that an export from the same
 /// inputs into an untouched folder does nothing: a re-export of 500 unchanged teams costs reading their configs.
 ///
@@ -9,8 +13,8 @@ import StableHash
 /// names, `--as-of`, `--base-url`, and the rota binary itself (its size and modification time, so a new build never
 /// reuses an old export). The export is a pure function of them and of the feed state it wrote itself, so the same
 /// inputs give the same files again. A holiday calendar read from a URL may change without notice: such a team is
-/// always exported in full. The folder's files are checked by name and size, so a deleted or truncated feed is
-/// written again.
+/// always exported in full. The folder's files are checked by name, size and modification time (as make and rsync
+/// do), so a deleted, truncated or edited file (a feed, or the feed state) makes the team export again.
 struct ExportInputs: Equatable {
     static let fileName = ".rota-export-inputs"
 
@@ -19,8 +23,8 @@ struct ExportInputs: Equatable {
     /// What the summary line reports, so a skipped export reports what the last one did.
     let events: Int
     let onCall: String?
-    /// Each file of the export with its size in bytes, in name order.
-    let files: [String: Int]
+    /// Each file of the export with its size and modification time, as `SIZE MTIME`.
+    let files: [String: String]
 
     /// The fingerprint of one team's inputs; nil when one of them cannot be fingerprinted (a calendar URL).
     static func fingerprint(
@@ -50,10 +54,7 @@ struct ExportInputs: Equatable {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
             let record = parse(String(decoding: data, as: UTF8.self))
         else { return nil }
-        for (name, size) in record.files {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)
-            guard (attributes?[.size] as? NSNumber)?.intValue == size else { return nil }
-        }
+        for (name, stamp) in record.files where self.stamp(folder + "/" + name) != stamp { return nil }
         return record
     }
 
@@ -65,10 +66,12 @@ struct ExportInputs: Equatable {
         names: [String],
         in folder: String
     ) throws {
-        var files: [String: Int] = [:]
+        var files: [String: String] = [:]
         for name in names {
-            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + name)
-            files[name] = (attributes[.size] as? NSNumber)?.intValue ?? -1
+            guard let stamp = stamp(folder + "/" + name) else {
+                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: folder + "/" + name])
+            }
+            files[name] = stamp
         }
         let record = ExportInputs(fingerprint: fingerprint, events: events, onCall: onCall, files: files)
         _ = try AtomicFile.writeIfChanged(
@@ -87,7 +90,7 @@ struct ExportInputs: Equatable {
     private var text: String {
         var lines = ["fingerprint \(fingerprint)", "events \(events)"]
         if let onCall, !onCall.contains(where: \.isNewline) { lines.append("on-call \(onCall)") }
-        for (name, size) in files.sorted(by: { $0.key < $1.key }) { lines.append("file \(size) \(name)") }
+        for (name, stamp) in files.sorted(by: { $0.key < $1.key }) { lines.append("file \(stamp) \(name)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -95,7 +98,7 @@ struct ExportInputs: Equatable {
         var fingerprint: String?
         var events: Int?
         var onCall: String?
-        var files: [String: Int] = [:]
+        var files: [String: String] = [:]
         for line in text.split(separator: "\n") {
             guard let space = line.firstIndex(of: " ") else { return nil }
             let (key, value) = (line[..<space], String(line[line.index(after: space)...]))
@@ -104,13 +107,21 @@ struct ExportInputs: Equatable {
             case "events": events = Int(value)
             case "on-call": onCall = value
             case "file":
-                guard let gap = value.firstIndex(of: " "), let size = Int(value[..<gap]) else { return nil }
-                files[String(value[value.index(after: gap)...])] = size
+                let parts = value.split(separator: " ", maxSplits: 2)
+                guard parts.count == 3 else { return nil }
+                files[String(parts[2])] = parts[0] + " " + parts[1]
             default: return nil
             }
         }
         guard let fingerprint, let events, !files.isEmpty else { return nil }
         return ExportInputs(fingerprint: fingerprint, events: events, onCall: onCall, files: files)
+    }
+
+    /// `SIZE MTIME` of the file at `path` (the modification time in nanoseconds), nil when it is not there.
+    private static func stamp(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_size) \(Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))"
     }
 
     /// The running rota binary's path, size and modification time; nil when it cannot be found (then nothing is
