@@ -56,7 +56,15 @@ package struct CalendarSpan: Hashable, Sendable, CustomStringConvertible {
 
 extension String {
     /// The text without leading and trailing spaces.
+    ///
+    /// Works on the UTF-8 view: a space is one byte, so slicing there never splits a character. Config loading calls
+    /// this for every scalar, so it avoids building reversed copies.
     func trimmingSpaces() -> String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }),
+            let last = bytes.lastIndex(where: { $0 != UInt8(ascii: " ") })
+        else { return "" }
+        if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return self }
+        return String(self[first...last])
     }
 }

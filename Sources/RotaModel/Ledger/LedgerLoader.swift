@@ -51,7 +51,9 @@ package enum LedgerLoader {
         }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: source.text), !NodeDecoder.isNull(node) else { return .empty }
+            guard let node = try Yams.compose(yaml: source.text, YAMLResolver.plain), !NodeDecoder.isNull(node) else {
+                return .empty
+            }
             root = node
         } catch {
             throw ConfigError(diagnostics: [YAMLSyntaxError.diagnostic(for: error, in: source)])
