@@ -23,6 +23,10 @@ struct CheckCommand: AsyncParsableCommand {
             with everyone away; and warnings: a forced back-to-back, a pipeline with no backup on a \
             holiday, a volunteer pledge that came after its holiday was decided.
 
+            --config DIR checks every team config in the folder (docs/organisations.md), each under its \
+            file name, then the rules across teams: one person (one email) on call for two teams at \
+            overlapping times is a conflict, the same person's PTO given differently in two teams a warning.
+
             Exit codes: 0 when the config is valid and nothing conflicts (warnings allowed); 1 while a \
             conflict is open (rota plan proposes a swap for each, rota plan --record records it); 2 when \
             the config or ledger cannot be used.

@@ -14,6 +14,8 @@ struct NowCommand: AsyncParsableCommand {
             the secondary is on call or away), the next hand-off, and the holidays in the current shift. \
             A shift with everyone away says UNCOVERED.
 
+            --config DIR shows every team config in the folder (docs/organisations.md).
+
             Examples:
               rota now
               rota now --at 2026-12-24T18:00

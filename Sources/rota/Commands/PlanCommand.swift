@@ -20,6 +20,9 @@ struct PlanCommand: AsyncParsableCommand {
             --what-if OTHER.yaml plans the same period with another config and lists exactly whose \
             shifts move, and why, before anything is recorded.
 
+            --config DIR plans every team config in the folder (docs/organisations.md), each under its \
+            file name; --record records into each team's own ledger.
+
             Examples:
               rota plan
               rota plan --as-of 2026-12-01 --horizon 6m

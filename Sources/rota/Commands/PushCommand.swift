@@ -54,6 +54,10 @@ struct PushCommand: AsyncParsableCommand {
             Exit status: 0 when the calendar matches the plan, 1 when edited events were left alone \
             (or, with --dry-run, when there is anything to write), 2 on an error or an event not written.
 
+            --config DIR with --server pushes every team config in the folder, each into its own calendar \
+            (found, or made with --create, by its feeds.calendar_name), one after another over one \
+            connection (docs/organisations.md).
+
             Examples:
               ROTA_CALDAV_USERNAME=chen ROTA_CALDAV_PASSWORD=... rota push --calendar https://dav.example.com/chen/oncall/
               rota push --server https://dav.example.com/ --create

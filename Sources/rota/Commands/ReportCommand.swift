@@ -18,6 +18,8 @@ struct ReportCommand: AsyncParsableCommand {
             The period defaults to the 52 weeks before --as-of (from the rotation's start if later). \
             Periods in the future are projections of the current plan.
 
+            --config DIR reports on every team config in the folder (docs/organisations.md).
+
             Examples:
               rota report
               rota report --from 2027-01-01 --to 2028-01-01 --format json
