@@ -77,6 +77,23 @@ package enum Reconciler {
         return Reconciliation(entries: entries, foreignCount: foreign)
     }
 
+    /// Decides, for every planned event and every event rota manages in a feed, what to do: the result of
+    /// ``reconcile(planned:remote:team:uidDomain:)`` with each of the feed's events as a resource of its own.
+    ///
+    /// - Parameters:
+    ///   - planned: The planned VEVENTs, UIDs unique.
+    ///   - feed: The feed's events, gathered as they were read.
+    /// - Returns: The reconciliation, sorted by start then UID; the feed's other events are counted as foreign.
+    package static func reconcile(planned: [Component], feed: FeedEvents) -> Reconciliation {
+        let managed = reconcile(
+            planned: planned,
+            remote: feed.managed.map { Remote(href: nil, etag: nil, events: [$0]) },
+            team: feed.team,
+            uidDomain: feed.uidDomain
+        )
+        return Reconciliation(entries: managed.entries, foreignCount: managed.foreignCount + feed.foreignCount)
+    }
+
     /// The file name rota gives a new event's resource: its UID with anything outside a safe set
     /// percent-encoded, plus `.ics`.
     package static func resourceName(for uid: String) -> String {
