@@ -67,6 +67,8 @@ struct ComponentTreeBuilder {
     private var deferredDates: [Int] = []
     /// Parameter lists met recently, shared between lines (see ``ContentLineParser/ParameterCache``).
     private var parameterCache = ContentLineParser.ParameterCache()
+    /// The properties of the components closed last, whose repeated values new properties share.
+    private var repeatedValues = RepeatedValues()
     /// DTSTAMP, DTSTART and DTEND already deferred in the open VEVENT (one bit each): only the first of
     /// each is read into the event; a repeat is checked at once.
     private var deferredSingulars: UInt8 = 0
@@ -179,6 +181,7 @@ struct ComponentTreeBuilder {
             open.removeLast()
             if earlierBegins.count > open.count { earlierBegins.removeLast() }
             closed.releaseSpareCapacity()
+            repeatedValues.closed(closed.properties, depth: open.count)
             let readsClosed = readsEvent(named: closed.name, depth: open.count)
             let deferred = readsClosed ? deferredDates : []
             deferredDates = []
@@ -208,7 +211,8 @@ struct ComponentTreeBuilder {
                     input: input
                 )
             }
-            let property = parsed.property
+            let depth = open.count - 1
+            let property = repeatedValues.shared(parsed.property, at: open[depth].properties.count, depth: depth)
             if inReadEvent, defers(property) {
                 deferredDates.append(open[1].properties.count)
             } else {
