@@ -21,6 +21,12 @@ package struct FeedEvents: Sendable {
         self.uidDomain = uidDomain
     }
 
+    /// Moves ``managed`` out, leaving it empty: reconciling holds the events in a table of its own.
+    package mutating func takeManaged() -> [Component] {
+        defer { managed = [] }
+        return managed
+    }
+
     /// Adds one component of the feed as it closed: a VEVENT directly inside a VCALENDAR is one of the feed's
     /// events (as in ``CalendarPlan/events(reading:)``), anything else is not.
     package mutating func add(_ closed: StreamedComponent) {

@@ -60,8 +60,8 @@ struct SyncPlan {
     }
 
     /// Reconciles a feed's events with every planned event, with no window filter on either side.
-    func reconcileFeed(_ feed: FeedEvents) -> Reconciliation {
-        Reconciler.reconcile(planned: feedEvents, feed: feed)
+    func reconcileFeed(_ feed: consuming FeedEvents) -> Reconciliation {
+        Reconciler.reconcile(planned: feedEvents, feed: consume feed)
     }
 
     /// An empty gathering of a feed's events for ``reconcileFeed(_:)``, with this config's markers.

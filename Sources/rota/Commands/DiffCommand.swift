@@ -71,7 +71,7 @@ struct DiffCommand: AsyncParsableCommand {
         switch format {
         case .table:
             let colour = Terminal.usesColour(.output)
-            print(ReconciliationText.render(reconciliation, remoteName: remoteName, colour: colour), terminator: "")
+            ReconciliationText.render(reconciliation, remoteName: remoteName, colour: colour) { print($0) }
         case .json:
             print(try JSONOutput.encode(ReconciliationJSON(reconciliation, remoteName: remoteName)), terminator: "")
         }
