@@ -58,7 +58,11 @@ func teamText(_ seed: Int) -> String {
 /// `RotaBenchmarks icalendar [COUNT]` runs only the iCalendar part (for profiling the reader and writer).
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.first == "read-feed", let path = arguments.dropFirst().first {
-    readFeed(path)
+    readFeedInPieces(path)
+    exit(0)
+}
+if arguments.first == "read-feed-whole", let path = arguments.dropFirst().first {
+    readFeedWhole(path)
     exit(0)
 }
 let onlyICalendar = arguments.first == "icalendar"

@@ -74,4 +74,36 @@ import Testing
             "\(result.standardOutput.suffix(300))"
         )
     }
+
+    /// A feed is read in pieces of 1 MiB, yet an error 3 MiB into it names the line and column of the whole
+    /// file, with the line quoted, as when it was read whole.
+    @Test func anErrorFarIntoALargeFeedNamesItsLineAndColumn() throws {
+        let folder = try RotaBinary.temporaryFolder("diff-broken")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var feed = [UInt8]("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n".utf8)
+        for index in 0..<12_000 {
+            feed += Array(
+                ("BEGIN:VEVENT\r\nUID:meeting-\(index)@elsewhere.example.com\r\nDTSTART:20261201T090000Z\r\n"
+                    + "DESCRIPTION:Agenda: the quarter's pipelines\\, the on-call hand-offs and anything else that\r\n"
+                    + "  comes up\\; long enough to be folded once like the ones calendar servers write.\r\n"
+                    + "END:VEVENT\r\n").utf8
+            )
+        }
+        #expect(feed.count > 3 << 20)
+        let line = feed.count { $0 == 0x0A } + 3
+        feed += Array("BEGIN:VEVENT\r\nUID:broken@elsewhere.example.com\r\nDTSTART:20260230T090000Z\r\n".utf8)
+        feed += Array("END:VEVENT\r\nEND:VCALENDAR\r\n".utf8)
+        let path = folder.appendingPathComponent("broken.ics")
+        try Data(feed).write(to: path)
+
+        let result = try RotaBinary.run(["diff", "--ics", path.path] + Self.common)
+        #expect(result.status == 2)
+        #expect(
+            result.standardError.hasPrefix(
+                "\(path.path):\(line):9: error: '20260230T090000Z' is not a DATE or DATE-TIME"
+            ),
+            "\(result.standardError)"
+        )
+        #expect(result.standardError.contains("    DTSTART:20260230T090000Z\n            ^\n"))
+    }
 }

@@ -1,6 +1,7 @@
 /// Builds the component tree from content lines, checking BEGIN/END nesting (RFC 5545 §3.4, §3.6).
 struct ComponentTreeBuilder {
-    let input: [UInt8]
+    /// The input, or the piece of it being read when ``streams`` (see ``continueReading(with:)``).
+    private(set) var input: [UInt8]
     let maximumNesting: Int
     private var open: [LocatedComponent] = []
     private var roots: [LocatedComponent] = []
@@ -25,10 +26,37 @@ struct ComponentTreeBuilder {
     /// closes, so its generic tree need not be kept (see ``LocatedComponent/events``).
     let readsEvents: Bool
 
-    init(input: [UInt8], maximumNesting: Int, readsEvents: Bool = false) {
+    /// Whether each component directly inside a top-level one, and each top-level one, is handed over whole as
+    /// it closes (see ``takeStreamed()``) instead of being kept in the tree: ``ICalendarStreamReader``.
+    let streams: Bool
+    /// The components closed since ``takeStreamed()`` last took them (when ``streams``).
+    private var streamed: [StreamedComponent] = []
+    /// For the first open components, whose BEGIN lines were in an earlier piece of the input (when ``streams``):
+    /// the column and text of that line, for the error if one is never closed.
+    private var earlierBegins: [(column: Int, sourceLine: String?)] = []
+
+    init(input: [UInt8], maximumNesting: Int, readsEvents: Bool = false, streams: Bool = false) {
         self.input = input
         self.maximumNesting = maximumNesting
         self.readsEvents = readsEvents
+        self.streams = streams
+    }
+
+    /// Reads the next piece of the input from now on; it starts with a new content line.
+    ///
+    /// Positions already taken point into the old piece, so the BEGIN lines of the open components are placed
+    /// first: the error for a component never closed needs them at the end of the input.
+    mutating func continueReading(with piece: [UInt8]) {
+        for component in open[earlierBegins.count...] {
+            earlierBegins.append((component.begin.column(in: input), component.begin.sourceLine(in: input)))
+        }
+        input = piece
+    }
+
+    /// The components closed since the last call, in the order they closed.
+    mutating func takeStreamed() -> [StreamedComponent] {
+        defer { streamed = [] }
+        return streamed
     }
 
     /// Indices in the open VEVENT's properties of date values left for ``Event/init(component:)`` to read.
@@ -39,6 +67,8 @@ struct ComponentTreeBuilder {
     private var deferredDates: [Int] = []
     /// Parameter lists met recently, shared between lines (see ``ContentLineParser/ParameterCache``).
     private var parameterCache = ContentLineParser.ParameterCache()
+    /// The properties of the components closed last, whose repeated values new properties share.
+    private var repeatedValues = RepeatedValues()
     /// DTSTAMP, DTSTART and DTEND already deferred in the open VEVENT (one bit each): only the first of
     /// each is read into the event; a repeat is checked at once.
     private var deferredSingulars: UInt8 = 0
@@ -149,12 +179,18 @@ struct ComponentTreeBuilder {
                 )
             }
             open.removeLast()
+            if earlierBegins.count > open.count { earlierBegins.removeLast() }
             closed.releaseSpareCapacity()
+            repeatedValues.closed(closed.properties, depth: open.count)
             let readsClosed = readsEvent(named: closed.name, depth: open.count)
             let deferred = readsClosed ? deferredDates : []
             deferredDates = []
-            if open.isEmpty {
+            if open.isEmpty, streams {
+                streamed.append(.topLevel(closed.component))
+            } else if open.isEmpty {
                 roots.append(closed)
+            } else if streams, open.count == 1 {
+                streamed.append(.child(closed.component, parent: open[0].name))
             } else if readsClosed,
                 let event = try? Event(properties: closed.properties, components: closed.children.map(\.component))
             {
@@ -175,7 +211,8 @@ struct ComponentTreeBuilder {
                     input: input
                 )
             }
-            let property = parsed.property
+            let depth = open.count - 1
+            let property = repeatedValues.shared(parsed.property, at: open[depth].properties.count, depth: depth)
             if inReadEvent, defers(property) {
                 deferredDates.append(open[1].properties.count)
             } else {
@@ -189,13 +226,14 @@ struct ComponentTreeBuilder {
     /// The top-level components, once every BEGIN has been closed.
     func finish() throws(ICalendarError) -> [LocatedComponent] {
         if let unclosed = open.last {
-            throw unclosed.begin.locate(
-                ICalendarError(
-                    .unterminatedComponent,
-                    "BEGIN:\(unclosed.name) has no matching END:\(unclosed.name) before the end of the input"
-                ),
-                input: input
+            let error = ICalendarError(
+                .unterminatedComponent,
+                "BEGIN:\(unclosed.name) has no matching END:\(unclosed.name) before the end of the input"
             )
+            if earlierBegins.count == open.count, let earlier = earlierBegins.last {
+                throw error.located(line: unclosed.begin.line, column: earlier.column, sourceLine: earlier.sourceLine)
+            }
+            throw unclosed.begin.locate(error, input: input)
         }
         return roots
     }

@@ -7,12 +7,18 @@ struct LogicalLineScanner {
     let input: [UInt8]
     let maximumLineLength: Int
     private var offset: Int
-    private var lineNumber = 0
+    /// The number of the last physical line read (1-based; 0 before the first).
+    private(set) var lineNumber: Int
 
-    init(input: [UInt8], maximumLineLength: Int) {
+    /// A scanner over `input`, whose first line is line `firstLineNumber + 1`.
+    ///
+    /// ``ICalendarStreamReader`` scans a document as consecutive pieces, each made of whole content lines: only
+    /// the first piece starts the document, so only it may start with a byte order mark.
+    init(input: [UInt8], maximumLineLength: Int, firstLineNumber: Int = 0, startsDocument: Bool = true) {
         self.input = input
         self.maximumLineLength = maximumLineLength
-        offset = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        lineNumber = firstLineNumber
+        offset = startsDocument && input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
     /// Calls `body` with each content line in turn, to the end of the input.

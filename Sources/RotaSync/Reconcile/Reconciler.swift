@@ -35,7 +35,7 @@ package enum Reconciler {
         uidDomain: String
     ) -> Reconciliation {
         var foreign = 0
-        var managed: [String: [(remote: Remote, event: Component)]] = [:]
+        var managed = ManagedCopies(capacity: remote.count)
         for resource in remote {
             guard resource.events.count == 1, let event = resource.events.first,
                 ManagedEvent.isManaged(event, team: team, uidDomain: uidDomain),
@@ -44,37 +44,62 @@ package enum Reconciler {
                 foreign += 1
                 continue
             }
-            managed[uid, default: []].append((resource, event))
+            managed.add(.init(href: resource.href, etag: resource.etag, event: event), uid: uid)
         }
+        return decide(planned: planned, managed: managed, foreignCount: foreign)
+    }
+
+    /// Decides, for every planned event and every event rota manages in a feed, what to do: the result of
+    /// ``reconcile(planned:remote:team:uidDomain:)`` with each of the feed's events as a resource of its own.
+    ///
+    /// - Parameters:
+    ///   - planned: The planned VEVENTs, UIDs unique.
+    ///   - feed: The feed's events, gathered as they were read.
+    /// - Returns: The reconciliation, sorted by start then UID; the feed's other events are counted as foreign.
+    package static func reconcile(planned: [Component], feed: consuming FeedEvents) -> Reconciliation {
+        let foreignCount = feed.foreignCount
+        let events = feed.takeManaged()  // so its array is freed once the table below holds the events
+        var managed = ManagedCopies(capacity: events.count)
+        for event in consume events {
+            guard let uid = event.property(.uid)?.value else { continue }  // a managed event has one
+            managed.add(.init(href: nil, etag: nil, event: event), uid: uid)
+        }
+        return decide(planned: planned, managed: managed, foreignCount: foreignCount)
+    }
+
+    /// The entries for `planned` and rota's events on the remote side, sorted by start then UID.
+    private static func decide(
+        planned: [Component],
+        managed: consuming ManagedCopies,
+        foreignCount: Int
+    ) -> Reconciliation {
         var entries: [Reconciliation.Entry] = []
+        entries.reserveCapacity(planned.count + managed.count)
         var plannedUIDs: Set<String> = []
         for event in planned {
             guard let uid = event.property(.uid)?.value, plannedUIDs.insert(uid).inserted else { continue }
-            let matches = (managed.removeValue(forKey: uid) ?? []).sorted {
-                ($0.remote.href ?? "") < ($1.remote.href ?? "")
-            }
+            let matches = managed.remove(uid).sorted { ($0.href ?? "") < ($1.href ?? "") }
             guard let match = matches.first else {
                 entries.append(.init(uid: uid, decision: .create(planned: event)))
                 continue
             }
-            let remote = copy(match)
             let decision: Reconciliation.Decision
             if ManagedEvent.contentLines(of: match.event) == ManagedEvent.contentLines(of: event) {
-                decision = .keep(planned: event, remote: remote)
+                decision = .keep(planned: event, remote: match)
             } else if ManagedEvent.isDrifted(match.event) {
-                decision = .drift(planned: event, remote: remote, changes: changes(from: match.event, to: event))
+                decision = .drift(planned: event, remote: match, changes: changes(from: match.event, to: event))
             } else {
-                decision = .update(planned: event, remote: remote, changes: changes(from: match.event, to: event))
+                decision = .update(planned: event, remote: match, changes: changes(from: match.event, to: event))
             }
             entries.append(.init(uid: uid, decision: decision))
             entries += matches.dropFirst().map { extra($0, uid: uid) }
         }
-        for (uid, matches) in managed {
+        managed.forEachRemaining { uid, copy in
             // A feed keeps a cancelled event for a while on purpose: that is in sync with its absence.
-            entries += matches.filter { $0.event.property(.status)?.value != "CANCELLED" }.map { extra($0, uid: uid) }
+            if copy.event.property(.status)?.value != "CANCELLED" { entries.append(extra(copy, uid: uid)) }
         }
         entries.sort { (startKey($0), $0.uid, $0.href ?? "") < (startKey($1), $1.uid, $1.href ?? "") }
-        return Reconciliation(entries: entries, foreignCount: foreign)
+        return Reconciliation(entries: entries, foreignCount: foreignCount)
     }
 
     /// The file name rota gives a new event's resource: its UID with anything outside a safe set
@@ -97,18 +122,12 @@ package enum Reconciler {
 
     /// A managed event the plan does not have (or a second copy of one it has): delete it, unless it
     /// was edited by hand, which is drift.
-    private static func extra(_ match: (remote: Remote, event: Component), uid: String) -> Reconciliation.Entry {
-        let remote = copy(match)
-        return .init(
+    private static func extra(_ copy: Reconciliation.RemoteCopy, uid: String) -> Reconciliation.Entry {
+        .init(
             uid: uid,
-            decision: ManagedEvent.isDrifted(match.event)
-                ? .drift(planned: nil, remote: remote, changes: []) : .delete(remote: remote)
+            decision: ManagedEvent.isDrifted(copy.event)
+                ? .drift(planned: nil, remote: copy, changes: []) : .delete(remote: copy)
         )
-    }
-
-    /// The remote event of a match, with its resource's href and ETag.
-    private static func copy(_ match: (remote: Remote, event: Component)) -> Reconciliation.RemoteCopy {
-        .init(href: match.remote.href, etag: match.remote.etag, event: match.event)
     }
 
     /// The properties whose values differ, by name; several values of one name are joined.

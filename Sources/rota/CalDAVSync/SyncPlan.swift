@@ -60,12 +60,12 @@ struct SyncPlan {
     }
 
     /// Reconciles a feed's events with every planned event, with no window filter on either side.
-    func reconcileFeed(_ remote: [Reconciler.Remote]) -> Reconciliation {
-        Reconciler.reconcile(
-            planned: feedEvents,
-            remote: remote,
-            team: config.team,
-            uidDomain: config.feeds.uidDomain
-        )
+    func reconcileFeed(_ feed: consuming FeedEvents) -> Reconciliation {
+        Reconciler.reconcile(planned: feedEvents, feed: consume feed)
+    }
+
+    /// An empty gathering of a feed's events for ``reconcileFeed(_:)``, with this config's markers.
+    func emptyFeed() -> FeedEvents {
+        FeedEvents(team: config.team, uidDomain: config.feeds.uidDomain)
     }
 }

@@ -60,8 +60,7 @@ struct DiffCommand: AsyncParsableCommand {
         let reconciliation: Reconciliation
         let remoteName: String
         if let ics {
-            let remote = try await Self.feedEvents(ics).map { Reconciler.Remote(href: nil, etag: nil, events: [$0]) }
-            reconciliation = plan.reconcileFeed(remote)
+            reconciliation = plan.reconcileFeed(try await Self.feedEvents(ics, for: plan))
             remoteName = ics
         } else {
             (remoteName, reconciliation) = try await CalDAVConnection.using(calDAV, output: verbosity) { connection in
@@ -72,39 +71,64 @@ struct DiffCommand: AsyncParsableCommand {
         switch format {
         case .table:
             let colour = Terminal.usesColour(.output)
-            print(ReconciliationText.render(reconciliation, remoteName: remoteName, colour: colour), terminator: "")
+            ReconciliationText.render(reconciliation, remoteName: remoteName, colour: colour) { print($0) }
         case .json:
             print(try JSONOutput.encode(ReconciliationJSON(reconciliation, remoteName: remoteName)), terminator: "")
         }
         if !reconciliation.isInSync { throw ExitCode(1) }
     }
 
-    /// The VEVENTs of a feed file or URL.
+    /// The events of a feed file or URL that comparing it with `plan` needs, read piece by piece.
+    ///
+    /// A file is never held whole: each piece goes through ``ICalendarStreamReader`` and only rota's events are
+    /// kept (issue 17), so a shared calendar of 100,000 events of which rota manages a few dozen takes a few MiB
+    /// to compare, and a feed of rota's own events is kept in less than twice its size. A download is held whole
+    /// (its size was checked first), then read the same way.
     ///
     /// - Throws: `CommandFailure` when the feed cannot be read or is not iCalendar.
-    static func feedEvents(_ source: String) async throws -> [Component] {
-        let bytes: [UInt8]
-        switch await read(source) {
-        case let .success(read): bytes = read
-        case let .failure(failure):
+    static func feedEvents(_ source: String, for plan: SyncPlan) async throws -> FeedEvents {
+        var feed = plan.emptyFeed()
+        var reader = ICalendarStreamReader()
+        let outcome: Result<Void, HTTPGet.Failure>
+        do throws(ICalendarError) {
+            outcome = try await Self.read(source) { (piece) throws(ICalendarError) in
+                for closed in try reader.read(piece) { feed.add(closed) }
+            }
+            if case .success = outcome {
+                for closed in try reader.finish() { feed.add(closed) }
+            }
+        } catch {
+            throw CommandFailure(rendered: "\(source):\(error.description)")
+        }
+        if case let .failure(failure) = outcome {
             throw CommandFailure(
                 message: "cannot read \(source): \(failure.reason)",
                 hint: "give a readable .ics file, or a URL that answers 200 with one"
             )
         }
-        do {
-            return try CalendarPlan.events(reading: bytes)
-        } catch {
-            throw CommandFailure(rendered: "\(source):\(error.description)")
-        }
+        return feed
     }
 
-    private static func read(_ source: String) async -> Result<[UInt8], HTTPGet.Failure> {
+    /// Hands the feed at `source` to `body` in pieces: a file as it is read, a download once it has arrived.
+    private static func read(
+        _ source: String,
+        _ body: (UnsafeBufferPointer<UInt8>) throws(ICalendarError) -> Void
+    ) async throws(ICalendarError) -> Result<Void, HTTPGet.Failure> {
         if source.hasPrefix("http://") || source.hasPrefix("https://") {
-            return await HTTPGet.fetch(source, accept: "text/calendar", limit: FeedSizeLimit.maximumBytes)
+            switch await HTTPGet.fetch(source, accept: "text/calendar", limit: FeedSizeLimit.maximumBytes) {
+            case let .success(bytes):
+                try bytes.withUnsafeBufferPointer { (all) throws(ICalendarError) in
+                    let size = BoundedFileReader.pieceSize
+                    for start in stride(from: 0, to: all.count, by: size) {
+                        try body(UnsafeBufferPointer(rebasing: all[start..<min(all.count, start + size)]))
+                    }
+                }
+                return .success(())
+            case let .failure(failure): return .failure(failure)
+            }
         }
-        switch BoundedFileReader.read(source, limit: FeedSizeLimit.maximumBytes) {
-        case let .success(bytes): return .success(bytes)
+        switch try BoundedFileReader.read(source, limit: FeedSizeLimit.maximumBytes, body) {
+        case .success: return .success(())
         case let .failure(.cannotOpen(reason)): return .failure(.init(reason))
         case .failure(.isDirectory): return .failure(.init("it is a directory"))
         case let .failure(.tooLarge(byteCount)): return .failure(.init(FeedSizeLimit.refusal(byteCount: byteCount)))

@@ -7,15 +7,21 @@ import RotaSync
 /// `+` missing on the remote side, `-` extra there, `~` changed (field by field, before -> after),
 /// `!` edited by hand since rota wrote it (drift). Events in sync are counted, not listed.
 enum ReconciliationText {
-    /// The lines for every entry that is not in sync, and the summary line.
-    static func render(_ reconciliation: Reconciliation, remoteName: String, colour: Bool = false) -> String {
-        var lines: [String] = []
+    /// The lines for every entry that is not in sync, then the summary line, each handed to `write` as it is made.
+    ///
+    /// One line at a time: a diff of a feed of 100,000 extra events would otherwise hold all its lines and then
+    /// their joined text (about 20 MiB) on top of the events (issue 17).
+    static func render(
+        _ reconciliation: Reconciliation,
+        remoteName: String,
+        colour: Bool = false,
+        to write: (String) -> Void
+    ) {
         for entry in reconciliation.entries where entry.action != .keep {
-            lines.append("\(marker(entry.action, colour: colour)) \(headline(entry))")
-            lines += changeLines(entry)
+            write("\(marker(entry.action, colour: colour)) \(headline(entry))")
+            for line in changeLines(entry) { write(line) }
         }
-        lines.append(summary(reconciliation, remoteName: remoteName))
-        return lines.joined(separator: "\n") + "\n"
+        write(summary(reconciliation, remoteName: remoteName))
     }
 
     /// `    FIELD: before -> after`, one line per field that differs.
@@ -27,7 +33,8 @@ enum ReconciliationText {
     }
 
     static func summary(_ reconciliation: Reconciliation, remoteName: String) -> String {
-        let counts = Dictionary(grouping: reconciliation.entries, by: \.action).mapValues(\.count)
+        var counts: [Reconciliation.Action: Int] = [:]
+        for entry in reconciliation.entries { counts[entry.action, default: 0] += 1 }
         func count(_ action: Reconciliation.Action) -> Int { counts[action] ?? 0 }
         let state = reconciliation.isInSync ? "in sync with the plan" : "differs from the plan"
         return "\(remoteName) \(state): \(count(.create)) missing, \(count(.update)) changed, "
