@@ -86,6 +86,33 @@ public enum ICalendarWriter {
         return output
     }
 
+    /// The bytes of `component` with `written` after its own sub-components, before its `END` line.
+    ///
+    /// Each sub-component is written on its own, so the result is `write(c)` of the component whose
+    /// children are `component.components` followed by the components `written` holds, when each element
+    /// of `written` is what `write(_:)` made of one of them as a component. An app that puts the same event
+    /// into several calendars writes it once and hands the bytes to each.
+    ///
+    /// - Parameters:
+    ///   - component: The enclosing component (a `VCALENDAR`), with the sub-components to write first.
+    ///   - written: Components already written by this writer, in the order they go in.
+    /// - Returns: UTF-8 bytes with CR LF line ends.
+    public static func write(_ component: Component, appendingWritten written: [[UInt8]]) -> [UInt8] {
+        var output: [UInt8] = []
+        var line: [UInt8] = []
+        appendLine(begin: true, component.name, to: &output, line: &line)
+        appendProperties(of: component, to: &output, line: &line)
+        for child in component.components {
+            append(child, to: &output, line: &line)
+        }
+        output.reserveCapacity(output.count + written.reduce(0) { $0 + $1.count } + component.name.utf8.count + 6)
+        for bytes in written {
+            output.append(contentsOf: bytes)
+        }
+        appendLine(begin: false, component.name, to: &output, line: &line)
+        return output
+    }
+
     /// The content line the writer makes for one property, unfolded and without CR LF.
     ///
     /// Folding changes only where lines break, so comparing or hashing these lines compares what two
