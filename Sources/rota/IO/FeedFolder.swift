@@ -47,7 +47,7 @@ struct FeedFolder {
                 to: url.appendingPathComponent(Self.schedulePage)
             )
             _ = try AtomicFile.writeIfChanged(
-                try stateBytes(output.state),
+                stateBytes(output.state),
                 to: url.appendingPathComponent(Self.stateFile)
             )
             return (written, FeedNames.all(config).count - written)
@@ -65,11 +65,10 @@ struct FeedFolder {
     /// The schedule page beside the feeds (see `SchedulePage`).
     static let schedulePage = "schedule.html"
 
-    /// The state as JSON with its keys as they are (UIDs are keys, so no snake_case conversion).
-    private func stateBytes(_ state: FeedState) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(state) + Data("\n".utf8)
+    /// The state as JSON with its keys as they are (UIDs are keys, so no snake_case conversion): the bytes
+    /// `FeedState.jsonBytes` writes, the same as the `JSONEncoder` output earlier versions wrote.
+    private func stateBytes(_ state: FeedState) -> Data {
+        Data(state.jsonBytes)
     }
 
     /// `index.json`: every feed with its file, title and number of events.
