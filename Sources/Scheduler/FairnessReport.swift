@@ -125,9 +125,11 @@ package struct FairnessReport: Hashable, Sendable {
         var daysOnTeam = 0
         var teamDay = from
         let lastShiftEnd = shifts.map(\.end.date).max()
+        // Looked up once: the lookup copies the engineer, and this loop runs for every day of the period.
+        let member = config.engineer(engineer)
         while teamDay < until {
             let onTeam =
-                config.engineer(engineer).map { $0.isOnTeam(on: teamDay) }
+                member.map { $0.isOnTeam(on: teamDay) }
                 ?? (lastShiftEnd.map { teamDay < $0 } ?? false)
             if onTeam { daysOnTeam += 1 }
             teamDay = teamDay.adding(days: 1)
