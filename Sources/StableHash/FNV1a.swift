@@ -6,7 +6,8 @@
 /// the feed server (which knows nothing about rota's model) and the sync code share it without depending
 /// on each other. Not cryptographic: it detects change, it does not resist forgery.
 package enum FNV1a {
-    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The hash of no bytes, where every hash starts.
+    package static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     /// The hash of `bytes`.
@@ -26,9 +27,12 @@ package enum FNV1a {
         return hash
     }
 
-    /// The hash of the bytes in `buffer`.
-    package static func hash(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
-        var hash = offsetBasis
+    /// The hash of the bytes in `buffer`, or of `hash`'s bytes followed by them.
+    ///
+    /// Hashing two pieces one after the other, the second continuing the first, gives the hash of the
+    /// two joined, without joining them.
+    package static func hash(_ buffer: UnsafeRawBufferPointer, continuing hash: UInt64 = offsetBasis) -> UInt64 {
+        var hash = hash
         for byte in buffer {
             hash ^= UInt64(byte)
             hash = hash &* prime

@@ -43,13 +43,17 @@ enum EventComponent {
     static func stamped(_ body: Component, sequence: Int, changed day: LocalDate) -> Component {
         var component = body
         component.properties.removeAll { $0.hasName(.sequence) || $0.hasName(.dtStamp) }
-        component.properties.insert(
+        component.properties.insert(contentsOf: stamp(sequence: sequence, changed: day), at: 1)
+        return component
+    }
+
+    /// DTSTAMP at midnight UTC of `day`, then SEQUENCE: the properties ``stamped(_:sequence:changed:)`` adds.
+    static func stamp(sequence: Int, changed day: LocalDate) -> [Property] {
+        [
             DateTimeValue.utc(.init(year: day.year, month: day.month, day: day.day, hour: 0, minute: 0))
                 .property(named: .dtStamp),
-            at: 1
-        )
-        component.properties.insert(Property(name: .sequence, value: String(sequence)), at: 2)
-        return component
+            Property(name: .sequence, value: String(sequence)),
+        ]
     }
 
     /// A published event again, as STATUS:CANCELLED (instead of the STATUS it had) without its alarm.

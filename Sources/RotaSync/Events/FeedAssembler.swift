@@ -42,29 +42,32 @@ package enum FeedAssembler {
         let wallClock = EventComponent.calendar(in: config.rotation.timeZone.timeZone)
         for event in events {
             let body = EventComponent.component(for: event, team: config.team)
-            let hash = FNV1a.hex(ICalendarWriter.write(body))
+            let before = previous.events[event.uid]
+            // An event keeps its revision while its content stays the same: the usual case, so written first.
+            let guess = before.map { $0.cancelled ? ($0.sequence + 1, asOf) : ($0.sequence, $0.changed) } ?? (0, asOf)
+            let revised = RevisedEvent(body, guess: guess) { hash in
+                guard let before else { return (0, asOf) }
+                return before.contentHash == hash && !before.cancelled
+                    ? (before.sequence, before.changed) : (before.sequence + 1, asOf)
+            }
             var entry = FeedState.Entry(
-                sequence: 0,
-                contentHash: hash,
-                changed: asOf,
-                lastPublished: "",
+                sequence: revised.sequence,
+                contentHash: revised.contentHash,
+                changed: revised.changed,
+                lastPublished: String(decoding: revised.bytes, as: UTF8.self),
                 feeds: event.feeds,
                 cancelled: false,
                 lastDay: EventComponent.lastDay(of: event.end)
             )
-            if let before = previous.events[event.uid] {
-                if before.contentHash == hash, !before.cancelled {
-                    entry.sequence = before.sequence
-                    entry.changed = before.changed
-                } else {
-                    entry.sequence = before.sequence + 1
-                }
-            }
-            let component = EventComponent.stamped(body, sequence: entry.sequence, changed: entry.changed)
             let sortKey = EventComponent.sortKey(event.start, uid: event.uid)
-            let current = PublishedEvent(component, feeds: event.feeds, sortKey: sortKey, calendar: wallClock)
-            entry.lastPublished = String(decoding: current.bytes, as: UTF8.self)
-            if let before = previous.events[event.uid],
+            let current = PublishedEvent(
+                revised.component,
+                written: revised.bytes,
+                feeds: event.feeds,
+                sortKey: sortKey,
+                calendar: wallClock
+            )
+            if let before,
                 let departed = departedCopy(of: before, now: entry, feeds: event.feeds, asOf: asOf)
             {
                 let copy = PublishedEvent(

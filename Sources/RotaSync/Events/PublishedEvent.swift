@@ -15,19 +15,36 @@ struct PublishedEvent {
     /// The instants of its zoned start and end, for the VTIMEZONE of a feed; nil for an all-day event.
     let span: ClosedRange<Date>?
 
-    /// Writes `component`, and reads its instants with `calendar` (see `EventComponent.instants(of:calendar:)`).
-    init(_ component: Component, feeds: [String], sortKey: String, calendar: Calendar) {
+    /// Writes `component` unless `written` holds its bytes already, and reads its instants with `calendar`
+    /// (see `EventComponent.instants(of:calendar:)`).
+    init(_ component: Component, written: [UInt8]? = nil, feeds: [String], sortKey: String, calendar: Calendar) {
         self.feeds = feeds
         self.sortKey = sortKey
-        bytes = ICalendarWriter.write(component)
-        bytesWithoutAlarms =
-            component.components.contains { $0.name == "VALARM" }
-            ? ICalendarWriter.write(EventComponent.withoutAlarms(component)) : bytes
+        let bytes = written ?? ICalendarWriter.write(component)
+        self.bytes = bytes
+        bytesWithoutAlarms = Self.withoutAlarms(component, written: bytes)
         let instants = EventComponent.instants(of: component, calendar: calendar)
         if let first = instants.min(), let last = instants.max() {
             span = first...last
         } else {
             span = nil
         }
+    }
+
+    /// `ICalendarWriter.write(EventComponent.withoutAlarms(component))`, cut from `bytes` (the component written)
+    /// when its sub-components are VALARMs only.
+    ///
+    /// The writer puts sub-components after the properties, each written on its own, then the END line:
+    /// when `bytes` ends in the alarms' own bytes and that line, what comes before is the component without them.
+    private static func withoutAlarms(_ component: Component, written bytes: [UInt8]) -> [UInt8] {
+        guard component.components.contains(where: { $0.name == "VALARM" }) else { return bytes }
+        let end = Array("END:\(component.name)\r\n".utf8)
+        let alarms = component.components.flatMap { $0.name == "VALARM" ? ICalendarWriter.write($0) : [] }
+        let cut = bytes.count - alarms.count - end.count
+        guard component.components.allSatisfy({ $0.name == "VALARM" }),
+            component.name.utf8.allSatisfy({ (0x41...0x5A).contains($0) }), cut > 0,
+            bytes[cut...].elementsEqual(alarms + end)
+        else { return ICalendarWriter.write(EventComponent.withoutAlarms(component)) }
+        return Array(bytes[..<cut]) + end
     }
 }
