@@ -128,9 +128,7 @@ package struct FairnessReport: Hashable, Sendable {
         // Looked up once: the lookup copies the engineer, and this loop runs for every day of the period.
         let member = config.engineer(engineer)
         while teamDay < until {
-            let onTeam =
-                member.map { $0.isOnTeam(on: teamDay) }
-                ?? (lastShiftEnd.map { teamDay < $0 } ?? false)
+            let onTeam = member?.isOnTeam(on: teamDay) ?? (lastShiftEnd.map { teamDay < $0 } ?? false)
             if onTeam { daysOnTeam += 1 }
             teamDay = teamDay.adding(days: 1)
         }

@@ -69,9 +69,12 @@ struct RevisedEvent {
                     return FNV1a.hex(of: FNV1a.hash(after, continuing: before))
                 }
                 // The next physical line starts after the next CR LF.
-                guard let crlf = (lineStart..<(all.count - 1)).first(where: { all[$0] == 0x0D && all[$0 + 1] == 0x0A })
-                else { return nil }
-                lineStart = crlf + 2
+                var next = lineStart
+                while next + 1 < all.count, all[next] != 0x0D || all[next + 1] != 0x0A {
+                    next += 1
+                }
+                guard next + 1 < all.count else { return nil }
+                lineStart = next + 2
             }
             return nil
         }
