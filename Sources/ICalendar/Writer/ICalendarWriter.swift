@@ -129,10 +129,23 @@ public enum ICalendarWriter {
     /// - Parameter component: The component.
     /// - Returns: Its properties, listed names first in table order, the rest after in their order.
     public static func orderedProperties(of component: Component) -> [Property] {
-        guard let order = propertyRanks[component.name] else { return component.properties }
-        let ranks = component.properties.map { order[$0.name] ?? order.count }
+        guard let order = propertyOrder[component.name] else { return component.properties }
+        // A name's place by comparing it with the dozen listed names: cheaper than hashing it, and this runs
+        // for every property of every component written.
+        func rank(_ name: String) -> Int { order.firstIndex(of: name) ?? order.count }
         // Components built by the typed values are in order already; only sort when they are not.
-        guard zip(ranks, ranks.dropFirst()).contains(where: { $0 > $1 }) else { return component.properties }
+        var previous = 0
+        var inOrder = true
+        for property in component.properties {
+            let current = rank(property.name)
+            if current < previous {
+                inOrder = false
+                break
+            }
+            previous = current
+        }
+        if inOrder { return component.properties }
+        let ranks = component.properties.map { rank($0.name) }
         return component.properties.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
             .map { component.properties[$0] }
     }

@@ -159,8 +159,8 @@ enum SchedulePage {
             html +=
                 "<tr\(rowClass)><th scope=\"row\">\(escape(handOff.description))"
                 + (uncovered ? "<br><strong>UNCOVERED</strong>" : "") + "</th>"
-            for engineer in engineers {
-                html += cell(engineer, pieces: pieces, from: handOff, until: weekEnd, config: config)
+            for index in engineers.indices {
+                html += cell(engineers[index], pieces: pieces, from: handOff, until: weekEnd, config: config)
             }
             html += "<td class=\"holidays\">\(holidays(pieces))</td></tr>\n"
         }
@@ -232,6 +232,8 @@ enum SchedulePage {
 
     /// The days in `from..<until` the engineer is away.
     private static func ptoDays(_ engineer: Engineer, from: LocalDate, until: LocalDate) -> [LocalDate] {
+        // Most weeks hold no PTO: those need no day-by-day look.
+        guard engineer.pto.contains(where: { $0.first < until && from <= $0.last }) else { return [] }
         var days: [LocalDate] = []
         var day = from
         while day < until {
