@@ -107,7 +107,11 @@ enum EventComponent {
         let calendar = calendar(in: zone.timeZone)
         let dates = events.flatMap { instants(of: $0, calendar: calendar) }
         guard let first = dates.min(), let last = dates.max(),
-            let timeZone = TimeZoneComponent.component(tzid: zone.identifier, zone: zone.timeZone, covering: first...last)
+            let timeZone = TimeZoneComponent.component(
+                tzid: zone.identifier,
+                zone: zone.timeZone,
+                covering: first...last
+            )
         else { return [] }
         return [timeZone]
     }

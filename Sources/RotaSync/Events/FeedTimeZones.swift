@@ -16,8 +16,8 @@ struct FeedTimeZones {
     mutating func components(covering span: ClosedRange<Date>?) -> [Component] {
         guard let span else { return [] }
         if let known = made[span] { return known }
-        let components = TimeZoneComponent.component(tzid: zone.identifier, zone: zone.timeZone, covering: span)
-            .map { [$0] } ?? []
+        let component = TimeZoneComponent.component(tzid: zone.identifier, zone: zone.timeZone, covering: span)
+        let components = component.map { [$0] } ?? []
         made[span] = components
         return components
     }
