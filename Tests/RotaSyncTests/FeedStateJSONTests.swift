@@ -64,4 +64,39 @@ import Testing
         let state = try #require(Self.states.last)
         #expect(try JSONDecoder().decode(FeedState.self, from: Data(state.jsonBytes)) == state)
     }
+
+    @Test(arguments: states)
+    func theFastReaderReadsWhatIsWrittenAsTheDecoderDoes(state: FeedState) throws {
+        let pretty = state.jsonBytes
+        #expect(FeedState(jsonBytes: pretty) == state)
+        #expect(FeedState(jsonBytes: pretty) == (try JSONDecoder().decode(FeedState.self, from: Data(pretty))))
+        // Compact JSON, as another tool might write it, reads the same way.
+        let compact = Array(try JSONEncoder().encode(state))
+        #expect(FeedState(jsonBytes: compact) == (try JSONDecoder().decode(FeedState.self, from: Data(compact))))
+    }
+
+    /// What the fast reader is not sure of goes to `JSONDecoder` (nil here), which reads it or says what is wrong.
+    @Test(arguments: [
+        #"{"events":{"u":{"cancelled":false,"changed":"2026-11-28","contentHash":"0","feeds":[],"lastDay":"2026-12-07","lastPublished":"","sequence":2,"note":1}}}"#,
+        #"{"events":{"u":{"cancelled":false,"changed":"2026-11-28","contentHash":"0","feeds":[],"lastDay":"2026-12-07","lastPublished":"","sequence":02}}}"#,
+        #"{"events":{"u":{"cancelled":false,"changed":"2026-11-28","contentHash":"0","feeds":[],"lastDay":"2026-12-07","lastPublished":"","sequence":2.0}}}"#,
+        #"{"events":{"u":{"cancelled":false,"changed":"2026-02-30","contentHash":"0","feeds":[],"lastDay":"2026-12-07","lastPublished":"","sequence":2}}}"#,
+        #"{"events":{"u":{"cancelled":false,"changed":"2026-11-28","contentHash":"0","feeds":[],"lastDay":"2026-12-07","lastPublished":"\ud83d\ude00","sequence":2}}}"#,
+        #"{"events":{"u":{"cancelled":false,"changed":"2026-11-28","contentHash":"0","feeds":[],"lastDay":"2026-12-07","lastPublished":"","sequence":2}},"events":{}}"#,
+        #"{"events":{"u":{"cancelled":false,"changed":"2026-11-28","contentHash":"0","feeds":[],"lastDay":"2026-12-07","sequence":2}}}"#,
+        #"{"events":{}} x"#,
+    ])
+    func theFastReaderLeavesToTheDecoderWhatItIsNotSureOf(text: String) {
+        #expect(FeedState(jsonBytes: Array(text.utf8)) == nil)
+    }
+
+    @Test func theFastReaderUndoesEveryEscape() throws {
+        let text =
+            #"{"events":{"u":{"cancelled":true,"changed":"2026-11-28","contentHash":"0","departedCopy":null,"#
+            + #""departedFeeds":["a\/b"],"feeds":[ "team" ],"lastDay":"2026-12-07","#
+            + #""lastPublished":"q\" b\\ s\/ \b\f\n\r\t \u0001\u00e9\u20ac","sequence":-0}}}"#
+        let state = try #require(FeedState(jsonBytes: Array(text.utf8)))
+        #expect(state == (try JSONDecoder().decode(FeedState.self, from: Data(text.utf8))))
+        #expect(state.events["u"]?.lastPublished == "q\" b\\ s/ \u{8}\u{c}\n\r\t \u{1}é€")
+    }
 }

@@ -15,7 +15,10 @@ struct FeedFolder {
         let stateURL = url.appendingPathComponent(Self.stateFile)
         guard FileManager.default.fileExists(atPath: stateURL.path) else { return .empty }
         do {
-            return try JSONDecoder().decode(FeedState.self, from: Data(contentsOf: stateURL))
+            // The fast reader takes what rota writes; anything else goes to the decoder, which reads it as before
+            // or says what is wrong.
+            let data = try Data(contentsOf: stateURL)
+            return try FeedState(jsonBytes: Array(data)) ?? JSONDecoder().decode(FeedState.self, from: data)
         } catch {
             throw CommandFailure(
                 message: "cannot read the feed state: \(error.localizedDescription)",
