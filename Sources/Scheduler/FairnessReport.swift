@@ -138,7 +138,6 @@ package struct FairnessReport: Hashable, Sendable {
         )
     }
 
-    /// The days in `from..<until` on which `shift` is on call at noon: the days it has most of.
     /// The days in `from..<until` the engineer is on the team; for someone no longer in the config, the days
     /// before the end of their last shift.
     ///
@@ -162,6 +161,7 @@ package struct FairnessReport: Hashable, Sendable {
         return max(0, last - first + 1)
     }
 
+    /// The days in `from..<until` on which `shift` is on call at noon: the days it has most of.
     private static func noonDays(of shift: Shift, from: LocalDate, until: LocalDate) -> [LocalDate] {
         var days: [LocalDate] = []
         var day = shift.start.date
