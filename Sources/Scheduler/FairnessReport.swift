@@ -122,16 +122,7 @@ package struct FairnessReport: Hashable, Sendable {
             longest = max(longest, run)
             day = day.adding(days: 1)
         }
-        var daysOnTeam = 0
-        var teamDay = from
-        let lastShiftEnd = shifts.map(\.end.date).max()
-        while teamDay < until {
-            let onTeam =
-                config.engineer(engineer).map { $0.isOnTeam(on: teamDay) }
-                ?? (lastShiftEnd.map { teamDay < $0 } ?? false)
-            if onTeam { daysOnTeam += 1 }
-            teamDay = teamDay.adding(days: 1)
-        }
+        let daysOnTeam = daysOnTeam(config.engineer(engineer), lastShiftEnd: shifts.map(\.end.date).max(), from, until)
         return Row(
             engineer: engineer,
             hoursOnCall: hours,
@@ -145,6 +136,29 @@ package struct FairnessReport: Hashable, Sendable {
             longestDaysOff: longest,
             weeksOnTeam: Double(daysOnTeam) / 7
         )
+    }
+
+    /// The days in `from..<until` the engineer is on the team; for someone no longer in the config, the days
+    /// before the end of their last shift.
+    ///
+    /// Counted from the ends of the span rather than day by day: the span is a year, and this runs per engineer.
+    private static func daysOnTeam(
+        _ member: Engineer?,
+        lastShiftEnd: LocalDate?,
+        _ from: LocalDate,
+        _ until: LocalDate
+    ) -> Int {
+        // `Engineer.isOnTeam(on:)` is true from `joined` through `left`, both included.
+        var first = from.daysSinceEpoch
+        var last = until.daysSinceEpoch - 1
+        if let member {
+            if let joined = member.joined { first = max(first, joined.daysSinceEpoch) }
+            if let left = member.left { last = min(last, left.daysSinceEpoch) }
+        } else {
+            guard let lastShiftEnd else { return 0 }
+            last = min(last, lastShiftEnd.daysSinceEpoch - 1)
+        }
+        return max(0, last - first + 1)
     }
 
     /// The days in `from..<until` on which `shift` is on call at noon: the days it has most of.

@@ -66,10 +66,11 @@ struct PlanState {
             teamSize = team.count
             onTeamBits = Array(repeating: false, count: slots * team.count)
             availableBits = onTeamBits
-            for index in 0..<slots {
-                let days = grid.days(index)
-                for (member, engineer) in team.enumerated() {
-                    guard let engineer, engineer.isOnTeam(for: days) else { continue }
+            let slotDays = (0..<slots).map { grid.days($0) }
+            // Engineers outside, slots inside: each engineer is unwrapped (copied) once, not once per slot.
+            for (member, engineer) in team.enumerated() {
+                guard let engineer else { continue }
+                for (index, days) in slotDays.enumerated() where engineer.isOnTeam(for: days) {
                     onTeamBits[index * teamSize + member] = true
                     availableBits[index * teamSize + member] = !engineer.pto.contains {
                         $0.first <= days.upperBound && days.lowerBound <= $0.last

@@ -6,19 +6,54 @@
 /// the feed server (which knows nothing about rota's model) and the sync code share it without depending
 /// on each other. Not cryptographic: it detects change, it does not resist forgery.
 package enum FNV1a {
+    /// The hash of no bytes, where every hash starts.
+    package static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
     /// The hash of `bytes`.
+    ///
+    /// Arrays and other contiguous collections are hashed straight from their storage: a generic
+    /// iterator called from another module is not specialised, and stepping it byte by byte cost more
+    /// than the hash itself (a feed export hashes every event it writes).
     package static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        if let contiguous = bytes.withContiguousStorageIfAvailable({ Self.hash(UnsafeRawBufferPointer($0)) }) {
+            return contiguous
+        }
+        var hash = offsetBasis
         for byte in bytes {
             hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+            hash = hash &* prime
+        }
+        return hash
+    }
+
+    /// The hash of the bytes in `buffer`, or of `hash`'s bytes followed by them.
+    ///
+    /// Hashing two pieces one after the other, the second continuing the first, gives the hash of the
+    /// two joined, without joining them.
+    package static func hash(_ buffer: UnsafeRawBufferPointer, continuing hash: UInt64 = offsetBasis) -> UInt64 {
+        var hash = hash
+        for byte in buffer {
+            hash ^= UInt64(byte)
+            hash = hash &* prime
         }
         return hash
     }
 
     /// The hash of `bytes` as 16 lower-case hex digits (leading zeros kept).
     package static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = String(hash(bytes), radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        hex(of: hash(bytes))
+    }
+
+    /// `hash` as 16 lower-case hex digits (leading zeros kept).
+    package static func hex(of hash: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 16) { digits in
+            let alphabet: StaticString = "0123456789abcdef"
+            for index in 0..<16 {
+                let nibble = Int((hash >> (UInt64(15 - index) * 4)) & 0xF)
+                digits[index] = alphabet.utf8Start[nibble]
+            }
+            return 16
+        }
     }
 }

@@ -21,6 +21,20 @@ import Testing
         }
     }
 
+    /// An app that puts one event into several calendars writes it once and appends the bytes to each.
+    @Test func appendedWrittenComponentsGiveTheBytesOfTheWholeCalendar() {
+        var generator = DocumentGenerator(seed: 0xA99E)
+        for _ in 0..<50 {
+            let calendar = generator.document().component
+            for split in [0, calendar.components.count / 2, calendar.components.count] {
+                var head = calendar
+                head.components = Array(calendar.components.prefix(split))
+                let rest = calendar.components.dropFirst(split).map { ICalendarWriter.write($0) }
+                #expect(ICalendarWriter.write(head, appendingWritten: rest) == ICalendarWriter.write(calendar))
+            }
+        }
+    }
+
     @Test func eventsWithOddFieldsWriteTheSameBytesAsTheirComponent() {
         let parts = DateTimeValue.LocalParts(year: 2026, month: 3, day: 4, hour: 5, minute: 6, second: 7)
         let wide = DateTimeValue.LocalParts(year: 12_345, month: 123, day: -1, hour: 100, minute: 0, second: 0)

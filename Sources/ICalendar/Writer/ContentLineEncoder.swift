@@ -50,10 +50,14 @@ enum ContentLineEncoder {
             bytes.append(0x2D)
             return
         }
-        guard !name.utf8.allSatisfy(isNameByte) else {
-            bytes.append(contentsOf: name.utf8)
-            return
+        // Names are almost always clean already: copy them whole, checked from their contiguous bytes.
+        var name = name
+        let clean = name.withUTF8 { utf8 in
+            guard utf8.allSatisfy(isNameByte) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
         }
+        guard !clean else { return }
         for byte in name.utf8 {
             if isNameByte(byte) {
                 bytes.append(byte)

@@ -86,6 +86,33 @@ public enum ICalendarWriter {
         return output
     }
 
+    /// The bytes of `component` with `written` after its own sub-components, before its `END` line.
+    ///
+    /// Each sub-component is written on its own, so the result is `write(c)` of the component whose
+    /// children are `component.components` followed by the components `written` holds, when each element
+    /// of `written` is what `write(_:)` made of one of them as a component. An app that puts the same event
+    /// into several calendars writes it once and hands the bytes to each.
+    ///
+    /// - Parameters:
+    ///   - component: The enclosing component (a `VCALENDAR`), with the sub-components to write first.
+    ///   - written: Components already written by this writer, in the order they go in.
+    /// - Returns: UTF-8 bytes with CR LF line ends.
+    public static func write(_ component: Component, appendingWritten written: [[UInt8]]) -> [UInt8] {
+        var output: [UInt8] = []
+        var line: [UInt8] = []
+        appendLine(begin: true, component.name, to: &output, line: &line)
+        appendProperties(of: component, to: &output, line: &line)
+        for child in component.components {
+            append(child, to: &output, line: &line)
+        }
+        output.reserveCapacity(output.count + written.reduce(0) { $0 + $1.count } + component.name.utf8.count + 6)
+        for bytes in written {
+            output.append(contentsOf: bytes)
+        }
+        appendLine(begin: false, component.name, to: &output, line: &line)
+        return output
+    }
+
     /// The content line the writer makes for one property, unfolded and without CR LF.
     ///
     /// Folding changes only where lines break, so comparing or hashing these lines compares what two
@@ -102,10 +129,23 @@ public enum ICalendarWriter {
     /// - Parameter component: The component.
     /// - Returns: Its properties, listed names first in table order, the rest after in their order.
     public static func orderedProperties(of component: Component) -> [Property] {
-        guard let order = propertyRanks[component.name] else { return component.properties }
-        let ranks = component.properties.map { order[$0.name] ?? order.count }
+        guard let order = propertyOrder[component.name] else { return component.properties }
+        // A name's place by comparing it with the dozen listed names: cheaper than hashing it, and this runs
+        // for every property of every component written.
+        func rank(_ name: String) -> Int { order.firstIndex(of: name) ?? order.count }
         // Components built by the typed values are in order already; only sort when they are not.
-        guard zip(ranks, ranks.dropFirst()).contains(where: { $0 > $1 }) else { return component.properties }
+        var previous = 0
+        var inOrder = true
+        for property in component.properties {
+            let current = rank(property.name)
+            if current < previous {
+                inOrder = false
+                break
+            }
+            previous = current
+        }
+        if inOrder { return component.properties }
+        let ranks = component.properties.map { rank($0.name) }
         return component.properties.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
             .map { component.properties[$0] }
     }

@@ -43,13 +43,17 @@ enum EventComponent {
     static func stamped(_ body: Component, sequence: Int, changed day: LocalDate) -> Component {
         var component = body
         component.properties.removeAll { $0.hasName(.sequence) || $0.hasName(.dtStamp) }
-        component.properties.insert(
+        component.properties.insert(contentsOf: stamp(sequence: sequence, changed: day), at: 1)
+        return component
+    }
+
+    /// DTSTAMP at midnight UTC of `day`, then SEQUENCE: the properties ``stamped(_:sequence:changed:)`` adds.
+    static func stamp(sequence: Int, changed day: LocalDate) -> [Property] {
+        [
             DateTimeValue.utc(.init(year: day.year, month: day.month, day: day.day, hour: 0, minute: 0))
                 .property(named: .dtStamp),
-            at: 1
-        )
-        component.properties.insert(Property(name: .sequence, value: String(sequence)), at: 2)
-        return component
+            Property(name: .sequence, value: String(sequence)),
+        ]
     }
 
     /// A published event again, as STATUS:CANCELLED (instead of the STATUS it had) without its alarm.
@@ -100,8 +104,14 @@ enum EventComponent {
     /// The VTIMEZONE a calendar holding `events` needs: `zone` over the span of their timed instants;
     /// empty when they are all-day events only.
     static func timeZones(for events: [Component], zone: TimeZoneID) -> [Component] {
-        guard let span = instantSpan(of: events, zone: zone.timeZone),
-            let timeZone = TimeZoneComponent.component(tzid: zone.identifier, zone: zone.timeZone, covering: span)
+        let calendar = calendar(in: zone.timeZone)
+        let dates = events.flatMap { instants(of: $0, calendar: calendar) }
+        guard let first = dates.min(), let last = dates.max(),
+            let timeZone = TimeZoneComponent.component(
+                tzid: zone.identifier,
+                zone: zone.timeZone,
+                covering: first...last
+            )
         else { return [] }
         return [timeZone]
     }
@@ -113,30 +123,31 @@ enum EventComponent {
         return event
     }
 
-    /// The instants the events span in `zone`, for the VTIMEZONE they need; nil without timed events.
+    /// The Gregorian calendar in `zone` that ``instants(of:calendar:)`` reads wall-clock times with.
+    static func calendar(in zone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }
+
+    /// The instants of the event's DTSTART and DTEND in `calendar`'s zone, for the VTIMEZONE a calendar needs.
     ///
     /// Only zoned times count (rota writes its timed events in the rotation's zone); their values are read by
     /// the iCalendar reader, so a value that is no DATE-TIME is left out rather than read as year 0.
-    private static func instantSpan(of events: [Component], zone: TimeZone) -> ClosedRange<Date>? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let dates = events.flatMap { event in
-            [PropertyName.dtStart, .dtEnd].compactMap { name -> Date? in
-                guard let property = event.property(name),
-                    case .zoned(_, let parts)? = try? DateTimeValue(property: property)
-                else { return nil }
-                return calendar.date(
-                    from: DateComponents(
-                        year: parts.year,
-                        month: parts.month,
-                        day: parts.day,
-                        hour: parts.hour,
-                        minute: parts.minute
-                    )
+    static func instants(of event: Component, calendar: Calendar) -> [Date] {
+        [PropertyName.dtStart, .dtEnd].compactMap { name -> Date? in
+            guard let property = event.property(name),
+                case .zoned(_, let parts)? = try? DateTimeValue(property: property)
+            else { return nil }
+            return calendar.date(
+                from: DateComponents(
+                    year: parts.year,
+                    month: parts.month,
+                    day: parts.day,
+                    hour: parts.hour,
+                    minute: parts.minute
                 )
-            }
+            )
         }
-        guard let first = dates.min(), let last = dates.max() else { return nil }
-        return first...last
     }
 }

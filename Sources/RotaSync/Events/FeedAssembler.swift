@@ -38,39 +38,50 @@ package enum FeedAssembler {
         windowStart: LocalDate
     ) -> Output {
         var state = FeedState()
-        var published: [(feeds: [String], sortKey: String, component: Component)] = []
+        var published: [PublishedEvent] = []
+        let wallClock = EventComponent.calendar(in: config.rotation.timeZone.timeZone)
         for event in events {
             let body = EventComponent.component(for: event, team: config.team)
-            let hash = FNV1a.hex(ICalendarWriter.write(body))
+            let before = previous.events[event.uid]
+            // An event keeps its revision while its content stays the same: the usual case, so written first.
+            let guess = before.map { $0.cancelled ? ($0.sequence + 1, asOf) : ($0.sequence, $0.changed) } ?? (0, asOf)
+            let revised = RevisedEvent(body, guess: guess) { hash in
+                guard let before else { return (0, asOf) }
+                return before.contentHash == hash && !before.cancelled
+                    ? (before.sequence, before.changed) : (before.sequence + 1, asOf)
+            }
             var entry = FeedState.Entry(
-                sequence: 0,
-                contentHash: hash,
-                changed: asOf,
-                lastPublished: "",
+                sequence: revised.sequence,
+                contentHash: revised.contentHash,
+                changed: revised.changed,
+                lastPublished: String(decoding: revised.bytes, as: UTF8.self),
                 feeds: event.feeds,
                 cancelled: false,
                 lastDay: EventComponent.lastDay(of: event.end)
             )
-            if let before = previous.events[event.uid] {
-                if before.contentHash == hash, !before.cancelled {
-                    entry.sequence = before.sequence
-                    entry.changed = before.changed
-                } else {
-                    entry.sequence = before.sequence + 1
-                }
-            }
-            let component = EventComponent.stamped(body, sequence: entry.sequence, changed: entry.changed)
-            entry.lastPublished = String(decoding: ICalendarWriter.write(component), as: UTF8.self)
             let sortKey = EventComponent.sortKey(event.start, uid: event.uid)
-            if let before = previous.events[event.uid],
+            let current = PublishedEvent(
+                revised.component,
+                written: revised.bytes,
+                feeds: event.feeds,
+                sortKey: sortKey,
+                calendar: wallClock
+            )
+            if let before,
                 let departed = departedCopy(of: before, now: entry, feeds: event.feeds, asOf: asOf)
             {
+                let copy = PublishedEvent(
+                    departed.component,
+                    feeds: departed.feeds,
+                    sortKey: sortKey,
+                    calendar: wallClock
+                )
                 entry.departedFeeds = departed.feeds
-                entry.departedCopy = String(decoding: ICalendarWriter.write(departed.component), as: UTF8.self)
-                published.append((departed.feeds, sortKey, departed.component))
+                entry.departedCopy = String(decoding: copy.bytes, as: UTF8.self)
+                published.append(copy)
             }
             state.events[event.uid] = entry
-            published.append((event.feeds, sortKey, component))
+            published.append(current)
         }
         for (uid, before) in previous.events.sorted(by: { $0.key < $1.key }) where state.events[uid] == nil {
             guard before.lastDay >= windowStart,
@@ -87,22 +98,33 @@ package enum FeedAssembler {
                 entry.cancelled = true
             }
             let component = EventComponent.cancelled(old, sequence: entry.sequence, changed: entry.changed)
-            entry.lastPublished = String(decoding: ICalendarWriter.write(component), as: UTF8.self)
-            state.events[uid] = entry
             let start = EventComponent.startKey(of: old)
-            published.append((entry.feeds, "\(start) \(uid)", component))
+            let cancelled = PublishedEvent(
+                component,
+                feeds: entry.feeds,
+                sortKey: "\(start) \(uid)",
+                calendar: wallClock
+            )
+            entry.lastPublished = String(decoding: cancelled.bytes, as: UTF8.self)
+            state.events[uid] = entry
+            published.append(cancelled)
         }
         published.sort { $0.sortKey < $1.sortKey }
         var feeds: [String: [UInt8]] = [:]
         var eventCounts: [String: Int] = [:]
+        var timeZones = FeedTimeZones(zone: config.rotation.timeZone)
         for name in FeedNames.all(config) {
             // Reminders belong to the person on call: only engineer feeds keep the VALARMs.
             let keepsAlarms = FeedNames.isEngineerFeed(name)
-            let components = published.filter { $0.feeds.contains(name) }.map { entry in
-                keepsAlarms ? entry.component : EventComponent.withoutAlarms(entry.component)
+            let carried = published.filter { $0.feeds.contains(name) }
+            let span = carried.lazy.compactMap(\.span).reduce(nil) { (span: ClosedRange<Date>?, next) in
+                span.map { min($0.lowerBound, next.lowerBound)...max($0.upperBound, next.upperBound) } ?? next
             }
-            feeds[name] = ICalendarWriter.write(calendar(name, components, config: config))
-            eventCounts[name] = components.count
+            feeds[name] = ICalendarWriter.write(
+                calendar(name, timeZones: timeZones.components(covering: span), config: config),
+                appendingWritten: carried.map { keepsAlarms ? $0.bytes : $0.bytesWithoutAlarms }
+            )
+            eventCounts[name] = carried.count
         }
         return Output(feeds: feeds, eventCounts: eventCounts, state: state)
     }
@@ -134,8 +156,9 @@ package enum FeedAssembler {
     }
 
     /// A VCALENDAR with the calendar properties subscribers need (RFC 7986 NAME and REFRESH-INTERVAL,
-    /// and the common X-WR-CALNAME, X-PUBLISHED-TTL, X-WR-TIMEZONE) and a VTIMEZONE for the rotation's zone.
-    private static func calendar(_ name: String, _ events: [Component], config: TeamConfig) -> Component {
+    /// and the common X-WR-CALNAME, X-PUBLISHED-TTL, X-WR-TIMEZONE) and the VTIMEZONE for the rotation's zone;
+    /// the events follow it, written already.
+    private static func calendar(_ name: String, timeZones: [Component], config: TeamConfig) -> Component {
         let zone = config.rotation.timeZone.identifier
         let title = FeedTitles.title(of: name, config: config)
         var properties = [
@@ -156,7 +179,7 @@ package enum FeedAssembler {
         return Component(
             name: "VCALENDAR",
             properties: properties,
-            components: EventComponent.timeZones(for: events, zone: config.rotation.timeZone) + events
+            components: timeZones
         )
     }
 }

@@ -15,7 +15,10 @@ struct FeedFolder {
         let stateURL = url.appendingPathComponent(Self.stateFile)
         guard FileManager.default.fileExists(atPath: stateURL.path) else { return .empty }
         do {
-            return try JSONDecoder().decode(FeedState.self, from: Data(contentsOf: stateURL))
+            // The fast reader takes what rota writes; anything else goes to the decoder, which reads it as before
+            // or says what is wrong.
+            let data = try Data(contentsOf: stateURL)
+            return try FeedState(jsonBytes: Array(data)) ?? JSONDecoder().decode(FeedState.self, from: data)
         } catch {
             throw CommandFailure(
                 message: "cannot read the feed state: \(error.localizedDescription)",
@@ -47,7 +50,7 @@ struct FeedFolder {
                 to: url.appendingPathComponent(Self.schedulePage)
             )
             _ = try AtomicFile.writeIfChanged(
-                try stateBytes(output.state),
+                stateBytes(output.state),
                 to: url.appendingPathComponent(Self.stateFile)
             )
             return (written, FeedNames.all(config).count - written)
@@ -65,11 +68,10 @@ struct FeedFolder {
     /// The schedule page beside the feeds (see `SchedulePage`).
     static let schedulePage = "schedule.html"
 
-    /// The state as JSON with its keys as they are (UIDs are keys, so no snake_case conversion).
-    private func stateBytes(_ state: FeedState) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(state) + Data("\n".utf8)
+    /// The state as JSON with its keys as they are (UIDs are keys, so no snake_case conversion): the bytes
+    /// `FeedState.jsonBytes` writes, the same as the `JSONEncoder` output earlier versions wrote.
+    private func stateBytes(_ state: FeedState) -> Data {
+        Data(state.jsonBytes)
     }
 
     /// `index.json`: every feed with its file, title and number of events.

@@ -131,13 +131,15 @@ enum SchedulePage {
         let current = schedule.shifts.last { $0.start.date <= asOf }?.handOff ?? asOf
         let inWindow = schedule.shifts.filter { $0.end.date > window.start && $0.start.date < window.end }
         let handOffs = Array(Set(inWindow.map(\.handOff))).sorted()
+        // Each week's pieces in plan order, grouped once rather than searched for every row.
+        let piecesByHandOff = Dictionary(grouping: schedule.shifts, by: \.handOff)
         let engineers = config.engineers
         var html = "<table class=\"grid\">\n<thead><tr><th scope=\"col\">Week of</th>"
         for engineer in engineers { html += "<th scope=\"col\">\(escape(engineer.name))</th>" }
         html += "<th scope=\"col\">Holidays</th></tr></thead>\n<tbody>\n"
         var lineDrawn = false
         for handOff in handOffs {
-            let pieces = schedule.shifts.filter { $0.handOff == handOff }
+            let pieces = piecesByHandOff[handOff] ?? []
             let weekEnd = pieces.map(\.end.date).max() ?? handOff.adding(days: 7)
             if !lineDrawn, handOff >= current, let first = pieces.first,
                 !LockWindow.contains(first, of: schedule, config: config)
@@ -157,8 +159,8 @@ enum SchedulePage {
             html +=
                 "<tr\(rowClass)><th scope=\"row\">\(escape(handOff.description))"
                 + (uncovered ? "<br><strong>UNCOVERED</strong>" : "") + "</th>"
-            for engineer in engineers {
-                html += cell(engineer, pieces: pieces, from: handOff, until: weekEnd, config: config)
+            for index in engineers.indices {
+                html += cell(engineers[index], pieces: pieces, from: handOff, until: weekEnd, config: config)
             }
             html += "<td class=\"holidays\">\(holidays(pieces))</td></tr>\n"
         }
@@ -230,6 +232,8 @@ enum SchedulePage {
 
     /// The days in `from..<until` the engineer is away.
     private static func ptoDays(_ engineer: Engineer, from: LocalDate, until: LocalDate) -> [LocalDate] {
+        // Most weeks hold no PTO: those need no day-by-day look.
+        guard engineer.pto.contains(where: { $0.first < until && from <= $0.last }) else { return [] }
         var days: [LocalDate] = []
         var day = from
         while day < until {
