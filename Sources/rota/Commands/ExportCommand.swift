@@ -168,7 +168,8 @@ struct ExportCommand: AsyncParsableCommand {
             feeds: FeedNames.all(config).map {
                 SchedulePage.FeedLink(title: FeedTitles.title(of: $0, config: config), href: (base ?? "") + "\($0).ics")
             },
-            runbooks: nil
+            runbooks: nil,
+            planned: (schedule, windowStart, windowEnd)
         )
         let report = try folder.write(output, config: config, schedulePage: page)
         let noon = LocalDateTime(date: asOf, time: .noon)

@@ -28,24 +28,24 @@ enum SchedulePage {
     ///   - asOf: Today, as a value.
     ///   - feeds: The feeds to list.
     ///   - runbooks: The link to the runbooks index, if there is one.
+    ///   - planned: A plan the caller already has, used when it covers exactly ``planningRange(config:asOf:)``
+    ///     (`rota export`'s plan of the feed window does, for a window reaching a year ahead), so the page does not
+    ///     plan the same days again.
     /// - Returns: The HTML document.
     static func render(
         config: TeamConfig,
         ledger: Ledger,
         asOf: LocalDate,
         feeds: [FeedLink],
-        runbooks: String?
+        runbooks: String?,
+        planned: (schedule: Schedule, from: LocalDate, until: LocalDate)? = nil
     ) -> String {
         let window = config.feeds.window(around: asOf)
-        let from = min(window.start, asOf.adding(days: -config.rotation.lengthDays))
+        let range = planningRange(config: config, asOf: asOf)
         let year = asOf.adding(days: 364)
-        let schedule = Planner.plan(
-            config: config,
-            ledger: ledger,
-            asOf: asOf,
-            from: from,
-            until: max(year, window.end)
-        )
+        let schedule =
+            planned.flatMap { $0.from == range.from && $0.until == range.until ? $0.schedule : nil }
+            ?? Planner.plan(config: config, ledger: ledger, asOf: asOf, from: range.from, until: range.until)
         let fairness = FairnessReport.compute(schedule, config: config, ledger: ledger, from: asOf, until: year)
         return html(
             config: config,
@@ -55,6 +55,16 @@ enum SchedulePage {
             window: window,
             feeds: feeds,
             runbooks: runbooks
+        )
+    }
+
+    /// The days the page plans: the feed window (the grid), a shift before `asOf` ("On call now"), and a year ahead
+    /// (the fairness figures).
+    static func planningRange(config: TeamConfig, asOf: LocalDate) -> (from: LocalDate, until: LocalDate) {
+        let window = config.feeds.window(around: asOf)
+        return (
+            min(window.start, asOf.adding(days: -config.rotation.lengthDays)),
+            max(asOf.adding(days: 364), window.end)
         )
     }
 
