@@ -126,6 +126,19 @@ import Testing
         #expect(result.standardError.contains("error: the folder holds no team config"))
     }
 
+    @Test func twoConfigsWithOneNameAreRefusedBeforeAnythingRuns() throws {
+        let folder = try Self.folder(["payments.yaml"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            at: folder.appendingPathComponent("payments.yaml"),
+            to: folder.appendingPathComponent("payments.yml")
+        )
+        let result = try RotaBinary.run(["check", "--config", folder.path])
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError.contains("payments.yaml and \(folder.path)/payments.yml would share one ledger"))
+    }
+
     /// export: a folder per team and the organisation's page; a second export with nothing changed writes nothing
     /// (files keep their modification times); a deleted feed is written again, the same bytes as before.
     @Test func exportWritesEachTeamAndTheOrganisationPageAndSkipsWhatDidNotChange() throws {

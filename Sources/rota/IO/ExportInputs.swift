@@ -38,7 +38,14 @@ struct ExportInputs: Equatable {
         var bytes: [UInt8] = Array("rota export inputs 1\n\(asOf)\n\(base ?? "-")\n\(binary)\n".utf8)
         for path in [configPath, ledgerPath] {
             bytes += Array("\(path)\n".utf8)
-            bytes += FileManager.default.contents(atPath: path).map(Array.init) ?? Array("(none)".utf8)
+            // A missing ledger is an empty one; any other file that cannot be read is left to the export to report.
+            if !FileManager.default.fileExists(atPath: path) {
+                bytes += Array("(none)".utf8)
+            } else if case let .success(read) = BoundedFileReader.read(path, limit: LedgerLoader.maximumBytes) {
+                bytes += read
+            } else {
+                return nil
+            }
         }
         for calendar in config.holidays.calendars {
             guard !calendar.isURL,

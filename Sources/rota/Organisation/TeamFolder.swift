@@ -61,6 +61,14 @@ struct TeamFolder: Sendable {
                 at: path
             )
         }
+        for (team, next) in zip(teams, teams.dropFirst()) where team.slug == next.slug {
+            throw CommandFailure(
+                message: "\(team.configPath) and \(next.configPath) would share one ledger (\(team.ledgerPath)) and "
+                    + "one output folder (\(team.slug)/)",
+                hint: "rename one of them: each team's file name must differ without its .yaml or .yml",
+                at: path
+            )
+        }
         self.path = path
         self.teams = teams
     }
