@@ -79,24 +79,9 @@ enum FolderOutput {
         )
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal, escaped as every rota JSON escapes it.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where control.value < 0x20:
-                out +=
-                    "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count)
-                    + String(control.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        (try? JSONOutput.encode(text)).map { String($0.dropLast()) } ?? "\"\""
     }
 
     /// `json` without its final newline, every line after the first indented by `spaces`.
