@@ -25,17 +25,14 @@ extension PlanCommand {
                 format: format
             )
             guard record else { return TeamPlanOutput(text: text, recorded: nil) }
-            let (before, updated) = try LedgerFile.update(team.ledgerPath, config: config, asOf: asOf) { current in
-                let currentSchedule =
-                    current == ledger
-                    ? schedule : Planner.plan(config: config, ledger: current, asOf: asOf, horizon: horizon)
-                return Recorder.record(currentSchedule, into: current, policy: config.holidayPolicy)
-            }
-            guard updated != before else { return TeamPlanOutput(text: text, recorded: nil) }
-            let recorded =
-                "Recorded in \(team.ledgerPath): \(Plural.count(updated.shifts.count - before.shifts.count, "shift lock")), "
-                + "\(Plural.count(updated.holidays.count - before.holidays.count, "holiday decision")), "
-                + "\(Plural.count(updated.credits.count - before.credits.count, "PTO credit"))."
+            let recorded = try Self.record(
+                schedule,
+                config: config,
+                ledger: ledger,
+                ledgerPath: team.ledgerPath,
+                asOf: asOf,
+                horizon: horizon
+            )
             return TeamPlanOutput(text: text, recorded: recorded)
         }
         let texts = results.map { $0.map(\.text) }

@@ -91,26 +91,45 @@ struct PlanCommand: AsyncParsableCommand {
         let shown = try Self.show(schedule, config: config, ledgerPath: ledgerPath, ledger: ledger, format: format)
         print(shown, terminator: "")
         if record {
-            // Under the ledger lock, plan again from the ledger as it is now if another run recorded meanwhile (the
-            // planner is a pure function of its inputs, so an unchanged ledger gives the schedule already shown).
-            let (before, updated) = try LedgerFile.update(ledgerPath, config: config, asOf: asOf) { current in
-                let currentSchedule =
-                    current == ledger
-                    ? schedule : Planner.plan(config: config, ledger: current, asOf: asOf, horizon: horizon.span)
-                return Recorder.record(currentSchedule, into: current, policy: config.holidayPolicy)
-            }
-            guard updated != before else {
-                verbosity.note("Nothing to record: the ledger \(ledgerPath) already holds every due decision.")
-                return
-            }
-            let shifts = updated.shifts.count - before.shifts.count
-            let holidays = updated.holidays.count - before.holidays.count
-            let credits = updated.credits.count - before.credits.count
+            let recorded = try Self.record(
+                schedule,
+                config: config,
+                ledger: ledger,
+                ledgerPath: ledgerPath,
+                asOf: asOf,
+                horizon: horizon.span
+            )
             verbosity.note(
-                "Recorded in \(ledgerPath): \(Plural.count(shifts, "shift lock")), "
-                    + "\(Plural.count(holidays, "holiday decision")), \(Plural.count(credits, "PTO credit"))."
+                recorded ?? "Nothing to record: the ledger \(ledgerPath) already holds every due decision."
             )
         }
+    }
+
+    /// Appends the due decisions of `schedule` to the ledger, under its lock; returns what was recorded, as the note
+    /// says it, or nil when the ledger already held everything.
+    ///
+    /// Under the lock, plans again from the ledger as it is now if another run recorded meanwhile (the planner is a
+    /// pure function of its inputs, so an unchanged ledger gives the schedule already shown).
+    static func record(
+        _ schedule: Schedule,
+        config: TeamConfig,
+        ledger: Ledger,
+        ledgerPath: String,
+        asOf: LocalDate,
+        horizon: CalendarSpan
+    ) throws -> String? {
+        let (before, updated) = try LedgerFile.update(ledgerPath, config: config, asOf: asOf) { current in
+            let currentSchedule =
+                current == ledger
+                ? schedule : Planner.plan(config: config, ledger: current, asOf: asOf, horizon: horizon)
+            return Recorder.record(currentSchedule, into: current, policy: config.holidayPolicy)
+        }
+        guard updated != before else { return nil }
+        let shifts = updated.shifts.count - before.shifts.count
+        let holidays = updated.holidays.count - before.holidays.count
+        let credits = updated.credits.count - before.credits.count
+        return "Recorded in \(ledgerPath): \(Plural.count(shifts, "shift lock")), "
+            + "\(Plural.count(holidays, "holiday decision")), \(Plural.count(credits, "PTO credit"))."
     }
 
     /// The plan as a table or JSON.
