@@ -100,6 +100,27 @@ import Testing
         }
     }
 
+    /// plan --record records each team's due decisions in the ledger beside its config, and a second run has nothing
+    /// to record.
+    @Test func recordingWritesEachTeamsOwnLedger() throws {
+        let teams = try Self.folder(["payments.yaml", "search.yaml"])
+        defer { try? FileManager.default.removeItem(at: teams) }
+        let record = ["plan", "--config", teams.path, "--record", "--horizon", "4w"] + Self.asOf
+        let first = try RotaBinary.run(record)
+        #expect(first.status == 0, "\(first.standardError)")
+        for name in ["payments", "search"] {
+            #expect(first.standardError.contains("Recorded in \(teams.path)/\(name).ledger.yaml: "))
+            let ledger = try String(
+                contentsOf: teams.appendingPathComponent("\(name).ledger.yaml"),
+                encoding: .utf8
+            )
+            #expect(ledger.contains("shifts:"), "\(name): \(ledger)")
+        }
+        let second = try RotaBinary.run(record)
+        #expect(second.status == 0)
+        #expect(second.standardError == "Nothing to record: every team's ledger already holds every due decision.\n")
+    }
+
     @Test func runbooksGoIntoAFolderPerTeam() throws {
         let out = try RotaBinary.temporaryFolder("org-runbooks")
         defer { try? FileManager.default.removeItem(at: out) }
