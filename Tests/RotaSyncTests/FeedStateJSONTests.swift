@@ -99,4 +99,41 @@ import Testing
         #expect(state == (try JSONDecoder().decode(FeedState.self, from: Data(text.utf8))))
         #expect(state.events["u"]?.lastPublished == "q\" b\\ s/ \u{8}\u{c}\n\r\t \u{1}é€")
     }
+
+    /// The escaper checks eight bytes at a time: every character that needs an escape, at every position in and
+    /// across those eight-byte steps, and in strings of every length around them, comes out as the encoder writes it.
+    @Test func everyStringIsEscapedAsTheEncoderEscapesIt() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let plain: [Character] = ["a", "Z", "0", " ", "/", "~", "\u{7f}", "é", "€", "😀", "!", "#", "]", "[", "{"]
+        let special: [Character] = ["\"", "\\", "\n", "\r", "\r\n", "\t", "\u{0}", "\u{8}", "\u{c}", "\u{1f}", "\u{1b}"]
+        var generator = SystemRandomNumberGenerator()
+        var cases: [String] = []
+        for length in 0...24 {
+            for position in 0..<max(length, 1) {
+                for mark in special {
+                    var characters = (0..<length).map { _ in plain.randomElement(using: &generator)! }
+                    if length > 0 { characters[position] = mark }
+                    cases.append(String(characters))
+                }
+            }
+        }
+        for _ in 0..<500 {
+            let length = Int.random(in: 0...200, using: &generator)
+            cases.append(
+                String(
+                    (0..<length).map { _ in
+                        Int.random(in: 0..<8, using: &generator) == 0
+                            ? special.randomElement(using: &generator)! : plain.randomElement(using: &generator)!
+                    }
+                )
+            )
+        }
+        for text in cases {
+            var written: [UInt8] = []
+            JSONText.appendString(text, to: &written)
+            let expected = Array(try encoder.encode(text))
+            #expect(written == expected, "\(text.debugDescription)")
+        }
+    }
 }

@@ -13,9 +13,43 @@ enum AtomicFile {
     /// part of one; after a crash, a file may be empty, and `rota export` then writes it again (its record of inputs
     /// compares every file's size).
     static func writeIfChanged(_ bytes: Data, to file: URL) throws -> Bool {
-        if let existing = try? Data(contentsOf: file), existing == bytes { return false }
-        try replace(file.path, with: bytes)
+        try bytes.withUnsafeBytes { try writeIfChanged($0, to: file.path) }
+    }
+
+    /// ``writeIfChanged(_:to:)`` for bytes an export made as an array (feeds, the state): no copy into `Data`.
+    static func writeIfChanged(_ bytes: [UInt8], to path: String) throws -> Bool {
+        try bytes.withUnsafeBytes { try writeIfChanged($0, to: path) }
+    }
+
+    private static func writeIfChanged(_ bytes: UnsafeRawBufferPointer, to path: String) throws -> Bool {
+        if holds(path, bytes) { return false }
+        try replace(path, with: bytes)
         return true
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`; false when it cannot be read.
+    ///
+    /// The size is compared first (from `fstat`), so a changed feed is not read at all, and a missing one costs
+    /// one failed `open`.
+    private static func holds(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == bytes.count else { return false }
+        guard let expected = bytes.baseAddress, !bytes.isEmpty else { return true }
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let count = read(descriptor, buffer, min(chunk, bytes.count - offset))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0, memcmp(buffer, expected + offset, count) == 0 else { return false }
+            offset += count
+        }
+        // A file that grew since fstat holds more than `bytes`.
+        return read(descriptor, buffer, 1) == 0
     }
 
     /// Why a file could not be written, as `strerror` says it.
@@ -27,21 +61,22 @@ enum AtomicFile {
     }
 
     /// Writes `bytes` to a temporary file beside `path` (named after it and this process), then renames it over `path`.
-    private static func replace(_ path: String, with bytes: Data) throws {
+    private static func replace(_ path: String, with buffer: UnsafeRawBufferPointer) throws {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         let temporary = String(path[..<slash]) + "." + String(path[slash...]) + ".rota-tmp-\(getpid())"
         func failure(_ at: String) -> WriteFailure { WriteFailure(path: at, reason: String(cString: strerror(errno))) }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure(temporary) }
         var written = 0
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let count = write(descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                written += count
+        var complete = true
+        while written < buffer.count {
+            let count = write(descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                complete = false
+                break
             }
-            return true
+            written += count
         }
         let closed = close(descriptor) == 0
         guard complete, closed else {

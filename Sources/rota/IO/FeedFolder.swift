@@ -37,22 +37,15 @@ struct FeedFolder {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             var written = 0
+            let folder = path.hasSuffix("/") ? path : path + "/"
             for name in FeedNames.all(config) {
-                let bytes = Data(output.feeds[name] ?? [])
-                if try AtomicFile.writeIfChanged(bytes, to: url.appendingPathComponent("\(name).ics")) { written += 1 }
+                if try AtomicFile.writeIfChanged(output.feeds[name] ?? [], to: folder + name + ".ics") { written += 1 }
             }
-            _ = try AtomicFile.writeIfChanged(
-                Data(try index(output, config: config).utf8),
-                to: url.appendingPathComponent("index.json")
-            )
-            _ = try AtomicFile.writeIfChanged(
-                Data(schedulePage.utf8),
-                to: url.appendingPathComponent(Self.schedulePage)
-            )
-            _ = try AtomicFile.writeIfChanged(
-                stateBytes(output.state),
-                to: url.appendingPathComponent(Self.stateFile)
-            )
+            _ = try AtomicFile.writeIfChanged(Array(try index(output, config: config).utf8), to: folder + "index.json")
+            _ = try AtomicFile.writeIfChanged(Array(schedulePage.utf8), to: folder + Self.schedulePage)
+            // The state as JSON with its keys as they are (UIDs are keys, so no snake_case conversion): the bytes
+            // `FeedState.jsonBytes` writes, the same as the `JSONEncoder` output earlier versions wrote.
+            _ = try AtomicFile.writeIfChanged(output.state.jsonBytes, to: folder + Self.stateFile)
             return (written, FeedNames.all(config).count - written)
         } catch let failure as CommandFailure {
             throw failure
@@ -67,12 +60,6 @@ struct FeedFolder {
 
     /// The schedule page beside the feeds (see `SchedulePage`).
     static let schedulePage = "schedule.html"
-
-    /// The state as JSON with its keys as they are (UIDs are keys, so no snake_case conversion): the bytes
-    /// `FeedState.jsonBytes` writes, the same as the `JSONEncoder` output earlier versions wrote.
-    private func stateBytes(_ state: FeedState) -> Data {
-        Data(state.jsonBytes)
-    }
 
     /// `index.json`: every feed with its file, title and number of events.
     private func index(_ output: FeedAssembler.Output, config: TeamConfig) throws -> String {
