@@ -106,7 +106,9 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let plain: [Character] = ["a", "Z", "0", " ", "/", "~", "\u{7f}", "é", "€", "😀", "!", "#", "]", "[", "{"]
-        let special: [Character] = ["\"", "\\", "\n", "\r", "\r\n", "\t", "\u{0}", "\u{8}", "\u{c}", "\u{1f}", "\u{1b}"]
+        let special: [Character] = [
+            "\"", "\\", "\n", "\r", "\r\n", "\t", "\u{0}", "\u{8}", "\u{c}", "\u{1f}", "\u{1b}",
+        ]
         var generator = SystemRandomNumberGenerator()
         var cases: [String] = []
         for length in 0...24 {
