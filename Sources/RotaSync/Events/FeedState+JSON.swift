@@ -153,7 +153,9 @@ enum JSONText {
     static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
-        func hasByteBelow(_ value: UInt64, _ limit: UInt64) -> Bool { (value &- ones &* limit) & ~value & highBits != 0 }
+        func hasByteBelow(_ value: UInt64, _ limit: UInt64) -> Bool {
+            (value &- ones &* limit) & ~value & highBits != 0
+        }
         return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1)
             || hasByteBelow(word ^ (ones &* 0x5C), 1)
     }
