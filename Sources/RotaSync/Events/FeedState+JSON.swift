@@ -37,7 +37,9 @@ extension FeedState {
         let keys = pairs.map(\.key)
         var order = Array(keys.indices)
         order.sort { keys[$0] < keys[$1] }
-        let byBytes = zip(order, order.dropFirst()).allSatisfy { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+        let byBytes = zip(order, order.dropFirst()).allSatisfy {
+            keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8)
+        }
         if !byBytes { order.sort { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) } }
         return order.map { pairs[$0] }
     }
