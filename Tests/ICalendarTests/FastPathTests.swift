@@ -1,4 +1,5 @@
 import ICalendar
+import RotaTestSupport
 import Testing
 
 /// The byte-level fast paths of the writer and reader agree with the general code they bypass.
@@ -59,5 +60,41 @@ import Testing
         } throws: { error in
             (error as? ICalendarError)?.line == 13
         }
+    }
+}
+
+/// The shortcuts of ``CivilDay`` (a step inside the month, digits written straight into a string) agree with the
+/// general code beside them.
+@Suite struct CivilDayFastPathTests {
+    /// `value` in decimal, zero-padded to `width`, as the general path writes it.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// Days from year -400 to 10400 (beyond four digits on both sides, where the general path writes them), and
+    /// steps of every size from a month back to a month ahead, plus years.
+    @Test func randomDaysAndStepsAgreeWithTheDayCount() {
+        var generator = SeededGenerator(seed: 17)
+        let lowest = -(1970 + 400) * 366
+        let highest = (10_400 - 1970) * 366
+        var inMonth = 0
+        for _ in 0..<200_000 {
+            let day = CivilDay(daysSinceEpoch: Int.random(in: lowest...highest, using: &generator))
+            let step =
+                Bool.random(using: &generator)
+                ? Int.random(in: -40...40, using: &generator) : Int.random(in: -5_000...5_000, using: &generator)
+            let expected = CivilDay(daysSinceEpoch: day.daysSinceEpoch + step)
+            let actual = day.adding(days: step)
+            #expect(
+                actual.year == expected.year && actual.month == expected.month && actual.day == expected.day,
+                "\(day) + \(step) days is \(actual), not \(expected)"
+            )
+            if actual.month == day.month, actual.year == day.year { inMonth += 1 }
+            let (year, month, date) = (Self.padded(day.year, 4), Self.padded(day.month, 2), Self.padded(day.day, 2))
+            #expect(day.description == "\(year)-\(month)-\(date)")
+            #expect(day.basicFormat == "\(year)\(month)\(date)")
+        }
+        #expect(inMonth > 30_000)
     }
 }

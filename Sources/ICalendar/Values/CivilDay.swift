@@ -68,7 +68,12 @@ public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public func adding(days: Int) -> CivilDay {
-        CivilDay(daysSinceEpoch: daysSinceEpoch + days)
+        // Most steps (the next day, a week) stay inside the month: no day 1-28 needs the trip through the day count.
+        let target = day + days
+        if (1...28).contains(day), (1...28).contains(target), (1...12).contains(month) {
+            return CivilDay(uncheckedYear: year, month: month, day: target)
+        }
+        return CivilDay(daysSinceEpoch: daysSinceEpoch + days)
     }
 
     /// Adds calendar months, clamping the day to the end of a shorter month (Jan 31 + 1 month = Feb 28).
@@ -95,12 +100,14 @@ public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// ISO 8601 extended format, `2026-11-30`.
     public var description: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        DateDigits.text(year: year, month: month, day: day, separator: UInt8(ascii: "-"))
+            ?? "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
     }
 
     /// ISO 8601 basic format, `20261130`: an iCalendar DATE, and the date part of a DATE-TIME (RFC 5545 §3.3.4).
     public var basicFormat: String {
-        "\(Self.pad(year, 4))\(Self.pad(month, 2))\(Self.pad(day, 2))"
+        DateDigits.text(year: year, month: month, day: day, separator: nil)
+            ?? "\(Self.pad(year, 4))\(Self.pad(month, 2))\(Self.pad(day, 2))"
     }
 
     /// The day with its year moved into ``years``, its month into 1-12 and its day into 1-31, so day
