@@ -98,3 +98,46 @@ import Testing
         #expect(inMonth > 30_000)
     }
 }
+
+/// Reading `YYYY-MM-DD` from its bytes accepts exactly the texts the reading by parts and characters accepted.
+@Suite struct CivilDayISOReadingTests {
+    /// The reading before: split at hyphens, four, two and two characters that are ASCII numbers.
+    static func reference(_ text: String) -> CivilDay? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        return CivilDay(year: year, month: month, day: day)
+    }
+
+    /// 100,000 texts: real and impossible dates, some with one character replaced, inserted or removed (other
+    /// digits, signs, spaces, combining marks, full-width and Arabic-Indic digits), read whole and as substrings.
+    @Test func randomTextsAreReadAsByParts() {
+        let others = ["-", "+", " ", "0", "9", "a", "\u{301}", "\u{FF11}", "\u{0661}", "½", "\r\n", "/", "T", "日"]
+        var generator = SeededGenerator(seed: 23)
+        var dates = 0
+        for _ in 0..<100_000 {
+            let year = Int.random(in: 0...10_500, using: &generator)
+            let month = Int.random(in: 0...13, using: &generator)
+            let day = Int.random(in: 0...32, using: &generator)
+            var characters = Array("\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)")
+            let position = Int.random(in: 0...characters.count, using: &generator)
+            let other = Character(others.randomElement(using: &generator) ?? "-")
+            switch Int.random(in: 0...3, using: &generator) {
+            case 0 where position < characters.count: characters[position] = other
+            case 1: characters.insert(other, at: position)
+            case 2 where position < characters.count: characters.remove(at: position)
+            default: break
+            }
+            let text = String(characters)
+            let expected = Self.reference(text)
+            #expect(CivilDay(iso: text) == expected, "\(text.debugDescription)")
+            // Inside a longer text (which may hold a combining mark of the text's first character).
+            let inner = "[\(text)]".dropFirst().dropLast()
+            #expect(CivilDay(iso: inner) == Self.reference(String(inner)), "\(inner.debugDescription)")
+            if expected != nil { dates += 1 }
+        }
+        #expect(dates > 20_000)
+    }
+}

@@ -43,13 +43,28 @@ public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Parses the ISO 8601 calendar date form `YYYY-MM-DD` (the extended form, four-digit year).
+    ///
+    /// Read from the UTF-8 bytes: the form is exactly ten ASCII bytes, so no text with anything else in it
+    /// (a non-ASCII digit, a combining mark, a sign) can be one. Every date of every config and ledger comes
+    /// through here; splitting the text into parts and asking each character whether it is a number cost more.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        let bytes = text.utf8
+        guard bytes.count == 10 else { return nil }
+        var parts = (year: 0, month: 0, day: 0)
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch offset {
+            case ..<4: parts.year = parts.year * 10 + digit
+            case ..<7: parts.month = parts.month * 10 + digit
+            default: parts.day = parts.day * 10 + digit
+            }
+        }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
     /// Days since 1970-01-01; differences of these count days exactly.
