@@ -162,7 +162,9 @@ extension PlanState {
         }
         func ranked(_ candidates: [EngineerID]) -> [EngineerID] {
             // Each candidate's figures are looked up once, not in every comparison of the sort.
-            let keyed = candidates.map { (engineer: $0, owed: history.owed($0), last: history.last[$0]) }
+            let keyed = candidates.map {
+                (engineer: $0, owed: history.owed($0), last: history.last[$0], order: position[$0] ?? 0)
+            }
             return keyed.sorted { a, b in
                 if abs(a.owed - b.owed) > 1e-9 { return a.owed > b.owed }
                 if a.last != b.last {
@@ -170,7 +172,7 @@ extension PlanState {
                     guard let lastB = b.last else { return false }
                     return lastA < lastB
                 }
-                return (position[a.engineer] ?? 0) < (position[b.engineer] ?? 0)
+                return a.order < b.order
             }
             .map(\.engineer)
         }
