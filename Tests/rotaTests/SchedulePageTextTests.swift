@@ -40,4 +40,28 @@ import Testing
             )
         }
     }
+
+    /// The charts' figures as Foundation formats them: weeks on call from whole hours (a DST week is 167 or 169),
+    /// random figures, figures at and next to halfway between two results, tiny, huge, negative and not numbers.
+    @Test(arguments: [1, 2])
+    func figuresAreWrittenAsFoundationFormatsThem(decimals: Int) {
+        var generator = SeededGenerator(seed: 29)
+        var values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, 0.125, 0.005, 1e-300, 999_999.95, 1e6, 1e7, -1.25]
+        values += [.nan, .infinity, -.infinity, .ulpOfOne, 0.5, 2.675, 1.005]
+        values += (0...30_000).map { Double($0) / 168 }
+        for _ in 0..<50_000 {
+            let halfway = (Double(Int.random(in: 0...100_000, using: &generator)) + 0.5) / (decimals == 1 ? 10 : 100)
+            values.append(halfway)
+            values.append(halfway.nextUp)
+            values.append(halfway.nextDown)
+            values.append(Double.random(in: 0..<2_000, using: &generator))
+            values.append(Double.random(in: 0..<1, using: &generator))
+        }
+        var differing: [String] = []
+        for value in values
+        where SchedulePage.fixed(value, decimals: decimals) != String(format: "%.\(decimals)f", value) {
+            differing.append("\(value)")
+        }
+        #expect(differing.isEmpty, "\(differing.count) figures written differently: \(differing.prefix(10))")
+    }
 }

@@ -343,10 +343,10 @@ enum SchedulePage {
         func name(_ id: EngineerID) -> String { config.engineer(id)?.name ?? id.rawValue }
         let labels = report.rows.map { name($0.engineer) }
         var html = "<h2>Fairness, \(escape(report.from.description)) to \(escape(report.until.description))</h2>\n"
-        html += "<p>Balance <strong>\(String(format: "%.2f", report.balance))</strong>, where "
+        html += "<p>Balance <strong>\(fixed(report.balance, decimals: 2))</strong>, where "
         html += "\(escape(FairnessReport.balanceFormula)).</p>\n<div class=\"charts\">\n"
         let weeks = report.rows.map(\.weeksOnCall)
-        html += chart("On-call weeks", labels: labels, values: weeks, texts: weeks.map { String(format: "%.1f", $0) })
+        html += chart("On-call weeks", labels: labels, values: weeks, texts: weeks.map { fixed($0, decimals: 1) })
         html += chart(
             "Holiday shifts",
             labels: labels,
