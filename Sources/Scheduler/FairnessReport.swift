@@ -52,6 +52,9 @@ package struct FairnessReport: Hashable, Sendable {
 
     /// The figures for the shifts of `schedule` (which should cover `from..<until`), counting credits
     /// from `ledger` and the policy's credit for proposed volunteer decisions.
+    ///
+    /// - Complexity: O(*s* + *e* × *d*) for *s* shifts, *e* engineers and *d* days in the period: one pass over
+    ///   the shifts adds each one to the figures of its engineer and of its holiday backups.
     package static func compute(
         _ schedule: Schedule,
         config: TeamConfig,
@@ -60,12 +63,20 @@ package struct FairnessReport: Hashable, Sendable {
         until: LocalDate
     ) -> FairnessReport {
         // People who left (or were removed from the config) still held shifts in the period: the ledger is history.
+        let inOrder = Set(config.rotation.order)
         var others: [EngineerID] = []
-        for shift in schedule.shifts where !config.rotation.order.contains(shift.engineer) {
+        for shift in schedule.shifts where !inOrder.contains(shift.engineer) {
             if !others.contains(shift.engineer) { others.append(shift.engineer) }
         }
-        let rows = (config.rotation.order + others).map { engineer in
-            row(engineer, schedule.shifts, config, ledger, from, until)
+        let engineers = config.rotation.order + others
+        var tally = Tally(engineers: engineers, from: from, period: from.days(until: until))
+        for shift in schedule.shifts {
+            tally.add(shift, from: from, until: until)
+        }
+        // `config.engineer(_:)` searches the list; the first of an id, as it finds, once per row.
+        let members = Dictionary(config.engineers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let rows = engineers.indices.map { row in
+            tally.row(row, member: members[engineers[row]], config: config, ledger: ledger, from: from, until: until)
         }
         var ratios: [Double] = []
         for (offset, a) in rows.enumerated() {
@@ -78,71 +89,11 @@ package struct FairnessReport: Hashable, Sendable {
         return FairnessReport(from: from, until: until, rows: rows, balance: balance)
     }
 
-    /// One engineer's figures from every shift of the schedule (`all`: backup duty lies on other
-    /// engineers' shifts).
-    private static func row(
-        _ engineer: EngineerID,
-        _ all: [Shift],
-        _ config: TeamConfig,
-        _ ledger: Ledger,
-        _ from: LocalDate,
-        _ until: LocalDate
-    ) -> Row {
-        let shifts = all.filter { $0.engineer == engineer }
-        let hours = shifts.reduce(0.0) { $0 + $1.endInstant.timeIntervalSince($1.startInstant) / 3600 }
-        var weekendDays = 0
-        var onCallDays: Set<LocalDate> = []
-        for shift in shifts {
-            for day in noonDays(of: shift, from: from, until: until) {
-                onCallDays.insert(day)
-                if day.weekday.isWeekend { weekendDays += 1 }
-            }
-        }
-        let backing = all.filter { shift in
-            shift.holiday?.backups.contains { $0.engineer == engineer } ?? false
-        }
-        let backupDays = Set(backing.flatMap { noonDays(of: $0, from: from, until: until) })
-        let holidayShifts = Dictionary(
-            grouping: shifts.filter { $0.holiday?.decision.engineer == engineer },
-            by: \.handOff
-        )
-        .values.compactMap(\.first?.holiday)
-        let volunteered = holidayShifts.filter { $0.decision.reason == .volunteer }
-        let credits = volunteered.reduce(0) { total, cover in
-            let recorded = ledger.credits.first {
-                $0.engineer == engineer && $0.holiday == cover.decision.holiday && $0.year == cover.decision.year
-            }
-            return total + (recorded?.days ?? config.holidayPolicy.volunteerCreditDays)
-        }
-        var longest = 0
-        var run = 0
-        var day = from
-        while day < until {
-            run = onCallDays.contains(day) ? 0 : run + 1
-            longest = max(longest, run)
-            day = day.adding(days: 1)
-        }
-        let daysOnTeam = daysOnTeam(config.engineer(engineer), lastShiftEnd: shifts.map(\.end.date).max(), from, until)
-        return Row(
-            engineer: engineer,
-            hoursOnCall: hours,
-            shifts: Set(shifts.map(\.handOff)).count,
-            holidayShiftsVolunteered: volunteered.count,
-            holidayShiftsAssigned: holidayShifts.count - volunteered.count,
-            weekendDays: weekendDays,
-            ptoCreditDays: credits,
-            holidayBackups: Set(backing.map(\.handOff)).count,
-            backupDays: backupDays.count,
-            longestDaysOff: longest,
-            weeksOnTeam: Double(daysOnTeam) / 7
-        )
-    }
-
     /// The days in `from..<until` the engineer is on the team; for someone no longer in the config, the days
     /// before the end of their last shift.
     ///
     /// Counted from the ends of the span rather than day by day: the span is a year, and this runs per engineer.
-    private static func daysOnTeam(
+    static func daysOnTeam(
         _ member: Engineer?,
         lastShiftEnd: LocalDate?,
         _ from: LocalDate,
@@ -161,15 +112,16 @@ package struct FairnessReport: Hashable, Sendable {
         return max(0, last - first + 1)
     }
 
-    /// The days in `from..<until` on which `shift` is on call at noon: the days it has most of.
-    private static func noonDays(of shift: Shift, from: LocalDate, until: LocalDate) -> [LocalDate] {
-        var days: [LocalDate] = []
-        var day = shift.start.date
-        while day <= shift.end.date {
-            let noon = LocalDateTime(date: day, time: .noon)
-            if shift.start <= noon, noon < shift.end, day >= from, day < until { days.append(day) }
-            day = day.adding(days: 1)
-        }
-        return days
+    /// The days in `from..<until` on which `shift` is on call at noon (the days it has most of), as offsets from
+    /// `from`.
+    ///
+    /// Worked out from the ends of the shift: a day counts from its start date (if the shift starts by noon) to its
+    /// end date (if it ends after noon).
+    static func noonDays(of shift: Shift, from: LocalDate, until: LocalDate) -> Range<Int> {
+        let first = from.days(until: shift.start.date) + (shift.start.time <= .noon ? 0 : 1)
+        let last = from.days(until: shift.end.date) - (LocalTime.noon < shift.end.time ? 0 : 1)
+        let lower = max(first, 0)
+        let upper = min(last + 1, from.days(until: until))
+        return lower..<max(lower, upper)
     }
 }

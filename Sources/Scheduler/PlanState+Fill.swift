@@ -29,19 +29,32 @@ extension PlanState {
         // who is free and rested takes it back. Derived only from who ended up on each slot and whose turn it
         // was, so a recorded slot settles the same way as a computed one.
         var owes = [[Int]](repeating: [], count: teamSize)
+        // Who is fixed on each slot ahead of time, and who has it as a holiday shift (not overridden), by rotation
+        // position: read once per slot here rather than once for each of the `teamSize` slots before it.
+        // Nothing below changes either: filling sets engineers, not what fixes them.
+        let fixedMember = slots.indices.map { fixedAheadEngineer($0).flatMap { position[$0] } }
+        let holidayMember = slots.indices.map { index in
+            overrides[index] == nil ? slots[index].holiday.flatMap { position[$0.decision.engineer] } : nil
+        }
+        // Who is on the team, and who of them is free, for the slot at hand; refilled for each slot in place.
+        var onTeam: [Int] = []
+        var available: [Int] = []
+        onTeam.reserveCapacity(teamSize)
+        available.reserveCapacity(teamSize)
         for index in slots.indices {
-            let onTeam = (0..<teamSize).filter { availability.onTeam(index, $0) }
+            onTeam.removeAll(keepingCapacity: true)
+            available.removeAll(keepingCapacity: true)
+            for member in 0..<teamSize where availability.onTeam(index, member) {
+                onTeam.append(member)
+                if availability.available(index, member) { available.append(member) }
+            }
             for member in onTeam { share[member] += 1 / Double(onTeam.count) }
             // Shifts already fixed in the next round (holidays, overrides, swaps) count as taken, so the
             // shifts they displace are made up on both sides of them rather than all after.
             for member in 0..<teamSize { (ahead[member], holidaysAhead[member]) = (0, 0) }
             for next in index + 1..<min(slots.count, index + 1 + teamSize) {
-                if let engineer = fixedAheadEngineer(next), let member = position[engineer] { ahead[member] += 1 }
-                if overrides[next] == nil, let draft = slots[next].holiday,
-                    let member = position[draft.decision.engineer]
-                {
-                    holidaysAhead[member] += 1
-                }
+                if let member = fixedMember[next] { ahead[member] += 1 }
+                if let member = holidayMember[next] { holidaysAhead[member] += 1 }
             }
             let base = index % teamSize
             // Whether member a is fairer than member b for this slot.
@@ -77,7 +90,6 @@ extension PlanState {
                 return owed(base) < owed(neediest) - 0.9 ? mostOwed : base
             }
             var slot = slots[index]
-            let available = onTeam.filter { availability.available(index, $0) }
             slot.uncovered = available.isEmpty
             slot.kind = .regular
             slot.locked = fixed[index] != nil

@@ -18,9 +18,15 @@ extension PlanState {
         var share: [EngineerID: Double] = [:]
         var last: [EngineerID: LocalDate] = [:]
         /// Who covered each holiday in each year.
-        var covered: [String: EngineerID] = [:]
+        var covered: [Key: EngineerID] = [:]
 
-        static func key(_ holiday: HolidayID, _ year: Int) -> String { "\(holiday.rawValue) \(year)" }
+        /// A holiday in one year: a pair of values rather than text, so looking one up builds no string.
+        struct Key: Hashable {
+            let holiday: HolidayID
+            let year: Int
+        }
+
+        static func key(_ holiday: HolidayID, _ year: Int) -> Key { Key(holiday: holiday, year: year) }
 
         func owed(_ engineer: EngineerID) -> Double { (share[engineer] ?? 0) - Double(count[engineer] ?? 0) }
 
@@ -69,7 +75,7 @@ extension PlanState {
             let fromLedger = shift.occasions.lazy.compactMap { recorded[HolidayHistory.key($0.id, $0.date.year)] }.first
             var decision = fromLedger ?? decide(shift, history: history)
             if let swapped = swappedHolder(of: shift.index, decided: decision) { decision = swapped }
-            history.add(decision, occasions: shift.occasions, team: team.filter { isOnTeam($0, forShift: shift.index) })
+            history.add(decision, occasions: shift.occasions, team: onTeam(forShift: shift.index))
             slots[shift.index].holiday = HolidayDraft(
                 occasions: shift.occasions,
                 decision: decision,
@@ -138,8 +144,8 @@ extension PlanState {
         if let override = overrides[shift.index] {
             return decision(override.engineer, .onlyAvailable, "an override puts \(name(override.engineer)) on it")
         }
-        let onTeam = team.filter { isOnTeam($0, forShift: shift.index) }
-        let available = onTeam.filter { isAvailable($0, forShift: shift.index) }
+        let onTeam = self.onTeam(forShift: shift.index)
+        let available = self.available(forShift: shift.index)
         let blocked = restBlocked(near: shift.index)
         let rested = available.filter { !blocked.contains($0) }
         let away = onTeam.filter { !available.contains($0) }
@@ -155,17 +161,20 @@ extension PlanState {
             return decision(volunteer, .volunteer, "\(name(volunteer)) volunteered for \(first.name) \(shift.year)")
         }
         func ranked(_ candidates: [EngineerID]) -> [EngineerID] {
-            candidates.sorted { a, b in
-                let (owedA, owedB) = (history.owed(a), history.owed(b))
-                if abs(owedA - owedB) > 1e-9 { return owedA > owedB }
-                let (lastA, lastB) = (history.last[a], history.last[b])
-                if lastA != lastB {
-                    guard let lastA else { return true }
-                    guard let lastB else { return false }
+            // Each candidate's figures are looked up once, not in every comparison of the sort.
+            let keyed = candidates.map {
+                (engineer: $0, owed: history.owed($0), last: history.last[$0], order: position[$0] ?? 0)
+            }
+            return keyed.sorted { a, b in
+                if abs(a.owed - b.owed) > 1e-9 { return a.owed > b.owed }
+                if a.last != b.last {
+                    guard let lastA = a.last else { return true }
+                    guard let lastB = b.last else { return false }
                     return lastA < lastB
                 }
-                return (team.firstIndex(of: a) ?? 0) < (team.firstIndex(of: b) ?? 0)
+                return a.order < b.order
             }
+            .map(\.engineer)
         }
         guard !available.isEmpty else {
             let engineer = ranked(onTeam.isEmpty ? team : onTeam)[0]

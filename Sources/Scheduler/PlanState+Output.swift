@@ -7,11 +7,20 @@ extension PlanState {
 
     /// The shifts with indices in `range`, overrides applied, as contiguous pieces.
     func shifts(in range: ClosedRange<Int>) -> [Shift] {
-        range.flatMap { pieces(of: $0) }
+        // Each hand-off ends one shift and starts the next: its instant (a time zone lookup) is worked out once.
+        var result: [Shift] = []
+        result.reserveCapacity(range.count)
+        var startInstant = grid.instant(grid.start(range.lowerBound))
+        for index in range where index < slots.count {
+            let endInstant = grid.instant(grid.start(index + 1))
+            appendPieces(of: index, startInstant: startInstant, endInstant: endInstant, to: &result)
+            startInstant = endInstant
+        }
+        return result
     }
 
-    private func pieces(of index: Int) -> [Shift] {
-        guard index < slots.count else { return [] }
+    /// Appends the pieces of shift `index`, whose start and end are at `startInstant` and `endInstant`, to `result`.
+    private func appendPieces(of index: Int, startInstant: Date, endInstant: Date, to result: inout [Shift]) {
         let slot = slots[index]
         let start = grid.start(index)
         let end = grid.start(index + 1)
@@ -41,8 +50,8 @@ extension PlanState {
                 index: index,
                 start: from,
                 end: to,
-                startInstant: grid.instant(from),
-                endInstant: grid.instant(to),
+                startInstant: from == start ? startInstant : grid.instant(from),
+                endInstant: to == end ? endInstant : grid.instant(to),
                 engineer: who,
                 kind: kind,
                 reasons: why,
@@ -51,7 +60,6 @@ extension PlanState {
                 uncovered: slot.uncovered
             )
         }
-        var result: [Shift] = []
         var cursor = start
         for range in ranges.sorted(by: { $0.from < $1.from }) {
             if cursor < range.from { result.append(shift(cursor, range.from, engineer, kind, reasons)) }
@@ -64,7 +72,6 @@ extension PlanState {
             cursor = range.to
         }
         if cursor < end { result.append(shift(cursor, end, engineer, kind, reasons)) }
-        return result
     }
 
     /// The holiday details of a slot, with each pipeline's backup given who is on call.

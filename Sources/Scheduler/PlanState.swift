@@ -67,12 +67,14 @@ struct PlanState {
             onTeamBits = Array(repeating: false, count: slots * team.count)
             availableBits = onTeamBits
             let slotDays = (0..<slots).map { grid.days($0) }
-            // Engineers outside, slots inside: each engineer is unwrapped (copied) once, not once per slot.
+            // Engineers outside, slots inside: each engineer is unwrapped (copied) once, and their PTO read out of
+            // them once, not once per slot.
             for (member, engineer) in team.enumerated() {
                 guard let engineer else { continue }
+                let pto = engineer.pto
                 for (index, days) in slotDays.enumerated() where engineer.isOnTeam(for: days) {
                     onTeamBits[index * teamSize + member] = true
-                    availableBits[index * teamSize + member] = !engineer.pto.contains {
+                    availableBits[index * teamSize + member] = !pto.contains {
                         $0.first <= days.upperBound && days.lowerBound <= $0.last
                     }
                 }
@@ -136,6 +138,19 @@ struct PlanState {
     /// Whether `engineer` is on the team and has no PTO on any day shift `index` touches.
     func isAvailable(_ engineer: EngineerID, forShift index: Int) -> Bool {
         isOnTeam(engineer, forShift: index) && ptoRange(engineer, forShift: index) == nil
+    }
+
+    /// Who is on the team for all of shift `index` (an index below `slots.count`), in rotation order.
+    ///
+    /// Read from ``availability``, worked out once for every slot, rather than from each engineer's dates again.
+    func onTeam(forShift index: Int) -> [EngineerID] {
+        team.indices.filter { availability.onTeam(index, $0) }.map { team[$0] }
+    }
+
+    /// Who is on the team and has no PTO on any day of shift `index` (an index below `slots.count`), in rotation
+    /// order: ``onTeam(forShift:)`` without those away.
+    func available(forShift index: Int) -> [EngineerID] {
+        team.indices.filter { availability.available(index, $0) }.map { team[$0] }
     }
 
     /// The PTO range of `engineer` that touches shift `index`, for messages.

@@ -1,3 +1,4 @@
+import RotaTestSupport
 import Runbooks
 import Testing
 
@@ -10,5 +11,46 @@ import Testing
 
     @Test func markdownTextCannotFormatOrBreakATable() {
         #expect(MarkdownText.escape("a|b *c* <script>\nd") == "a\\|b \\*c\\* \\<script\\> d")
+    }
+}
+
+/// The byte scan that returns text without markup characters as it is agrees with escaping character by character.
+@Suite struct HTMLTextFastPathTests {
+    /// Escaping as it was before the byte scan: every character looked at.
+    static func reference(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// 20,000 random strings of plain letters, the five markup characters, accented and combining characters, emoji
+    /// and CJK: about half hold no markup character (the fast path), the rest take the general one.
+    @Test func randomTextIsEscapedAsCharacterByCharacter() {
+        let pieces: [String] = [
+            "a", "Z", "0", " ", "-", "é", "e\u{301}", "\u{301}", "日", "🧑‍💻", "\r\n", "\t", "&", "<", ">", "\"", "'",
+            "\"\u{301}", "&amp;", "ß",
+        ]
+        var generator = SeededGenerator(seed: 5)
+        var plain = 0
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...12, using: &generator)
+            let markup = Bool.random(using: &generator)
+            let text = (0..<length).map { _ in
+                let choices = markup ? pieces : pieces.filter { !$0.contains(where: "&<>\"'".contains) }
+                return choices.randomElement(using: &generator) ?? ""
+            }.joined()
+            if !text.contains(where: "&<>\"'".contains) { plain += 1 }
+            #expect(HTMLText.escape(text) == Self.reference(text), "\(text.debugDescription)")
+        }
+        #expect(plain > 5_000)
     }
 }

@@ -43,13 +43,28 @@ public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Parses the ISO 8601 calendar date form `YYYY-MM-DD` (the extended form, four-digit year).
+    ///
+    /// Read from the UTF-8 bytes: the form is exactly ten ASCII bytes, so no text with anything else in it
+    /// (a non-ASCII digit, a combining mark, a sign) can be one. Every date of every config and ledger comes
+    /// through here; splitting the text into parts and asking each character whether it is a number cost more.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        let bytes = text.utf8
+        guard bytes.count == 10 else { return nil }
+        var parts = (year: 0, month: 0, day: 0)
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch offset {
+            case ..<4: parts.year = parts.year * 10 + digit
+            case ..<7: parts.month = parts.month * 10 + digit
+            default: parts.day = parts.day * 10 + digit
+            }
+        }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
     /// Days since 1970-01-01; differences of these count days exactly.
@@ -68,7 +83,12 @@ public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public func adding(days: Int) -> CivilDay {
-        CivilDay(daysSinceEpoch: daysSinceEpoch + days)
+        // Most steps (the next day, a week) stay inside the month: no day 1-28 needs the trip through the day count.
+        let target = day + days
+        if (1...28).contains(day), (1...28).contains(target), (1...12).contains(month) {
+            return CivilDay(uncheckedYear: year, month: month, day: target)
+        }
+        return CivilDay(daysSinceEpoch: daysSinceEpoch + days)
     }
 
     /// Adds calendar months, clamping the day to the end of a shorter month (Jan 31 + 1 month = Feb 28).
@@ -95,12 +115,14 @@ public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// ISO 8601 extended format, `2026-11-30`.
     public var description: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        DateDigits.text(year: year, month: month, day: day, separator: UInt8(ascii: "-"))
+            ?? "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
     }
 
     /// ISO 8601 basic format, `20261130`: an iCalendar DATE, and the date part of a DATE-TIME (RFC 5545 §3.3.4).
     public var basicFormat: String {
-        "\(Self.pad(year, 4))\(Self.pad(month, 2))\(Self.pad(day, 2))"
+        DateDigits.text(year: year, month: month, day: day, separator: nil)
+            ?? "\(Self.pad(year, 4))\(Self.pad(month, 2))\(Self.pad(day, 2))"
     }
 
     /// The day with its year moved into ``years``, its month into 1-12 and its day into 1-31, so day

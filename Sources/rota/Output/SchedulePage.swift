@@ -89,15 +89,9 @@ enum SchedulePage {
         runbooks: String?
     ) -> String {
         let title = "\(config.team): on call"
-        var body = "<h1>\(escape(config.team)) on call</h1>\n"
-        body += "<p class=\"as-of\">As of \(escape(weekday(asOf))) \(escape(asOf.description)); times in "
-        body += "\(escape(config.rotation.timeZone.identifier)), hand-off \(escape(handOffText(config))).</p>\n"
-        body += onCallNow(config: config, schedule: schedule, asOf: asOf)
-        body += grid(config: config, schedule: schedule, asOf: asOf, window: window)
-        body += legend
-        body += fairnessSection(fairness, config: config)
-        body += feedSection(feeds, runbooks: runbooks)
-        return """
+        // One string, written front to back: the grid is most of the page, and building it apart would copy it
+        // into the body and the body into the document.
+        var page = """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -107,10 +101,18 @@ enum SchedulePage {
             <style>\(style)</style>
             </head>
             <body>
-            \(body)</body>
-            </html>
 
             """
+        page += "<h1>\(escape(config.team)) on call</h1>\n"
+        page += "<p class=\"as-of\">As of \(escape(weekday(asOf))) \(escape(asOf.description)); times in "
+        page += "\(escape(config.rotation.timeZone.identifier)), hand-off \(escape(handOffText(config))).</p>\n"
+        page += onCallNow(config: config, schedule: schedule, asOf: asOf)
+        grid(into: &page, config: config, schedule: schedule, asOf: asOf, window: window)
+        page += legend
+        page += fairnessSection(fairness, config: config)
+        page += feedSection(feeds, runbooks: runbooks)
+        page += "</body>\n</html>\n"
+        return page
     }
 
     // MARK: The grid
@@ -125,56 +127,97 @@ enum SchedulePage {
                 + "\(escape(config.rotation.start.description)).</p>\n"
         }
         let lines = NowText.table(now, config: config).split(separator: "\n").prefix(3)
-            .map { escape($0.trimmingCharacters(in: .whitespaces)) }
+            .map { escape(trimmingSpaces($0)) }
         return "<h2>On call now</h2>\n<p class=\"now\"><strong>\(lines.first ?? "")</strong><br>"
             + lines.dropFirst().joined(separator: "<br>") + "</p>\n"
     }
 
     /// Every week of the feeds' window; a lock line row before the first week outside the lock window, and the
     /// weeks after it that are not locked either marked tentative (as the feeds mark them, ``LockWindow``).
+    ///
+    /// Written into `html`, which holds the page so far: a grid of three years is thousands of cells.
     private static func grid(
+        into html: inout String,
         config: TeamConfig,
         schedule: Schedule,
         asOf: LocalDate,
         window: (start: LocalDate, end: LocalDate)
-    ) -> String {
+    ) {
         let current = schedule.shifts.last { $0.start.date <= asOf }?.handOff ?? asOf
-        let inWindow = schedule.shifts.filter { $0.end.date > window.start && $0.start.date < window.end }
-        let handOffs = Array(Set(inWindow.map(\.handOff))).sorted()
-        // Each week's pieces in plan order, grouped once rather than searched for every row.
-        let piecesByHandOff = Dictionary(grouping: schedule.shifts, by: \.handOff)
-        let engineers = config.engineers
-        var html = "<table class=\"grid\">\n<thead><tr><th scope=\"col\">Week of</th>"
-        for engineer in engineers { html += "<th scope=\"col\">\(escape(engineer.name))</th>" }
+        // Each column's engineer and days off, taken out of the config once rather than once per cell.
+        let columns = config.engineers.map { (id: $0.id, pto: $0.pto) }
+        html += "<table class=\"grid\">\n<thead><tr><th scope=\"col\">Week of</th>"
+        for engineer in config.engineers { html += "<th scope=\"col\">\(escape(engineer.name))</th>" }
         html += "<th scope=\"col\">Holidays</th></tr></thead>\n<tbody>\n"
         var lineDrawn = false
-        for handOff in handOffs {
-            let pieces = piecesByHandOff[handOff] ?? []
-            let weekEnd = pieces.map(\.end.date).max() ?? handOff.adding(days: 7)
+        for pieces in weeks(of: schedule, window: window) {
+            let handOff = pieces[pieces.startIndex].handOff
+            // The pieces follow each other, so the last one ends the week.
+            let weekEnd = pieces[pieces.endIndex - 1].end.date
             if !lineDrawn, handOff >= current, let first = pieces.first,
                 !LockWindow.contains(first, of: schedule, config: config)
             {
-                html += lockLine(columns: engineers.count + 2, config: config)
+                html += lockLine(columns: columns.count + 2, config: config)
                 lineDrawn = true
             }
-            var classes: [String] = []
-            if handOff < current { classes.append("past") }
-            if handOff == current { classes.append("current") }
-            let uncovered = pieces.contains(where: \.uncovered)
-            if uncovered { classes.append("uncovered") }
-            if !pieces.allSatisfy({ LockWindow.isSettled($0, of: schedule, config: config) }) {
-                classes.append("tentative")
+            // The row's classes, space-separated.
+            var classes = ""
+            func add(_ name: String) { classes += classes.isEmpty ? name : " " + name }
+            if handOff < current { add("past") }
+            if handOff == current { add("current") }
+            let uncovered = pieces.contains { $0.uncovered }
+            if uncovered { add("uncovered") }
+            if !pieces.allSatisfy({ LockWindow.isSettled($0, of: schedule, config: config) }) { add("tentative") }
+            if classes.isEmpty {
+                html += "<tr>"
+            } else {
+                html += "<tr class=\""
+                html += classes
+                html += "\">"
             }
-            let rowClass = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-            html +=
-                "<tr\(rowClass)><th scope=\"row\">\(escape(handOff.description))"
-                + (uncovered ? "<br><strong>UNCOVERED</strong>" : "") + "</th>"
-            for index in engineers.indices {
-                html += cell(engineers[index], pieces: pieces, from: handOff, until: weekEnd, config: config)
+            html += "<th scope=\"row\">"
+            html += escape(handOff.description)
+            if uncovered { html += "<br><strong>UNCOVERED</strong>" }
+            html += "</th>"
+            for column in columns {
+                cell(
+                    into: &html,
+                    column.id,
+                    pto: column.pto,
+                    pieces: pieces,
+                    from: handOff,
+                    until: weekEnd,
+                    config: config
+                )
             }
-            html += "<td class=\"holidays\">\(holidays(pieces))</td></tr>\n"
+            html += "<td class=\"holidays\">"
+            html += holidays(pieces)
+            html += "</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        html += "</tbody>\n</table>\n"
+    }
+
+    /// The pieces of each week the grid shows (a week with any piece inside the feeds' window), in time order.
+    ///
+    /// A schedule's pieces are in start order and the pieces of one shift are next to each other (they share its
+    /// hand-off date, ``Schedule/shifts``), so each week is one run of the array: found in one pass, with no
+    /// dictionary or sorting.
+    private static func weeks(
+        of schedule: Schedule,
+        window: (start: LocalDate, end: LocalDate)
+    ) -> [ArraySlice<Shift>] {
+        let shifts = schedule.shifts
+        var weeks: [ArraySlice<Shift>] = []
+        var start = shifts.startIndex
+        while start < shifts.endIndex {
+            let handOff = shifts[start].handOff
+            var end = start + 1
+            while end < shifts.endIndex, shifts[end].handOff == handOff { end += 1 }
+            let week = shifts[start..<end]
+            if week.contains(where: { $0.end.date > window.start && $0.start.date < window.end }) { weeks.append(week) }
+            start = end
+        }
+        return weeks
     }
 
     /// The row between the last week inside the lock window and the first one after it.
@@ -183,52 +226,76 @@ enum SchedulePage {
             + "(they settle \(escape(leadTimeText(config))) ahead, or when the ledger locks them)</td></tr>\n"
     }
 
-    /// One engineer's week: on call (whole or part), holiday backup duties, PTO.
+    /// One engineer's week: on call (whole or part), holiday backup duties, PTO; written into `html`.
+    ///
+    /// Most cells are empty: those are one append. The pieces are read in place (a `Shift` is large to copy).
     private static func cell(
-        _ engineer: Engineer,
-        pieces: [Shift],
+        into html: inout String,
+        _ engineer: EngineerID,
+        pto: [PTORange],
+        pieces: ArraySlice<Shift>,
         from: LocalDate,
         until: LocalDate,
         config: TeamConfig
-    ) -> String {
-        var classes: [String] = []
-        var lines: [String] = []
-        let mine = pieces.filter { $0.engineer == engineer.id }
-        if !mine.isEmpty {
-            let whole = mine.count == pieces.count
-            classes.append(whole ? "oncall" : "oncall part")
-            let holiday = mine.contains { $0.holiday != nil }
+    ) {
+        // What the cell says, line by line, with the class each line gives the cell.
+        var lines: [(cssClass: String, text: String)] = []
+        var mine = 0
+        var holiday = false
+        for index in pieces.indices where pieces[index].engineer == engineer {
+            mine += 1
+            if pieces[index].holiday != nil { holiday = true }
+        }
+        if mine > 0 {
+            let whole = mine == pieces.count
             var text = holiday ? "On call (holiday)" : "On call"
             if !whole {
                 text +=
                     " "
-                    + mine.map { "\(weekday($0.start.date)) \($0.start.time)–\(weekday($0.end.date)) \($0.end.time)" }
+                    + pieces.filter { $0.engineer == engineer }
+                    .map { "\(weekday($0.start.date)) \($0.start.time)–\(weekday($0.end.date)) \($0.end.time)" }
                     .joined(separator: ", ")
             }
-            lines.append(text)
+            lines.append((whole ? "oncall" : "oncall part", text))
         }
-        let duties = pieces.compactMap(\.holiday).flatMap { cover in
-            cover.backups.filter { $0.engineer == engineer.id }.map { backup in
-                config.pipelines.first { $0.id == backup.pipeline }?.name ?? backup.pipeline.rawValue
+        var duties: [String] = []
+        for index in pieces.indices {
+            guard let cover = pieces[index].holiday else { continue }
+            for backup in cover.backups where backup.engineer == engineer {
+                duties.append(config.pipelines.first { $0.id == backup.pipeline }?.name ?? backup.pipeline.rawValue)
             }
         }
         if !duties.isEmpty {
-            classes.append("backup")
-            lines.append("Backup: " + Array(Set(duties)).sorted().joined(separator: ", "))
+            lines.append(("backup", "Backup: " + Array(Set(duties)).sorted().joined(separator: ", ")))
         }
-        let away = ptoDays(engineer, from: from, until: until)
+        let away = ptoDays(pto, from: from, until: until)
         if !away.isEmpty {
-            classes.append("pto")
-            lines.append("PTO " + dayRange(away))
+            lines.append(("pto", "PTO " + dayRange(away)))
         }
-        let content = lines.map { "<span>\(escape($0))</span>" }.joined(separator: "<br>")
-        return "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(content)</td>"
+        guard !lines.isEmpty else {
+            html += "<td></td>"
+            return
+        }
+        html += "<td"
+        for (offset, line) in lines.enumerated() {
+            html += offset == 0 ? " class=\"" : " "
+            html += line.cssClass
+        }
+        html += "\">"
+        for (offset, line) in lines.enumerated() {
+            if offset > 0 { html += "<br>" }
+            html += "<span>"
+            html += escape(line.text)
+            html += "</span>"
+        }
+        html += "</td>"
     }
 
-    private static func holidays(_ pieces: [Shift]) -> String {
+    private static func holidays(_ pieces: ArraySlice<Shift>) -> String {
         var seen: Set<String> = []
         var items: [String] = []
-        for cover in pieces.compactMap(\.holiday) {
+        for index in pieces.indices {
+            guard let cover = pieces[index].holiday else { continue }
             for occasion in cover.holidays where seen.insert(occasion.id.rawValue).inserted {
                 let state = cover.recorded ? "decided" : (cover.due ? "due" : "proposed")
                 items.append(
@@ -240,14 +307,14 @@ enum SchedulePage {
         return items.joined(separator: "<br>")
     }
 
-    /// The days in `from..<until` the engineer is away.
-    private static func ptoDays(_ engineer: Engineer, from: LocalDate, until: LocalDate) -> [LocalDate] {
+    /// The days in `from..<until` an engineer with days off `pto` is away.
+    private static func ptoDays(_ pto: [PTORange], from: LocalDate, until: LocalDate) -> [LocalDate] {
         // Most weeks hold no PTO: those need no day-by-day look.
-        guard engineer.pto.contains(where: { $0.first < until && from <= $0.last }) else { return [] }
+        guard pto.contains(where: { $0.first < until && from <= $0.last }) else { return [] }
         var days: [LocalDate] = []
         var day = from
         while day < until {
-            if engineer.isOnPTO(on: day) { days.append(day) }
+            if pto.contains(where: { $0.contains(day) }) { days.append(day) }
             day = day.adding(days: 1)
         }
         return days
@@ -276,26 +343,27 @@ enum SchedulePage {
         func name(_ id: EngineerID) -> String { config.engineer(id)?.name ?? id.rawValue }
         let labels = report.rows.map { name($0.engineer) }
         var html = "<h2>Fairness, \(escape(report.from.description)) to \(escape(report.until.description))</h2>\n"
-        html += "<p>Balance <strong>\(String(format: "%.2f", report.balance))</strong>, where "
+        html += "<p>Balance <strong>\(fixed(report.balance, decimals: 2))</strong>, where "
         html += "\(escape(FairnessReport.balanceFormula)).</p>\n<div class=\"charts\">\n"
-        html += chart("On-call weeks", labels: labels, values: report.rows.map(\.weeksOnCall), decimals: 1)
+        let weeks = report.rows.map(\.weeksOnCall)
+        html += chart("On-call weeks", labels: labels, values: weeks, texts: weeks.map { fixed($0, decimals: 1) })
         html += chart(
             "Holiday shifts",
             labels: labels,
-            values: report.rows.map { Double($0.holidayShiftsVolunteered + $0.holidayShiftsAssigned) },
-            decimals: 0
+            counts: report.rows.map { $0.holidayShiftsVolunteered + $0.holidayShiftsAssigned }
         )
-        html += chart(
-            "Weekend days on call",
-            labels: labels,
-            values: report.rows.map { Double($0.weekendDays) },
-            decimals: 0
-        )
+        html += chart("Weekend days on call", labels: labels, counts: report.rows.map(\.weekendDays))
         return html + "</div>\n"
     }
 
-    /// A horizontal bar chart as inline SVG, with the values written beside the bars.
-    private static func chart(_ title: String, labels: [String], values: [Double], decimals: Int) -> String {
+    /// A chart of counts, each written as a whole number (as `%.0f` writes it, without formatting a floating-point
+    /// number).
+    private static func chart(_ title: String, labels: [String], counts: [Int]) -> String {
+        chart(title, labels: labels, values: counts.map(Double.init), texts: counts.map(String.init))
+    }
+
+    /// A horizontal bar chart as inline SVG, with `texts` (the values as written) beside the bars.
+    private static func chart(_ title: String, labels: [String], values: [Double], texts: [String]) -> String {
         let rowHeight = 26
         let labelWidth = 90
         let barWidth = 180
@@ -309,7 +377,7 @@ enum SchedulePage {
             let y = 28 + index * rowHeight
             let value = values[index]
             let width = Int((value / maximum * Double(barWidth)).rounded())
-            let text = String(format: "%.\(decimals)f", value)
+            let text = texts[index]
             svg += "<text x=\"0\" y=\"\(y + 15)\">\(escape(label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"16\" rx=\"2\"></rect>"
             svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\" class=\"value\">\(text)</text>\n"
