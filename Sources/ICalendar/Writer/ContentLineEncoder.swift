@@ -98,6 +98,13 @@ enum ContentLineEncoder {
     /// A fold moves back over UTF-8 continuation bytes (`10xxxxxx`), so it always falls before the
     /// first byte of a scalar; continuation lines start with one space, counted in their 75 octets.
     static func appendFolded(_ line: [UInt8], to output: inout [UInt8]) {
+        // Most lines need no fold: copied whole, as one array into another, instead of slice by slice.
+        guard line.count > foldWidth else {
+            output.append(contentsOf: line)
+            output.append(0x0D)
+            output.append(0x0A)
+            return
+        }
         var start = 0
         var width = foldWidth
         while line.count - start > width {
