@@ -1,5 +1,4 @@
 public import Foundation
-internal import Synchronization
 
 /// Builds VTIMEZONE components (RFC 5545 §3.6.5) from the tz database that Foundation carries.
 public enum TimeZoneComponent {
@@ -78,7 +77,21 @@ public enum TimeZoneComponent {
     }
 
     /// The components made so far in this process.
-    private static let made = Mutex<[MadeKey: Component]>([:])
+    private static let made = MadeComponents()
+
+    /// A dictionary behind a lock (`Synchronization.Mutex` needs macOS 15; the package supports 14).
+    ///
+    /// `@unchecked Sendable`: `components` is read and written only inside `withLock`, while `lock` is held.
+    private final class MadeComponents: @unchecked Sendable {
+        private let lock = NSLock()
+        private var components: [MadeKey: Component] = [:]
+
+        func withLock<Result>(_ body: (inout [MadeKey: Component]) -> Result) -> Result {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&components)
+        }
+    }
 
     private static func make(tzid: String, zone: TimeZone, firstYear: Int, lastYear: Int) -> Component {
         // A day of margin before covers local years in every zone (offsets stay within ±14 h); the year
