@@ -39,6 +39,10 @@ package enum FeedAssembler {
     ) -> Output {
         var state = FeedState()
         var published: [PublishedEvent] = []
+        // Sized once for the events of the plan: growing a dictionary of a few thousand entries rehashes it
+        // again and again.
+        state.events.reserveCapacity(events.count)
+        published.reserveCapacity(events.count)
         let wallClock = EventComponent.calendar(in: config.rotation.timeZone.timeZone)
         for event in events {
             let before = previous.events[event.uid]
