@@ -179,3 +179,28 @@ import Testing
         #expect(TimeZoneComponent.component(tzid: "UTC", covering: Date.distantPast...Date.distantFuture) != nil)
     }
 }
+
+/// VTIMEZONEs are kept per process once made; what is kept must be what was asked for.
+@Suite struct TimeZoneComponentYearsTests {
+    @Test func eachZoneAndSpanOfYearsGetsItsOwnComponent() throws {
+        let york = try #require(TimeZone(identifier: "America/New_York"))
+        let london = try #require(TimeZone(identifier: "Europe/London"))
+        let first = TimeZoneComponent.component(tzid: "America/New_York", zone: york, years: 2026...2028)
+        let again = TimeZoneComponent.component(tzid: "America/New_York", zone: york, years: 2026...2028)
+        let longer = TimeZoneComponent.component(tzid: "America/New_York", zone: york, years: 2005...2028)
+        let otherName = TimeZoneComponent.component(tzid: "Eastern", zone: york, years: 2026...2028)
+        let otherZone = TimeZoneComponent.component(tzid: "America/New_York", zone: london, years: 2026...2028)
+        #expect(first == again)
+        #expect(first != longer)
+        #expect(otherName?.property("TZID")?.value == "Eastern")
+        #expect(otherZone?.components.first?.property("TZOFFSETTO")?.value == "+0000")
+        // The years of the instants `covering` spans, at the UTC year boundaries.
+        let newYear = Date(timeIntervalSince1970: 1_798_761_600)  // 2027-01-01T00:00:00Z
+        #expect(TimeZoneComponent.year(of: newYear) == 2027)
+        #expect(TimeZoneComponent.year(of: newYear.addingTimeInterval(-1)) == 2026)
+        #expect(
+            TimeZoneComponent.component(tzid: "America/New_York", covering: newYear.addingTimeInterval(-1)...newYear)
+                == TimeZoneComponent.component(tzid: "America/New_York", zone: york, years: 2026...2027)
+        )
+    }
+}

@@ -100,10 +100,14 @@ enum TextEscaping {
 
     /// Appends ``escapeLineBreaks(_:)`` of `text` as bytes.
     static func appendEscapingLineBreaks(_ text: String, to bytes: inout [UInt8]) {
-        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
-            bytes.append(contentsOf: text.utf8)
-            return
+        // Values almost never hold a line break: checked and copied whole from the contiguous bytes.
+        var text = text
+        let copied = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
         }
+        guard !copied else { return }
         var previousWasCR = false
         for byte in text.utf8 {
             switch byte {

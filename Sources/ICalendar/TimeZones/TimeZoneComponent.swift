@@ -36,10 +36,64 @@ public enum TimeZoneComponent {
     ///   - covering: The instants the calendar's events span; whole years around them are covered.
     /// - Returns: The component, with observances in time order.
     public static func component(tzid: String, zone: TimeZone, covering: ClosedRange<Date>) -> Component? {
-        let lowerDays = floorDays(covering.lowerBound)
-        let upperDays = floorDays(covering.upperBound)
-        let firstYear = CivilDay(daysSinceEpoch: lowerDays).year
-        let lastYear = CivilDay(daysSinceEpoch: upperDays).year
+        component(tzid: tzid, zone: zone, years: year(of: covering.lowerBound)...year(of: covering.upperBound))
+    }
+
+    /// The VTIMEZONE of a resolved zone for events in the UTC calendar years `years`; see
+    /// ``component(tzid:covering:)``, which covers the years of its instants (``year(of:)``).
+    ///
+    /// The component depends on nothing but its arguments, and an app that writes many calendars in one
+    /// zone asks for the same one again and again: each is made once per process (walking the tz data and
+    /// asking ICU for English names is not free) and kept.
+    ///
+    /// - Parameters:
+    ///   - tzid: The TZID to write: the name `zone` was resolved from.
+    ///   - zone: The zone `tzid` names.
+    ///   - years: The UTC calendar years the events touch, within 1...9999.
+    /// - Returns: The component, with observances in time order.
+    public static func component(tzid: String, zone: TimeZone, years: ClosedRange<Int>) -> Component? {
+        let years = min(max(years.lowerBound, 1), 9999)...min(max(years.upperBound, 1), 9999)
+        let key = MadeKey(tzid: tzid, zone: zone, years: years)
+        if let known = made.withLock({ $0[key] }) { return known }
+        let component = make(tzid: tzid, zone: zone, firstYear: years.lowerBound, lastYear: years.upperBound)
+        made.withLock { made in
+            // A bound for a long-running app that meets many zones; rota meets a handful.
+            if made.count >= 1024 { made.removeAll() }
+            made[key] = component
+        }
+        return component
+    }
+
+    /// The UTC calendar year of `instant`, clamped to 1...9999, as ``component(tzid:covering:)`` counts years.
+    public static func year(of instant: Date) -> Int {
+        CivilDay(daysSinceEpoch: floorDays(instant)).year
+    }
+
+    /// What a made component depends on.
+    private struct MadeKey: Hashable {
+        let tzid: String
+        let zone: TimeZone
+        let years: ClosedRange<Int>
+    }
+
+    /// The components made so far in this process.
+    private static let made = MadeComponents()
+
+    /// A dictionary behind a lock (`Synchronization.Mutex` needs macOS 15; the package supports 14).
+    ///
+    /// `@unchecked Sendable`: `components` is read and written only inside `withLock`, while `lock` is held.
+    private final class MadeComponents: @unchecked Sendable {
+        private let lock = NSLock()
+        private var components: [MadeKey: Component] = [:]
+
+        func withLock<Result>(_ body: (inout [MadeKey: Component]) -> Result) -> Result {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&components)
+        }
+    }
+
+    private static func make(tzid: String, zone: TimeZone, firstYear: Int, lastYear: Int) -> Component {
         // A day of margin before covers local years in every zone (offsets stay within ±14 h); the year
         // after the last is covered too, so even one covered year shows both changes recurring.
         let start = (CivilDay(uncheckedYear: firstYear, month: 1, day: 1).daysSinceEpoch - 1) * 86_400

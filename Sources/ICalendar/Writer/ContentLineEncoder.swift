@@ -81,6 +81,14 @@ enum ContentLineEncoder {
 
     /// Appends ``parameterValue(_:)`` as bytes.
     static func appendParameterValue(_ value: String, to bytes: inout [UInt8]) {
+        // Values such as `America/New_York` need neither quotes nor replacements: copied whole.
+        var value = value
+        let copied = value.withUTF8 { utf8 in
+            guard utf8.allSatisfy(isPlainParameterByte) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        guard !copied else { return }
         let needsQuotes = value.utf8.contains { $0 == 0x3A || $0 == 0x3B || $0 == 0x2C }
         if needsQuotes { bytes.append(0x22) }
         for byte in value.utf8 {
@@ -93,11 +101,24 @@ enum ContentLineEncoder {
         if needsQuotes { bytes.append(0x22) }
     }
 
+    /// Whether a parameter value keeps `byte` as it is, unquoted: not a control character, DQUOTE, `:`, `;`
+    /// or `,`.
+    private static func isPlainParameterByte(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x7F && byte != 0x22 && byte != 0x3A && byte != 0x3B && byte != 0x2C
+    }
+
     /// Appends the line folded at ``foldWidth`` octets, each piece followed by CR LF.
     ///
     /// A fold moves back over UTF-8 continuation bytes (`10xxxxxx`), so it always falls before the
     /// first byte of a scalar; continuation lines start with one space, counted in their 75 octets.
     static func appendFolded(_ line: [UInt8], to output: inout [UInt8]) {
+        // Most lines need no fold: copied whole, as one array into another, instead of slice by slice.
+        guard line.count > foldWidth else {
+            output.append(contentsOf: line)
+            output.append(0x0D)
+            output.append(0x0A)
+            return
+        }
         var start = 0
         var width = foldWidth
         while line.count - start > width {

@@ -71,7 +71,7 @@ extension ICalendarWriter {
     }
 
     /// `NAME:value` for a value written as it is, line breaks aside (``Property/ValueEncoding/raw``).
-    private static func appendRaw(_ name: String, _ value: String, to output: inout [UInt8], line: inout [UInt8]) {
+    static func appendRaw(_ name: String, _ value: String, to output: inout [UInt8], line: inout [UInt8]) {
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: name.utf8)
         line.append(0x3A)
@@ -80,7 +80,7 @@ extension ICalendarWriter {
     }
 
     /// `NAME:value` for one TEXT value, escaped (``Property/ValueEncoding/text``).
-    private static func appendText(_ name: String, _ value: String, to output: inout [UInt8], line: inout [UInt8]) {
+    static func appendText(_ name: String, _ value: String, to output: inout [UInt8], line: inout [UInt8]) {
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: name.utf8)
         line.append(0x3A)
@@ -89,7 +89,7 @@ extension ICalendarWriter {
     }
 
     /// The line of ``DateTimeValue/property(named:)``: `VALUE=DATE` or `TZID=...`, then the value text.
-    private static func appendDate(
+    static func appendDate(
         _ name: String,
         _ value: DateTimeValue,
         to output: inout [UInt8],
@@ -97,6 +97,12 @@ extension ICalendarWriter {
     ) {
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: name.utf8)
+        appendDateValue(value, to: &line)
+        ContentLineEncoder.appendFolded(line, to: &output)
+    }
+
+    /// What follows the name in ``appendDate(_:_:to:line:)``'s line: the parameters, `:` and the value text.
+    static func appendDateValue(_ value: DateTimeValue, to line: inout [UInt8]) {
         switch value {
         case .date(let year, let month, let day):
             line.append(contentsOf: ";VALUE=DATE:".utf8)
@@ -119,7 +125,6 @@ extension ICalendarWriter {
             line.append(0x3A)
             appendParts(parts, value, to: &line)
         }
-        ContentLineEncoder.appendFolded(line, to: &output)
     }
 
     /// ``DateTimeValue/valueText`` of `value`, whose parts are `parts`, as bytes.

@@ -50,10 +50,14 @@ enum EventComponent {
     /// DTSTAMP at midnight UTC of `day`, then SEQUENCE: the properties ``stamped(_:sequence:changed:)`` adds.
     static func stamp(sequence: Int, changed day: LocalDate) -> [Property] {
         [
-            DateTimeValue.utc(.init(year: day.year, month: day.month, day: day.day, hour: 0, minute: 0))
-                .property(named: .dtStamp),
+            stampValue(day).property(named: .dtStamp),
             Property(name: .sequence, value: String(sequence)),
         ]
+    }
+
+    /// DTSTAMP's value: midnight UTC of `day`.
+    static func stampValue(_ day: LocalDate) -> DateTimeValue {
+        .utc(.init(year: day.year, month: day.month, day: day.day, hour: 0, minute: 0))
     }
 
     /// A published event again, as STATUS:CANCELLED (instead of the STATUS it had) without its alarm.
@@ -97,8 +101,11 @@ enum EventComponent {
         return start.parameter("VALUE") == "DATE" ? start.value + "T000000-" : start.value
     }
 
+    /// ``startKey(of:)`` of a VEVENT whose DTSTART is `value`, without building one: only a DATE has
+    /// `VALUE=DATE`.
     private static func startText(_ value: DateTimeValue) -> String {
-        startKey(of: Component(name: "VEVENT", properties: [value.property(named: .dtStart)]))
+        if case .date = value { return value.valueText + "T000000-" }
+        return value.valueText
     }
 
     /// The VTIMEZONE a calendar holding `events` needs: `zone` over the span of their timed instants;

@@ -39,13 +39,16 @@ package enum FeedAssembler {
     ) -> Output {
         var state = FeedState()
         var published: [PublishedEvent] = []
+        // Sized once for the events of the plan: growing a dictionary of a few thousand entries rehashes it
+        // again and again.
+        state.events.reserveCapacity(events.count)
+        published.reserveCapacity(events.count)
         let wallClock = EventComponent.calendar(in: config.rotation.timeZone.timeZone)
         for event in events {
-            let body = EventComponent.component(for: event, team: config.team)
             let before = previous.events[event.uid]
             // An event keeps its revision while its content stays the same: the usual case, so written first.
             let guess = before.map { $0.cancelled ? ($0.sequence + 1, asOf) : ($0.sequence, $0.changed) } ?? (0, asOf)
-            let revised = RevisedEvent(body, guess: guess) { hash in
+            let revised = RevisedEvent(event, team: config.team, guess: guess) { hash in
                 guard let before else { return (0, asOf) }
                 return before.contentHash == hash && !before.cancelled
                     ? (before.sequence, before.changed) : (before.sequence + 1, asOf)
@@ -61,11 +64,10 @@ package enum FeedAssembler {
             )
             let sortKey = EventComponent.sortKey(event.start, uid: event.uid)
             let current = PublishedEvent(
-                revised.component,
-                written: revised.bytes,
+                revised,
                 feeds: event.feeds,
                 sortKey: sortKey,
-                calendar: wallClock
+                years: EventComponent.years(of: event, calendar: wallClock)
             )
             if let before,
                 let departed = departedCopy(of: before, now: entry, feeds: event.feeds, asOf: asOf)
@@ -117,11 +119,11 @@ package enum FeedAssembler {
             // Reminders belong to the person on call: only engineer feeds keep the VALARMs.
             let keepsAlarms = FeedNames.isEngineerFeed(name)
             let carried = published.filter { $0.feeds.contains(name) }
-            let span = carried.lazy.compactMap(\.span).reduce(nil) { (span: ClosedRange<Date>?, next) in
-                span.map { min($0.lowerBound, next.lowerBound)...max($0.upperBound, next.upperBound) } ?? next
+            let years = carried.lazy.compactMap(\.years).reduce(nil) { (years: ClosedRange<Int>?, next) in
+                years.map { min($0.lowerBound, next.lowerBound)...max($0.upperBound, next.upperBound) } ?? next
             }
             feeds[name] = ICalendarWriter.write(
-                calendar(name, timeZones: timeZones.components(covering: span), config: config),
+                calendar(name, timeZones: timeZones.components(covering: years), config: config),
                 appendingWritten: carried.map { keepsAlarms ? $0.bytes : $0.bytesWithoutAlarms }
             )
             eventCounts[name] = carried.count

@@ -12,23 +12,32 @@ struct PublishedEvent {
     let bytes: [UInt8]
     /// The VEVENT's bytes without its VALARMs: what the shared feeds carry (the same bytes when it has none).
     let bytesWithoutAlarms: [UInt8]
-    /// The instants of its zoned start and end, for the VTIMEZONE of a feed; nil for an all-day event.
-    let span: ClosedRange<Date>?
+    /// The UTC years of its zoned start and end, for the VTIMEZONE of a feed; nil for an all-day event.
+    let years: ClosedRange<Int>?
 
-    /// Writes `component` unless `written` holds its bytes already, and reads its instants with `calendar`
+    /// Writes `component`, and reads the years of its instants with `calendar`
     /// (see `EventComponent.instants(of:calendar:)`).
-    init(_ component: Component, written: [UInt8]? = nil, feeds: [String], sortKey: String, calendar: Calendar) {
+    init(_ component: Component, feeds: [String], sortKey: String, calendar: Calendar) {
         self.feeds = feeds
         self.sortKey = sortKey
-        let bytes = written ?? ICalendarWriter.write(component)
+        let bytes = ICalendarWriter.write(component)
         self.bytes = bytes
         bytesWithoutAlarms = Self.withoutAlarms(component, written: bytes)
         let instants = EventComponent.instants(of: component, calendar: calendar)
         if let first = instants.min(), let last = instants.max() {
-            span = first...last
+            years = TimeZoneComponent.year(of: first)...TimeZoneComponent.year(of: last)
         } else {
-            span = nil
+            years = nil
         }
+    }
+
+    /// An event of the plan, written already with its revision.
+    init(_ revised: RevisedEvent, feeds: [String], sortKey: String, years: ClosedRange<Int>?) {
+        self.feeds = feeds
+        self.sortKey = sortKey
+        bytes = revised.bytes
+        bytesWithoutAlarms = revised.bytesWithoutAlarms
+        self.years = years
     }
 
     /// `ICalendarWriter.write(EventComponent.withoutAlarms(component))`, cut from `bytes` (the component written)
@@ -36,7 +45,7 @@ struct PublishedEvent {
     ///
     /// The writer puts sub-components after the properties, each written on its own, then the END line:
     /// when `bytes` ends in the alarms' own bytes and that line, what comes before is the component without them.
-    private static func withoutAlarms(_ component: Component, written bytes: [UInt8]) -> [UInt8] {
+    static func withoutAlarms(_ component: Component, written bytes: [UInt8]) -> [UInt8] {
         guard component.components.contains(where: { $0.name == "VALARM" }) else { return bytes }
         let end = Array("END:\(component.name)\r\n".utf8)
         let alarms = component.components.flatMap { $0.name == "VALARM" ? ICalendarWriter.write($0) : [] }

@@ -5,17 +5,19 @@ import StableHash
 /// An event's VEVENT written once with its revision (DTSTAMP and SEQUENCE), and the content hash of the
 /// same VEVENT without them, taken from those bytes instead of a second write.
 ///
-/// The feed state compares content hashes of `ICalendarWriter.write(body)`, so the hash must stay that
-/// value. The writer puts UID, DTSTAMP and SEQUENCE first (its fixed VEVENT order) and never starts a
-/// physical line with a property name unless a property starts there (folds start with a space, line
-/// breaks in values are escaped): the stamped bytes are the body's bytes with the two stamp lines after
-/// the UID, and hashing around them gives the body's hash. When the stamp lines are not found as
-/// expected (a value so long it folds), the body is written and hashed as before.
+/// Events of the plan are written from their fields by ``EventBytes``, which knows where the stamp lines
+/// are. For a `Component` (the general path): the feed state compares content hashes of
+/// `ICalendarWriter.write(body)`, so the hash must stay that value. The writer puts UID, DTSTAMP and
+/// SEQUENCE first (its fixed VEVENT order) and never starts a physical line with a property name unless a
+/// property starts there (folds start with a space, line breaks in values are escaped): the stamped bytes
+/// are the body's bytes with the two stamp lines after the UID, and hashing around them gives the body's
+/// hash. When the stamp lines are not found as expected (a value so long it folds), the body is written
+/// and hashed as before.
 struct RevisedEvent {
-    /// The stamped VEVENT.
-    let component: Component
-    /// `ICalendarWriter.write(component)`.
+    /// The stamped VEVENT written: `ICalendarWriter.write(EventComponent.stamped(body, ...))`.
     let bytes: [UInt8]
+    /// `bytes` without the VALARMs: what the shared feeds carry (the same bytes when it has none).
+    let bytesWithoutAlarms: [UInt8]
     /// `FNV1a.hex(ICalendarWriter.write(body))`: the hash the feed state keeps.
     let contentHash: String
     /// The SEQUENCE written.
@@ -23,7 +25,47 @@ struct RevisedEvent {
     /// The day of the DTSTAMP written.
     let changed: LocalDate
 
-    /// Writes `body` with a revision that depends on its content hash.
+    /// Writes the VEVENT of `event` (`EventComponent.component(for:team:)`) with a revision that depends on
+    /// its content hash, straight from its fields (see ``EventBytes``) when it can.
+    ///
+    /// - Parameters:
+    ///   - event: The event.
+    ///   - team: The team's name, for `X-ROTA-TEAM`.
+    ///   - guess: The revision to write first; right unless `revision` answers otherwise for the hash.
+    ///   - revision: The revision for a content hash.
+    init(
+        _ event: FeedEvent,
+        team: String,
+        guess: (sequence: Int, changed: LocalDate),
+        revision: (String) -> (sequence: Int, changed: LocalDate)
+    ) {
+        guard EventBytes.canWrite(event) else {
+            self.init(EventComponent.component(for: event, team: team), guess: guess, revision: revision)
+            return
+        }
+        var written = EventBytes(event, team: team, sequence: guess.sequence, changed: guess.changed)
+        let hash = written.contentHash
+        let chosen = revision(hash)
+        if chosen != guess {
+            written = EventBytes(event, team: team, sequence: chosen.sequence, changed: chosen.changed)
+        }
+        self.init(bytes: written.bytes, withoutAlarms: written.withoutAlarms, hash: hash, revision: chosen)
+    }
+
+    private init(
+        bytes: [UInt8],
+        withoutAlarms: [UInt8],
+        hash: String,
+        revision: (sequence: Int, changed: LocalDate)
+    ) {
+        self.bytes = bytes
+        bytesWithoutAlarms = withoutAlarms
+        contentHash = hash
+        (sequence, changed) = revision
+    }
+
+    /// Writes `body` with a revision that depends on its content hash: the general path, for events
+    /// ``EventBytes`` cannot write.
     ///
     /// - Parameters:
     ///   - body: The event without SEQUENCE and DTSTAMP (`EventComponent.component(for:team:)`).
@@ -44,8 +86,8 @@ struct RevisedEvent {
             stamped = EventComponent.stamped(body, sequence: chosen.sequence, changed: chosen.changed)
             bytes = ICalendarWriter.write(stamped)
         }
-        component = stamped
         self.bytes = bytes
+        bytesWithoutAlarms = PublishedEvent.withoutAlarms(stamped, written: bytes)
         contentHash = hash
         (sequence, changed) = chosen
     }
