@@ -56,12 +56,11 @@ package enum FeedPlanner {
                 )
             }
         }
-        // Each event's key is worked out once, not at every comparison; the events themselves move once.
-        let keys = events.map { sortKey($0.start) }
-        let order = events.indices.sorted {
-            (keys[$0].0, keys[$0].1, events[$0].uid) < (keys[$1].0, keys[$1].1, events[$1].uid)
+        // In place: the events are not copied into a second array.
+        events.sort {
+            (sortKey($0.start).0, sortKey($0.start).1, $0.uid) < (sortKey($1.start).0, sortKey($1.start).1, $1.uid)
         }
-        return order.map { events[$0] }
+        return events
     }
 
     /// The team event of a shift: who is on call, the escalation list, and why this engineer.

@@ -9,18 +9,30 @@ import RotaModel
 /// export's CPU. The events' texts are unchanged: they are put together from the same words, only fewer times.
 struct FeedText {
     /// What the events say about one engineer.
-    struct Person {
+    ///
+    /// A class, written once and shared: every shift takes its engineer's, and a copy is one reference count.
+    final class Person {
         /// The name events show (the id when the config no longer has the engineer).
         let name: String
         /// Their own feed (`engineer-<id>`).
         let feed: String
         /// ` is primary owner of: A, B.` after the name, or empty when they own no pipeline.
         let owns: String
+
+        init(name: String, feed: String, owns: String) {
+            self.name = name
+            self.feed = feed
+            self.owns = owns
+        }
     }
 
     /// What a pipeline's own events say, besides who is on call.
-    struct PipelineLines {
-        let pipeline: Pipeline
+    ///
+    /// A class, written once and shared: every shift's event for the pipeline takes it, and a copy is one
+    /// reference count.
+    final class PipelineLines {
+        /// The pipeline's name, as summaries and descriptions show it.
+        let name: String
         /// The pipeline's feed (`pipeline-<id>`).
         let feed: String
         /// `-<pipeline id>@<domain>`: the pipeline event's UID is the shift UID's local part, then this.
@@ -31,6 +43,22 @@ struct FeedText {
         let investorLines: String
         /// `X-ROTA-PIPELINE`.
         let marker: Property
+
+        init(
+            name: String,
+            feed: String,
+            uidSuffix: String,
+            escalation: String,
+            investorLines: String,
+            marker: Property
+        ) {
+            self.name = name
+            self.feed = feed
+            self.uidSuffix = uidSuffix
+            self.escalation = escalation
+            self.investorLines = investorLines
+            self.marker = marker
+        }
     }
 
     let team: String
@@ -78,7 +106,7 @@ struct FeedText {
             }
             pipelines.append(
                 PipelineLines(
-                    pipeline: pipeline,
+                    name: pipeline.name,
                     feed: FeedNames.pipeline(pipeline.id),
                     uidSuffix: "-\(pipeline.id.rawValue)@\(config.feeds.uidDomain)",
                     escalation: escalation + ".",

@@ -19,12 +19,11 @@ enum PipelineShiftEvent {
     static func event(_ facts: ShiftFacts, lines: FeedText.PipelineLines, text: FeedText) -> FeedEvent {
         let shift = facts.shift
         let name = facts.person.name
-        let pipeline = lines.pipeline
         var description =
             shift.uncovered
-            ? "UNCOVERED: everyone on \(text.team) is away for this shift; nobody is on call for \(pipeline.name). "
+            ? "UNCOVERED: everyone on \(text.team) is away for this shift; nobody is on call for \(lines.name). "
                 + "Add an override or move someone's PTO (\(name) would be next)."
-            : "\(name) is on call for \(pipeline.name) (\(text.team))."
+            : "\(name) is on call for \(lines.name) (\(text.team))."
         description += "\nEscalation: \(name) (on call)\(lines.escalation)"
         description += lines.investorLines
         if let holidays = facts.holidayNames { description += "\nHoliday shift: \(holidays)." }
@@ -34,7 +33,7 @@ enum PipelineShiftEvent {
             start: facts.start,
             end: facts.end,
             summary: shift.uncovered
-                ? "\(pipeline.name): UNCOVERED, everyone is away" : "\(pipeline.name): \(name) on call",
+                ? "\(lines.name): UNCOVERED, everyone is away" : "\(lines.name): \(name) on call",
             description: description,
             categories: facts.categories,
             status: facts.status,
