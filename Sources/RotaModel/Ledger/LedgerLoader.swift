@@ -51,7 +51,7 @@ package enum LedgerLoader {
         }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: source.text, YAMLResolver.plain), !NodeDecoder.isNull(node) else {
+            guard let node = try YAMLResolver.compose(source.text), !NodeDecoder.isNull(node) else {
                 return .empty
             }
             root = node

@@ -32,7 +32,7 @@ package enum ConfigLoader {
         }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: source.text, YAMLResolver.plain) else {
+            guard let node = try YAMLResolver.compose(source.text) else {
                 throw ConfigError(diagnostics: [
                     Diagnostic(
                         location: SourceLocation(file: file, line: 1, column: 1),

@@ -11,7 +11,19 @@ struct SourceText {
 
     let file: String
     let text: String
-    let lines: [Substring]
+    private let lineTable: LineTable
+
+    /// The text's lines, without their line breaks, for quoting under diagnostics.
+    var lines: [Substring] { lineTable.lines }
+
+    /// The lines, split when a diagnostic first quotes one: a config without problems never needs them, and
+    /// splitting by Character was a tenth of checking a config's text.
+    private final class LineTable {
+        let text: String
+        lazy var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+
+        init(_ text: String) { self.text = text }
+    }
 
     /// Checks `bytes` and decodes them, or returns the one diagnostic that says why the file cannot be
     /// a config or ledger.
@@ -106,8 +118,7 @@ struct SourceText {
                 in: text
             )
         }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        return .success(SourceText(file: file, text: text, lines: lines))
+        return .success(SourceText(file: file, text: text, lineTable: LineTable(text)))
     }
 
     /// Finds the first alias written in key position, such as `*name: value` or `? *name`.
@@ -116,6 +127,8 @@ struct SourceText {
     /// the whole tree it stands for, which nested aliases make exponentially large: a 1 KiB file would hang it. A rota
     /// config never needs one.
     static func aliasUsedAsKey(in text: String) -> (line: Int, column: Int, name: String)? {
+        // Every alias starts with `*`, and most configs have none: one pass over the bytes then settles it.
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
         let scalars = Array(text.unicodeScalars)
         let boundaries: Set<Unicode.Scalar> = [" ", "\t", "[", "{", ",", "?", ":", "-"]
         func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -22,96 +22,87 @@ package enum FeedPlanner {
     ///   - config: The team config the schedule came from.
     /// - Returns: Every event, each listing the feeds that carry it.
     package static func events(for schedule: Schedule, config: TeamConfig) -> [FeedEvent] {
+        let text = FeedText(config)
         var events: [FeedEvent] = []
-        let pieceCounts = Dictionary(grouping: schedule.shifts, by: \.handOff).mapValues(\.count)
+        events.reserveCapacity(schedule.shifts.count * (1 + text.pipelines.count))
+        let shifts = schedule.shifts
         var seenHolidays: Set<String> = []
-        for shift in schedule.shifts {
-            let status: FeedEvent.Status =
-                LockWindow.isSettled(shift, of: schedule, config: config) ? .confirmed : .tentative
-            let split = (pieceCounts[shift.handOff] ?? 1) > 1
-            events.append(
-                shiftEvent(shift, config: config, split: split, alarm: config.feeds.reminderMinutes, status: status)
+        for (index, shift) in shifts.enumerated() {
+            // The pieces of a split shift share its hand-off date and are neighbours, as the shifts are in start
+            // order and a shift's pieces cover its time.
+            let split =
+                (index > 0 && shifts[index - 1].handOff == shift.handOff)
+                || (index + 1 < shifts.count && shifts[index + 1].handOff == shift.handOff)
+            let facts = ShiftFacts(
+                shift,
+                split: split,
+                settled: LockWindow.isSettled(shift, of: schedule, config: config),
+                text: text
             )
-            events += config.pipelines.map {
-                PipelineShiftEvent.event(shift, pipeline: $0, config: config, split: split, status: status)
+            events.append(shiftEvent(facts, text: text, alarm: config.feeds.reminderMinutes))
+            for lines in text.pipelines {
+                events.append(PipelineShiftEvent.event(facts, lines: lines, text: text))
             }
             guard let cover = shift.holiday else { continue }
             for occasion in cover.holidays where seenHolidays.insert("\(occasion.id) \(occasion.date)").inserted {
-                events.append(holidayEvent(occasion, shift: shift, config: config))
-                events += backupEvents(occasion, cover: cover, onCall: shift.engineer, config: config, status: status)
+                events.append(holidayEvent(occasion, shift: shift, config: config, text: text))
+                events += backupEvents(
+                    occasion,
+                    cover: cover,
+                    onCall: shift.engineer,
+                    config: config,
+                    text: text,
+                    status: facts.status
+                )
             }
         }
-        return events.sorted {
+        // In place: the events are not copied into a second array.
+        events.sort {
             (sortKey($0.start).0, sortKey($0.start).1, $0.uid) < (sortKey($1.start).0, sortKey($1.start).1, $1.uid)
         }
+        return events
     }
 
-    /// `<rotation>-<yyyymmdd>@<domain>`; a piece of a split shift adds its start time.
-    static func shiftUID(_ shift: Shift, split: Bool, config: TeamConfig) -> String {
-        let base = "shift-\(shift.handOff.basicFormat)"
-        let piece =
-            split && shift.start != LocalDateTime(date: shift.handOff, time: config.rotation.handOffTime)
-            ? "-\(shift.start.date.basicFormat)T\(shift.start.time.basicFormat)" : ""
-        return "\(base)\(piece)@\(config.feeds.uidDomain)"
-    }
-
-    private static func shiftEvent(
-        _ shift: Shift,
-        config: TeamConfig,
-        split: Bool,
-        alarm: Int?,
-        status: FeedEvent.Status
-    ) -> FeedEvent {
-        let name = config.engineer(shift.engineer)?.name ?? shift.engineer.rawValue
-        let zone = config.rotation.timeZone.identifier
-        var lines = ["\(name) is on call for \(config.team)."]
-        if shift.uncovered {
-            lines = [
-                "UNCOVERED: everyone on \(config.team) is away for this shift; nobody is on call. "
-                    + "Add an override or move someone's PTO (\(name) would be next)."
-            ]
+    /// The team event of a shift: who is on call, the escalation list, and why this engineer.
+    private static func shiftEvent(_ facts: ShiftFacts, text: FeedText, alarm: Int?) -> FeedEvent {
+        let shift = facts.shift
+        let name = facts.person.name
+        var description =
+            shift.uncovered
+            ? "UNCOVERED: everyone on \(text.team) is away for this shift; nobody is on call. "
+                + "Add an override or move someone's PTO (\(name) would be next)."
+            : "\(name) is on call for \(text.team)."
+        description += "\nEscalation: \(name) (on call), then each pipeline's primary and secondary owner:"
+        description += text.teamEscalation
+        if !facts.person.owns.isEmpty { description += "\n\(name)\(facts.person.owns)" }
+        if let holidays = facts.holidayNames, let cover = shift.holiday {
+            description += "\nHoliday shift: \(holidays) (\(cover.decision.note))."
         }
-        lines.append("Escalation: \(name) (on call), then each pipeline's primary and secondary owner:")
-        for pipeline in config.pipelines {
-            let owners = [pipeline.primary] + (pipeline.secondary.map { [$0] } ?? [])
-            let names = owners.map { config.engineer($0)?.name ?? $0.rawValue }.joined(separator: ", then ")
-            lines.append("- \(pipeline.name)\(pipeline.investorFacing ? " (reports to investors)" : ""): \(names)")
-            if pipeline.investorFacing, let link = config.runbooks.link(to: pipeline.id) {
-                lines.append("  Runbook: \(link)")
-            }
-        }
-        let owned = config.pipelines(primary: shift.engineer).map(\.name)
-        if !owned.isEmpty { lines.append("\(name) is primary owner of: \(owned.joined(separator: ", ")).") }
-        if let cover = shift.holiday {
-            lines.append(
-                "Holiday shift: \(cover.holidays.map(\.name).joined(separator: ", ")) (\(cover.decision.note))."
-            )
-        }
-        lines += shift.reasons.map { "Why: \($0.text)" }
-        // An uncovered shift is in nobody's own feed: the one who would be next is away.
-        let feeds = shift.uncovered ? [FeedNames.team] : [FeedNames.team, FeedNames.engineer(shift.engineer)]
+        for reason in shift.reasons { description += "\nWhy: \(reason.text)" }
         return FeedEvent(
-            uid: shiftUID(shift, split: split, config: config),
+            uid: facts.uidLocalPart + text.atDomain,
             kind: .shift,
-            start: .zoned(tzid: zone, parts(shift.start)),
-            end: .zoned(tzid: zone, parts(shift.end)),
+            start: facts.start,
+            end: facts.end,
             summary: shift.uncovered ? "UNCOVERED: everyone is away" : "On call: \(name)",
-            description: lines.joined(separator: "\n"),
-            categories: shift.holiday == nil ? ["On call"] : ["On call", "Holiday"],
-            status: status,
+            description: description,
+            categories: facts.categories,
+            status: facts.status,
             alarmMinutesBefore: alarm,
-            feeds: feeds,
-            markers: [
-                Property(name: .rotaKind, value: "shift"),
-                Property(name: .rotaShift, value: shift.handOff.description),
-                Property(name: .rotaEngineer, value: shift.engineer.rawValue),
-            ]
+            // An uncovered shift is in nobody's own feed: the one who would be next is away.
+            feeds: shift.uncovered ? [FeedNames.team] : [FeedNames.team, facts.person.feed],
+            markers: facts.markers
         )
     }
 
     /// A major holiday, naming who is on call for it (the holiday shift's engineer) and why.
-    private static func holidayEvent(_ occasion: HolidayCover.Occasion, shift: Shift, config: TeamConfig) -> FeedEvent {
-        let name = config.engineer(shift.engineer)?.name ?? shift.engineer.rawValue
+    private static func holidayEvent(
+        _ occasion: HolidayCover.Occasion,
+        shift: Shift,
+        config: TeamConfig,
+        text: FeedText
+    ) -> FeedEvent {
+        let name = text.person(shift.engineer).name
         let covers =
             shift.uncovered
             ? "Nobody covers it yet: everyone is away; add an override."
@@ -139,14 +130,15 @@ package enum FeedPlanner {
         cover: HolidayCover,
         onCall: EngineerID,
         config: TeamConfig,
+        text: FeedText,
         status: FeedEvent.Status
     ) -> [FeedEvent] {
         cover.backups.compactMap { backup -> FeedEvent? in
             guard let engineer = backup.engineer,
                 let pipeline = config.pipelines.first(where: { $0.id == backup.pipeline })
             else { return nil }
-            let name = config.engineer(engineer)?.name ?? engineer.rawValue
-            let onCallName = config.engineer(onCall)?.name ?? onCall.rawValue
+            let name = text.person(engineer).name
+            let onCallName = text.person(onCall).name
             let role =
                 backup.role == .primary ? "primary owner, as the secondary is on call or away" : "secondary owner"
             var description =

@@ -9,58 +9,37 @@ import Scheduler
 /// pipeline feed sees both, and a calendar that keys events by UID never merges two feeds. Pipeline feeds
 /// carry no reminder: reminders belong to the engineer on call.
 enum PipelineShiftEvent {
-    /// The pipeline feed's event for `shift`.
-    static func event(
-        _ shift: Shift,
-        pipeline: Pipeline,
-        config: TeamConfig,
-        split: Bool,
-        status: FeedEvent.Status
-    ) -> FeedEvent {
-        let name = config.engineer(shift.engineer)?.name ?? shift.engineer.rawValue
-        let zone = config.rotation.timeZone.identifier
-        // The team UID's local part (no `@` in it), then the pipeline id, then the domain.
-        let teamUID = FeedPlanner.shiftUID(shift, split: split, config: config)
-        let local = teamUID.split(separator: "@", maxSplits: 1).first.map(String.init) ?? teamUID
-        let uid = "\(local)-\(pipeline.id.rawValue)@\(config.feeds.uidDomain)"
-        var lines: [String] = []
-        if shift.uncovered {
-            lines.append(
-                "UNCOVERED: everyone on \(config.team) is away for this shift; nobody is on call for \(pipeline.name). "
-                    + "Add an override or move someone's PTO (\(name) would be next)."
-            )
-        } else {
-            lines.append("\(name) is on call for \(pipeline.name) (\(config.team)).")
-        }
-        var owners = [(role: "primary owner", id: pipeline.primary)]
-        if let secondary = pipeline.secondary { owners.append((role: "secondary owner", id: secondary)) }
-        let escalation = owners.map { "\(config.engineer($0.id)?.name ?? $0.id.rawValue) (\($0.role))" }
-        lines.append("Escalation: \(name) (on call), then \(escalation.joined(separator: ", then ")).")
-        if pipeline.investorFacing {
-            lines.append("\(pipeline.name) reports to investors.")
-            if let link = config.runbooks.link(to: pipeline.id) { lines.append("Runbook: \(link)") }
-        }
-        if let cover = shift.holiday {
-            lines.append("Holiday shift: \(cover.holidays.map(\.name).joined(separator: ", ")).")
-        }
+    /// The pipeline feed's event for a shift.
+    ///
+    /// - Parameters:
+    ///   - facts: The shift, with what its events share.
+    ///   - lines: The pipeline, with its config-derived lines.
+    ///   - text: The config's texts.
+    /// - Returns: The event, in the pipeline's feed only.
+    static func event(_ facts: ShiftFacts, lines: FeedText.PipelineLines, text: FeedText) -> FeedEvent {
+        let shift = facts.shift
+        let name = facts.person.name
+        var description =
+            shift.uncovered
+            ? "UNCOVERED: everyone on \(text.team) is away for this shift; nobody is on call for \(lines.name). "
+                + "Add an override or move someone's PTO (\(name) would be next)."
+            : "\(name) is on call for \(lines.name) (\(text.team))."
+        description += "\nEscalation: \(name) (on call)\(lines.escalation)"
+        description += lines.investorLines
+        if let holidays = facts.holidayNames { description += "\nHoliday shift: \(holidays)." }
         return FeedEvent(
-            uid: uid,
+            uid: facts.uidLocalPart + lines.uidSuffix,
             kind: .shift,
-            start: .zoned(tzid: zone, FeedPlanner.parts(shift.start)),
-            end: .zoned(tzid: zone, FeedPlanner.parts(shift.end)),
+            start: facts.start,
+            end: facts.end,
             summary: shift.uncovered
-                ? "\(pipeline.name): UNCOVERED, everyone is away" : "\(pipeline.name): \(name) on call",
-            description: lines.joined(separator: "\n"),
-            categories: shift.holiday == nil ? ["On call"] : ["On call", "Holiday"],
-            status: status,
+                ? "\(lines.name): UNCOVERED, everyone is away" : "\(lines.name): \(name) on call",
+            description: description,
+            categories: facts.categories,
+            status: facts.status,
             alarmMinutesBefore: nil,
-            feeds: [FeedNames.pipeline(pipeline.id)],
-            markers: [
-                Property(name: .rotaKind, value: "shift"),
-                Property(name: .rotaShift, value: shift.handOff.description),
-                Property(name: .rotaEngineer, value: shift.engineer.rawValue),
-                Property(name: .rotaPipeline, value: pipeline.id.rawValue),
-            ]
+            feeds: [lines.feed],
+            markers: facts.markers + [lines.marker]
         )
     }
 }

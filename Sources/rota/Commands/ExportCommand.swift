@@ -127,11 +127,12 @@ struct ExportCommand: AsyncParsableCommand {
         out: String,
         base: String?
     ) async throws -> TeamExport {
-        let config = try await ConfigFile.load(configPath)
+        let (config, configBytes) = try await ConfigFile.loadWithBytes(configPath)
         let asOf = asOfOptions.date(in: config.rotation.timeZone)
         let (windowStart, windowEnd) = config.feeds.window(around: asOf)
         let fingerprint = await ExportInputs.fingerprint(
             configPath: configPath,
+            configBytes: configBytes,
             ledgerPath: ledgerPath,
             config: config,
             asOf: asOf,

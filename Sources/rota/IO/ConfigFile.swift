@@ -10,6 +10,14 @@ enum ConfigFile {
     ///
     /// - Throws: `CommandFailure` with every problem found, when the config cannot be used.
     static func load(_ path: String) async throws -> TeamConfig {
+        try await loadWithBytes(path).config
+    }
+
+    /// Loads the config at `path` like ``load(_:)``, and hands back the bytes it read, so that a caller that needs
+    /// them too (the export's input fingerprint) neither reads the file again nor sees a different version of it.
+    ///
+    /// - Throws: `CommandFailure` with every problem found, when the config cannot be used.
+    static func loadWithBytes(_ path: String) async throws -> (config: TeamConfig, bytes: [UInt8]) {
         if path == ConfigLookup.nothingFound {
             let places = ConfigLookup.places(environment: ProcessInfo.processInfo.environment)
             let listed = places.map { "  \($0.path) (\($0.note))" }.joined(separator: "\n")
@@ -46,6 +54,6 @@ enum ConfigFile {
         } catch {
             throw CommandFailure(diagnostics: error.diagnostics, file: path)
         }
-        return try await HolidayCalendarFiles.resolve(config, configPath: path)
+        return (try await HolidayCalendarFiles.resolve(config, configPath: path), bytes)
     }
 }

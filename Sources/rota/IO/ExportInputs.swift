@@ -27,25 +27,34 @@ struct ExportInputs: Equatable {
     let files: [String: String]
 
     /// The fingerprint of one team's inputs; nil when one of them cannot be fingerprinted (a calendar URL).
+    ///
+    /// - Parameters:
+    ///   - configPath: Where the config is.
+    ///   - configBytes: The config as `ConfigFile` read it for this export.
+    ///   - ledgerPath: Where the ledger is (or would be).
+    ///   - config: The config, for the holiday calendar files it names.
+    ///   - asOf: `--as-of`.
+    ///   - base: `--base-url`.
+    /// - Returns: The fingerprint in hex, or nil when an input cannot be fingerprinted.
     static func fingerprint(
         configPath: String,
+        configBytes: [UInt8],
         ledgerPath: String,
         config: TeamConfig,
         asOf: LocalDate,
         base: String?
     ) async -> String? {
-        guard let binary = binaryIdentity() else { return nil }
+        guard let binary = binaryIdentity else { return nil }
         var bytes: [UInt8] = Array("rota export inputs 1\n\(asOf)\n\(base ?? "-")\n\(binary)\n".utf8)
-        for path in [configPath, ledgerPath] {
-            bytes += Array("\(path)\n".utf8)
-            // A missing ledger is an empty one; any other file that cannot be read is left to the export to report.
-            if !FileManager.default.fileExists(atPath: path) {
-                bytes += Array("(none)".utf8)
-            } else if case let .success(read) = BoundedFileReader.read(path, limit: LedgerLoader.maximumBytes) {
-                bytes += read
-            } else {
-                return nil
-            }
+        bytes += Array("\(configPath)\n".utf8) + configBytes
+        bytes += Array("\(ledgerPath)\n".utf8)
+        // A missing ledger is an empty one; a ledger that cannot be read is left to the export to report.
+        if !FileManager.default.fileExists(atPath: ledgerPath) {
+            bytes += Array("(none)".utf8)
+        } else if case let .success(read) = BoundedFileReader.read(ledgerPath, limit: LedgerLoader.maximumBytes) {
+            bytes += read
+        } else {
+            return nil
         }
         for calendar in config.holidays.calendars {
             guard !calendar.isURL,
@@ -133,11 +142,14 @@ struct ExportInputs: Equatable {
 
     /// The running rota binary's path, size and modification time; nil when it cannot be found (then nothing is
     /// skipped).
-    private static func binaryIdentity() -> String? {
+    ///
+    /// Looked up once per process, not once per team: it is the same for every team of a folder, and 500 lookups
+    /// cost more than reading the configs again.
+    private static let binaryIdentity: String? = {
         guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
             let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
         else { return nil }
         return "\(path) \(size.intValue) \(modified.timeIntervalSince1970)"
-    }
+    }()
 }
