@@ -3,20 +3,23 @@ package enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references.
     ///
     /// Names, dates and labels rarely hold any of them (a schedule page escapes thousands of such strings), so
-    /// a text without one is returned as it is after a scan of its bytes, cheaper than rebuilding it
-    /// character by character. The five are ASCII, so no byte of a longer UTF-8 sequence looks like one.
+    /// a text without one is returned as it is after a scan of its bytes, cheaper than rebuilding it.
+    /// The five are ASCII, so no byte of a longer UTF-8 sequence looks like one.
+    ///
+    /// Escaping goes scalar by scalar, not character by character: a `"` followed by a combining mark is one
+    /// `Character` that is not equal to `"`, and left as it was it would end an attribute value early.
     package static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: needsEscaping) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result
