@@ -50,8 +50,9 @@ package struct FairnessReport: Hashable, Sendable {
         "balance = mean over every pair of engineers (a, b) of min(rate a, rate b) / max(rate a, rate b), "
         + "rate = hours on call per week on the team; 1.00 is perfectly even"
 
-    /// The figures for the shifts of `schedule` (which should cover `from..<until`), counting credits
-    /// from `ledger` and the policy's credit for proposed volunteer decisions.
+    /// The figures for the shifts of `schedule` in `from..<until` (those `Planner.plan` shows for the period; the
+    /// schedule must hold them all, and may hold more), counting credits from `ledger` and the policy's credit for
+    /// proposed volunteer decisions.
     ///
     /// - Complexity: O(*s* + *e* × *d*) for *s* shifts, *e* engineers and *d* days in the period: one pass over
     ///   the shifts adds each one to the figures of its engineer and of its holiday backups.
@@ -62,15 +63,19 @@ package struct FairnessReport: Hashable, Sendable {
         from: LocalDate,
         until: LocalDate
     ) -> FairnessReport {
+        // A schedule planned for more than the period (the schedule page's covers the feed window) counts the
+        // period's shifts only, the ones `rota report` plans for it.
+        let shown = Planner.shownHandOffs(config: config, from: from, until: until)
+        let shifts = schedule.shifts.filter { shown.contains($0.handOff) }
         // People who left (or were removed from the config) still held shifts in the period: the ledger is history.
         let inOrder = Set(config.rotation.order)
         var others: [EngineerID] = []
-        for shift in schedule.shifts where !inOrder.contains(shift.engineer) {
+        for shift in shifts where !inOrder.contains(shift.engineer) {
             if !others.contains(shift.engineer) { others.append(shift.engineer) }
         }
         let engineers = config.rotation.order + others
         var tally = Tally(engineers: engineers, from: from, period: from.days(until: until))
-        for shift in schedule.shifts {
+        for shift in shifts {
             tally.add(shift, from: from, until: until)
         }
         // `config.engineer(_:)` searches the list; the first of an id, as it finds, once per row.

@@ -43,12 +43,8 @@ package enum Planner {
     {
         let grid = ShiftGrid(rotation: config.rotation)
         let leadEnd = config.holidayPolicy.leadTime.added(to: asOf)
-        // The last shift that starts before a day: the one on call at hand-off time the day before.
-        func lastStarting(before day: LocalDate) -> Int {
-            grid.index(containing: LocalDateTime(date: day.adding(days: -1), time: config.rotation.handOffTime))
-        }
-        let lastShown = lastStarting(before: until)
-        let lastDue = lastStarting(before: leadEnd)
+        let lastShown = lastStarting(before: until, grid: grid, config: config)
+        let lastDue = lastStarting(before: leadEnd, grid: grid, config: config)
         var state = PlanState(
             config: config,
             ledger: ledger,
@@ -61,7 +57,7 @@ package enum Planner {
         state.fill()
         let lastChecked = max(lastShown, lastDue)
         state.resolveConflicts(upTo: lastChecked)
-        let firstShown = max(0, grid.index(atNoonOf: from))
+        let firstShown = firstShown(from: from, grid: grid)
         let shifts = state.shifts(in: firstShown...max(firstShown, lastShown))
         let firstDue = max(0, grid.index(atNoonOf: asOf))
         return Schedule(
@@ -73,5 +69,26 @@ package enum Planner {
             conflicts: state.conflicts(upTo: lastChecked),
             warnings: state.warnings(in: firstDue...max(firstDue, lastChecked))
         )
+    }
+
+    /// The hand-off dates of the shifts ``plan(config:ledger:asOf:from:until:)`` shows for `from..<until`: from the
+    /// shift on call at noon of `from` to the last one starting before `until`.
+    ///
+    /// The fairness figures of a period count these shifts only, whatever else the schedule they are given holds.
+    package static func shownHandOffs(config: TeamConfig, from: LocalDate, until: LocalDate) -> ClosedRange<LocalDate> {
+        let grid = ShiftGrid(rotation: config.rotation)
+        let first = firstShown(from: from, grid: grid)
+        let last = max(first, lastStarting(before: until, grid: grid, config: config))
+        return grid.handOffDate(first)...grid.handOffDate(last)
+    }
+
+    /// The shift on call at noon of `from` (the first, when `from` is before the rotation starts).
+    private static func firstShown(from: LocalDate, grid: ShiftGrid) -> Int {
+        max(0, grid.index(atNoonOf: from))
+    }
+
+    /// The last shift that starts before a day: the one on call at hand-off time the day before.
+    private static func lastStarting(before day: LocalDate, grid: ShiftGrid, config: TeamConfig) -> Int {
+        grid.index(containing: LocalDateTime(date: day.adding(days: -1), time: config.rotation.handOffTime))
     }
 }

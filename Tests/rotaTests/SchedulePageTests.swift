@@ -201,4 +201,51 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.standardError.contains("--base-url must be an http://, https:// or webcal:// URL"))
     }
+
+    /// The fairness charts cover the coming year, as the page says.
+    ///
+    /// They give the same figures as `rota report` for that year, whether the feeds (and so the plan behind the page)
+    /// reach one year ahead or three. They once counted every shift of the feed window, 30 days of history and three
+    /// years included.
+    @Test func fairnessChartsSayWhatRotaReportSaysForTheComingYear() throws {
+        let folder = try RotaBinary.temporaryFolder("schedule-page-fairness")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bundled = try RotaBinary.bundledConfigText()
+        let window = "  window: { past: 30d, future: 12m }"
+        #expect(bundled.contains(window))
+        let configs = try ["12m", "36m"].map { future in
+            let config = folder.appendingPathComponent("team-\(future).yaml")
+            try Data(bundled.replacingOccurrences(of: window, with: "  window: { past: 30d, future: \(future) }").utf8)
+                .write(to: config)
+            return (future, config)
+        }
+        let report = try RotaBinary.run([
+            "report", "--config", configs[0].1.path, "--as-of", "2026-11-28", "--from", "2026-11-28",
+            "--to", "2027-11-27", "--format", "json", "--ledger", "/nonexistent/x.yaml",
+        ])
+        #expect(report.status == 0, "\(report.standardError)")
+        let figures = try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any]
+        let rows = try #require(figures?["engineers"] as? [[String: Any]])
+        let expected = rows.compactMap { ($0["weeks_on_call"] as? Double).map { String(format: "%.1f", $0) } }
+        #expect(expected.count == 4)
+        for (future, config) in configs {
+            let feeds = folder.appendingPathComponent("feeds-\(future)")
+            let export = try RotaBinary.run([
+                "export", "--out", feeds.path, "--config", config.path, "--as-of", "2026-11-28",
+                "--ledger", "/nonexistent/x.yaml",
+            ])
+            #expect(export.status == 0, "\(export.standardError)")
+            let page = try String(contentsOf: feeds.appendingPathComponent("schedule.html"), encoding: .utf8)
+            #expect(Self.chartValues("On-call weeks", in: page) == expected, "feeds reaching \(future) ahead")
+        }
+    }
+
+    /// The numbers written beside the bars of the chart titled `title`, top to bottom.
+    static func chartValues(_ title: String, in page: String) -> [String] {
+        guard let start = page.range(of: "aria-label=\"\(title)\""),
+            let end = page.range(of: "</svg>", range: start.upperBound..<page.endIndex)
+        else { return [] }
+        return page[start.upperBound..<end.lowerBound].components(separatedBy: "class=\"value\">").dropFirst()
+            .compactMap { $0.split(separator: "<").first.map(String.init) }
+    }
 }
