@@ -48,6 +48,12 @@ public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// (a non-ASCII digit, a combining mark, a sign) can be one. Every date of every config and ledger comes
     /// through here; splitting the text into parts and asking each character whether it is a number cost more.
     public init?(iso text: some StringProtocol) {
+        self.init(iso: String(text))
+    }
+
+    /// ``init(iso:)-(StringProtocol)`` for a `String`, the usual case: not generic, so a caller in another module
+    /// (the config decoder reads every date through it) runs the byte loop without generic dispatch.
+    public init?(iso text: String) {
         let bytes = text.utf8
         guard bytes.count == 10 else { return nil }
         var parts = (year: 0, month: 0, day: 0)

@@ -190,7 +190,7 @@ struct NodeDecoder {
 
     mutating func date(_ node: Node, _ what: String) -> LocalDate? {
         guard let text = string(node, what) else { return nil }
-        if let date = LocalDate(configText: text) { return date }
+        if let date = LocalDate(iso: text) { return date }
         let looksLikeDate = text.split(separator: "-").count == 3
         report(
             looksLikeDate ? "\(what) '\(text)' is not a day on the calendar" : "\(what) must be a date, not '\(text)'",
