@@ -28,24 +28,8 @@ enum NowText {
 
     static func table(_ now: OnCallNow, config: TeamConfig) -> String {
         func name(_ id: EngineerID) -> String { config.engineer(id)?.name ?? id.rawValue }
-        let zone = config.rotation.timeZone.identifier
         let shift = now.shift
-        var lines: [String] = []
-        if shift.uncovered {
-            lines.append(
-                "UNCOVERED at \(now.moment) (\(zone)): everyone is away; \(name(shift.engineer)) is on call if back"
-            )
-        } else {
-            lines.append("On call at \(now.moment) (\(zone)): \(name(shift.engineer))")
-        }
-        lines.append("  since \(shift.start) until \(shift.end) (\(shift.kind.rawValue))")
-        if let next = now.next {
-            lines.append(
-                "Next hand-off: \(next.at) to \(name(next.engineer))" + (next.uncovered ? " (UNCOVERED)" : "")
-            )
-        } else {
-            lines.append("Next hand-off: not planned")
-        }
+        var lines = headline(now, config: config)
         lines.append("")
         lines.append("Backups on \(now.moment.date):")
         let rows = now.backups.map { backup -> [String] in
@@ -65,6 +49,31 @@ enum NowText {
             lines += holidays.map { "  \($0.date)  \($0.name)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Who is on call (or that nobody is), since and until when, and the next hand-off: the first three lines of
+    /// the table, which the schedule page shows too.
+    static func headline(_ now: OnCallNow, config: TeamConfig) -> [String] {
+        func name(_ id: EngineerID) -> String { config.engineer(id)?.name ?? id.rawValue }
+        let zone = config.rotation.timeZone.identifier
+        let shift = now.shift
+        var lines: [String] = []
+        if shift.uncovered {
+            lines.append(
+                "UNCOVERED at \(now.moment) (\(zone)): everyone is away; \(name(shift.engineer)) is on call if back"
+            )
+        } else {
+            lines.append("On call at \(now.moment) (\(zone)): \(name(shift.engineer))")
+        }
+        lines.append("  since \(shift.start) until \(shift.end) (\(shift.kind.rawValue))")
+        if let next = now.next {
+            lines.append(
+                "Next hand-off: \(next.at) to \(name(next.engineer))" + (next.uncovered ? " (UNCOVERED)" : "")
+            )
+        } else {
+            lines.append("Next hand-off: not planned")
+        }
+        return lines
     }
 
     static func json(_ now: OnCallNow, config: TeamConfig) throws -> String {

@@ -5,7 +5,7 @@ extension SchedulePage {
     /// `trimmingCharacters(in: .whitespaces)` removes (general category Zs, U+0009, and U+200B ZERO WIDTH SPACE,
     /// which Foundation's set holds too: checked over every scalar), found without it.
     ///
-    /// The page trims the first lines of `rota now` (the second is indented) for every team it is written for;
+    /// The page trims the first lines of `rota now` (`NowText.headline`; the second is indented) for every team;
     /// going through Foundation's character sets cost more than writing the rest of those lines.
     static func trimmingSpaces(_ text: Substring) -> String {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -126,8 +126,7 @@ enum SchedulePage {
             return "<h2>On call now</h2>\n<p class=\"now\">Nobody: the rotation starts on "
                 + "\(escape(config.rotation.start.description)).</p>\n"
         }
-        let lines = NowText.table(now, config: config).split(separator: "\n").prefix(3)
-            .map { escape(trimmingSpaces($0)) }
+        let lines = NowText.headline(now, config: config).map { escape(trimmingSpaces(Substring($0))) }
         return "<h2>On call now</h2>\n<p class=\"now\"><strong>\(lines.first ?? "")</strong><br>"
             + lines.dropFirst().joined(separator: "<br>") + "</p>\n"
     }
