@@ -13,7 +13,7 @@ enum FeedPlannerReference {
         var seenHolidays: Set<String> = []
         for shift in schedule.shifts {
             let status: FeedEvent.Status =
-                LockWindow.isSettled(shift, of: schedule, config: config) ? .confirmed : .tentative
+                LockWindow.isSettled(shift, of: schedule) ? .confirmed : .tentative
             let split = (pieceCounts[shift.handOff] ?? 1) > 1
             events.append(
                 shiftEvent(shift, config: config, split: split, alarm: config.feeds.reminderMinutes, status: status)

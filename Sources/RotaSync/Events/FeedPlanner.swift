@@ -36,7 +36,7 @@ package enum FeedPlanner {
             let facts = ShiftFacts(
                 shift,
                 split: split,
-                settled: LockWindow.isSettled(shift, of: schedule, config: config),
+                settled: LockWindow.isSettled(shift, of: schedule),
                 text: text
             )
             events.append(shiftEvent(facts, text: text, alarm: config.feeds.reminderMinutes))

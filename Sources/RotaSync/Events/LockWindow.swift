@@ -1,4 +1,3 @@
-package import RotaModel
 package import Scheduler
 
 /// Which shifts of a plan are settled and which may still change: the feeds publish the first as
@@ -14,22 +13,20 @@ package enum LockWindow {
     ///
     /// - Parameters:
     ///   - shift: A shift (or a piece of one: pieces share the hand-off date) of `schedule`.
-    ///   - schedule: The plan, for its as-of date.
-    ///   - config: The config, for its lead time.
+    ///   - schedule: The plan, which holds the window's end for its as-of date and lead time.
     /// - Returns: `true` when the hand-off date is before the end of the lock window.
-    package static func contains(_ shift: Shift, of schedule: Schedule, config: TeamConfig) -> Bool {
+    package static func contains(_ shift: Shift, of schedule: Schedule) -> Bool {
         schedule.isSettled(shift.handOff)
     }
 
-    /// Whether `shift` is settled: inside the lock window (``contains(_:of:config:)``), or locked in
+    /// Whether `shift` is settled: inside the lock window (``contains(_:of:)``), or locked in
     /// the ledger even beyond it (the other half of a recorded swap).
     ///
     /// - Parameters:
     ///   - shift: A shift of `schedule`.
     ///   - schedule: The plan.
-    ///   - config: The config.
     /// - Returns: `true` for a shift published as `STATUS:CONFIRMED`, `false` for `STATUS:TENTATIVE`.
-    package static func isSettled(_ shift: Shift, of schedule: Schedule, config: TeamConfig) -> Bool {
-        shift.locked || contains(shift, of: schedule, config: config)
+    package static func isSettled(_ shift: Shift, of schedule: Schedule) -> Bool {
+        shift.locked || contains(shift, of: schedule)
     }
 }

@@ -154,7 +154,7 @@ enum SchedulePage {
             // The pieces follow each other, so the last one ends the week.
             let weekEnd = pieces[pieces.endIndex - 1].end.date
             if !lineDrawn, handOff >= current, let first = pieces.first,
-                !LockWindow.contains(first, of: schedule, config: config)
+                !LockWindow.contains(first, of: schedule)
             {
                 html += lockLine(columns: columns.count + 2, config: config)
                 lineDrawn = true
@@ -166,7 +166,7 @@ enum SchedulePage {
             if handOff == current { add("current") }
             let uncovered = pieces.contains { $0.uncovered }
             if uncovered { add("uncovered") }
-            if !pieces.allSatisfy({ LockWindow.isSettled($0, of: schedule, config: config) }) { add("tentative") }
+            if !pieces.allSatisfy({ LockWindow.isSettled($0, of: schedule) }) { add("tentative") }
             if classes.isEmpty {
                 html += "<tr>"
             } else {
