@@ -77,7 +77,7 @@ package enum AgreedSwap {
                     hint: "check engineers[].joined and left in the config"
                 )
             }
-            if let pto = person.pto.first(where: { $0.first <= days.upperBound && days.lowerBound <= $0.last }) {
+            if let pto = person.pto.first(where: { $0.overlaps(days) }) {
                 return Refusal(
                     message: "\(person.name) is on PTO \(pto.span), during the shift of \(date)",
                     hint: "pick another shift, or change the PTO first"

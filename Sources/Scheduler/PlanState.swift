@@ -74,9 +74,7 @@ struct PlanState {
                 let pto = engineer.pto
                 for (index, days) in slotDays.enumerated() where engineer.isOnTeam(for: days) {
                     onTeamBits[index * teamSize + member] = true
-                    availableBits[index * teamSize + member] = !pto.contains {
-                        $0.first <= days.upperBound && days.lowerBound <= $0.last
-                    }
+                    availableBits[index * teamSize + member] = !pto.contains { $0.overlaps(days) }
                 }
             }
         }
@@ -156,9 +154,7 @@ struct PlanState {
     /// The PTO range of `engineer` that touches shift `index`, for messages.
     func ptoRange(_ engineer: EngineerID, forShift index: Int) -> PTORange? {
         let days = grid.days(index)
-        return (engineersByID[engineer]?.pto ?? []).first {
-            $0.first <= days.upperBound && days.lowerBound <= $0.last
-        }
+        return (engineersByID[engineer]?.pto ?? []).first { $0.overlaps(days) }
     }
 
     /// Everyone who may take shifts: the rotation order (everyone in the config who is in it).

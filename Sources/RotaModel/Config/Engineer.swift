@@ -119,6 +119,12 @@ package struct PTORange: Hashable, Sendable {
 
     package func overlaps(_ other: PTORange) -> Bool { first <= other.last && other.first <= last }
 
+    /// Whether any of `days` is off: the rule behind "on PTO during a shift" wherever it is asked (the planner,
+    /// `rota swap`, overrides in the config).
+    package func overlaps(_ days: ClosedRange<LocalDate>) -> Bool {
+        first <= days.upperBound && days.lowerBound <= last
+    }
+
     /// `on 2027-01-11` for one day, `2027-01-11 to 2027-01-15` for several, as messages say it.
     package var span: String { first == last ? "on \(first)" : "\(first) to \(last)" }
 }

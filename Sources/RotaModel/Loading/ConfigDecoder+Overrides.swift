@@ -138,7 +138,7 @@ extension ConfigDecoder {
 
     /// Why `engineer` cannot be on call on `days`: PTO that touches them, or days off the team; nil when free.
     private func unavailability(of engineer: EngineerDraft, on days: ClosedRange<LocalDate>) -> String? {
-        if let pto = engineer.pto.first(where: { $0.first <= days.upperBound && days.lowerBound <= $0.last }) {
+        if let pto = engineer.pto.first(where: { $0.overlaps(days) }) {
             return "\(engineer.id) is on PTO \(pto.span)"
         }
         if let joined = engineer.joined, days.lowerBound < joined { return "\(engineer.id) joins on \(joined)" }
