@@ -1,3 +1,5 @@
+import CalDAV
+
 /// How often and after what waits a write that found the server failing, throttling or locked is sent again.
 ///
 /// Backoff doubles from ``baseDelay`` up to ``maxDelay``, plus jitter of up to a quarter more drawn from the
@@ -39,26 +41,22 @@ package struct RetrySchedule: Equatable, Sendable {
         self.maxRetryAfter = maxRetryAfter
     }
 
-    /// Four attempts (waits about 0.5 s, 1 s, 2 s), ten while locked, two re-reads, `Retry-After` up to two minutes.
+    /// The CalDAV client's standard attempts and waits (four attempts, waits about 0.5 s, 1 s, 2 s, `Retry-After` up
+    /// to two minutes), plus ten attempts while locked and two re-reads.
     package static let standard = RetrySchedule(
-        maxAttempts: 4,
+        maxAttempts: RetryPolicy.standard.maxAttempts,
         maxLockedAttempts: 10,
         maxRereads: 2,
-        baseDelay: .milliseconds(500),
-        maxDelay: .seconds(8),
+        baseDelay: RetryPolicy.standard.baseDelay,
+        maxDelay: RetryPolicy.standard.maxDelay,
         lockedStep: .milliseconds(100),
-        maxRetryAfter: .seconds(120)
+        maxRetryAfter: RetryPolicy.standard.maxRetryAfter
     )
 
-    /// The backoff before jitter after failed attempt `attempt` (from 1): `baseDelay * 2^(attempt-1)`, at most
-    /// `maxDelay`.
+    /// The backoff before jitter after failed attempt `attempt` (from 1): the CalDAV client's rule,
+    /// `baseDelay * 2^(attempt-1)`, at most `maxDelay`.
     package func delay(afterAttempt attempt: Int) -> Duration {
-        var delay = baseDelay
-        for _ in 1..<max(1, attempt) {
-            delay *= 2
-            if delay >= maxDelay { return maxDelay }
-        }
-        return min(delay, maxDelay)
+        RetryPolicy.backoff(afterAttempt: attempt, baseDelay: baseDelay, maxDelay: maxDelay)
     }
 
     /// The wait after failed attempt `attempt`: ``delay(afterAttempt:)`` plus up to a quarter of it at random.

@@ -60,6 +60,18 @@ public struct RetryPolicy: Equatable, Sendable {
     /// - Parameter attempt: the attempt that failed, from 1.
     /// - Returns: the wait.
     public func backoff(afterAttempt attempt: Int) -> Duration {
+        Self.backoff(afterAttempt: attempt, baseDelay: baseDelay, maxDelay: maxDelay)
+    }
+
+    /// The backoff rule on its own, for a caller that keeps its own retry state (a push retrying each event):
+    /// `baseDelay * 2^(attempt-1)`, at most `maxDelay`.
+    ///
+    /// - Parameters:
+    ///   - attempt: the attempt that failed, from 1.
+    ///   - baseDelay: the wait after the first failure.
+    ///   - maxDelay: the longest wait.
+    /// - Returns: the wait.
+    public static func backoff(afterAttempt attempt: Int, baseDelay: Duration, maxDelay: Duration) -> Duration {
         var delay = baseDelay
         for _ in 1..<max(1, attempt) {
             delay *= 2
