@@ -11,7 +11,7 @@ package import Scheduler
 /// backup carries the engineer's reminder, like their shifts.
 ///
 /// Each event says how firm it is (``FeedEvent/Status``): a shift is `CONFIRMED` when it is settled
-/// (``LockWindow/isSettled(_:of:config:)``: inside the lock window or locked in the ledger) and
+/// (``LockWindow/isSettled(_:of:)``: inside the lock window or locked in the ledger) and
 /// `TENTATIVE` otherwise; a holiday backup follows its shift, since who backs up depends on who is on
 /// call; a holiday is always `CONFIRMED`, since its date is a fact of the config, not of the plan.
 package enum FeedPlanner {

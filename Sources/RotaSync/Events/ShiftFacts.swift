@@ -28,7 +28,7 @@ struct ShiftFacts {
     /// - Parameters:
     ///   - shift: A shift of the schedule.
     ///   - split: Whether the shift is in pieces (a partial override).
-    ///   - settled: Whether it is settled (``LockWindow/isSettled(_:of:config:)``): `CONFIRMED`, else `TENTATIVE`.
+    ///   - settled: Whether it is settled (``LockWindow/isSettled(_:of:)``): `CONFIRMED`, else `TENTATIVE`.
     ///   - text: The config's texts.
     init(_ shift: Shift, split: Bool, settled: Bool, text: FeedText) {
         self.shift = shift
